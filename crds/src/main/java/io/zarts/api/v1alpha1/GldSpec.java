@@ -1,0 +1,47 @@
+package io.zarts.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** Gradientless descent: try radii maxRadius/2^k down to minRadius and keep the best improving step. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"maxRadius", "minRadius"})
+@ValidationRule(
+    value = "self.minRadius < self.maxRadius",
+    message = "optimizer.gld.minRadius must be less than optimizer.gld.maxRadius",
+    fieldPath = ".minRadius")
+public class GldSpec {
+
+  @Default("0.13")
+  @Min(value = 0, inclusive = false)
+  @Max(100)
+  @JsonPropertyDescription("Largest search radius R.")
+  private Double maxRadius = 0.13;
+
+  @Default("0.00000469")
+  @Min(value = 0, inclusive = false)
+  @Max(100)
+  @JsonPropertyDescription("Smallest search radius r; log2(R/r) radii are tried per update.")
+  private Double minRadius = 4.69e-6;
+
+  public Double getMaxRadius() {
+    return maxRadius;
+  }
+
+  public void setMaxRadius(Double maxRadius) {
+    this.maxRadius = maxRadius;
+  }
+
+  public Double getMinRadius() {
+    return minRadius;
+  }
+
+  public void setMinRadius(Double minRadius) {
+    this.minRadius = minRadius;
+  }
+}
