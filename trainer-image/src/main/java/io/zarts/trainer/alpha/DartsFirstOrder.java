@@ -1,0 +1,53 @@
+package io.zarts.trainer.alpha;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+import io.zarts.api.v1alpha1.DartsSpec;
+import io.zarts.trainer.data.Batch;
+import io.zarts.trainer.model.Alphas;
+import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.train.Gradients;
+import java.util.List;
+
+/**
+ * The first-order DARTS baseline: the gradient of one validation batch's loss with respect to the alphas at the
+ * current weights, followed by an Adam step (lr 3e-4, betas (0.5, 0.999), weight decay 1e-3 by default).
+ */
+public final class DartsFirstOrder implements AlphaStrategy {
+
+  private final Adam adam;
+
+  public DartsFirstOrder(Alphas alphas, DartsSpec spec) {
+    NDArray first = alphas.normal();
+    this.adam = new Adam(alphas.both(), first.getManager(), spec.getLearningRate(), spec.getBeta1(),
+        spec.getBeta2(), spec.getWeightDecay());
+  }
+
+  @Override
+  public AlphaUpdate update(AlphaUpdateContext context) {
+    long start = System.nanoTime();
+    SearchModel model = context.model();
+    List<NDArray> alphas = model.alphas().both();
+    Batch batch = context.validStream().next(context.scope());
+    Gradients.zero(alphas);
+    double loss0;
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      NDArray loss = model.loss(batch, true);
+      collector.backward(loss);
+      loss0 = loss.getFloat();
+    }
+    NDArray normalBefore = alphas.get(0).duplicate();
+    NDArray reduceBefore = alphas.get(1).duplicate();
+    adam.step();
+    double stepNorm = Math.sqrt(alphas.get(0).sub(normalBefore).square().sum().getFloat()
+        + alphas.get(1).sub(reduceBefore).square().sum().getFloat());
+    return new AlphaUpdate(loss0, new double[0], stepNorm, Entropy.mean(model.alphas().normalWeights()),
+        Entropy.mean(model.alphas().reduceWeights()), (System.nanoTime() - start) / 1e9);
+  }
+
+  @Override
+  public List<NDArray> state() {
+    return adam.state();
+  }
+}

@@ -1,0 +1,128 @@
+package io.zarts.trainer.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
+import io.zarts.api.v1alpha1.DataVolume;
+import io.zarts.api.validation.ArchitectureSearchFiles;
+import io.zarts.api.validation.ArchitectureSearchValidator;
+import io.zarts.trainer.output.SearchOutput;
+import io.zarts.trainer.space.SearchSpace;
+import io.zarts.trainer.train.SearchListener;
+import io.zarts.trainer.train.SearchLoop;
+import io.zarts.trainer.train.SearchOptions;
+import io.zarts.trainer.train.SearchResult;
+import io.zarts.trainer.train.SearchSession;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Runs the search an ArchitectureSearch file describes, on this machine. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+    description = "Run the search described by an ArchitectureSearch file (the one you would kubectl apply).")
+final class SearchCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The ArchitectureSearch YAML file.")
+  Path file;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+      description = "Results go to DIR/<name>/ (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:ZARTS_DATA_DIR:-data}",
+      description = "The folder standing for the dataset claim; spec.dataset.volume.subPath is resolved inside it"
+          + " (default: $ZARTS_DATA_DIR or ./data).")
+  Path data;
+
+  @Option(names = "--device", paramLabel = "auto|cpu|gpu",
+      description = "Overrides spec.trainer.device.")
+  io.zarts.api.v1alpha1.Device device;
+
+  @Option(names = "--threads", paramLabel = "N", description = "CPU threads; overrides spec.trainer.threads"
+      + " (0 = one per core).")
+  Integer threads;
+
+  @Option(names = "--quiet", description = "No progress bar; only the result.")
+  boolean quiet;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    try {
+      ArchitectureSearch search = ArchitectureSearchFiles.load(file, ArchitectureSearchValidator.bundled());
+      ArchitectureSearchSpec s = search.getSpec();
+      configureThreads(threads != null ? threads : s.getTrainer().getThreads());
+      Path dataDir = dataDir(s);
+      Path outDir = out.resolve(search.getMetadata().getName());
+      Device target = resolveDevice(device != null ? device : s.getTrainer().getDevice());
+      SearchOutput output = new SearchOutput(outDir,
+          SearchSpace.of(s.getSearchSpace().getName(), s.getSearchSpace().getNodes()));
+      SearchListener listener = quiet ? output
+          : SearchListener.all(new ProgressBar(err, System.console() != null), output);
+      SearchResult result;
+      try (SearchSession session = SearchSession.open(search, new SearchOptions(dataDir, outDir, target))) {
+        result = new SearchLoop(session, listener).run(0);
+      }
+      stdout.println(result.genotype().getText());
+      if (!quiet) {
+        err.printf("best valid accuracy %.2f%% (epoch %d); results in %s%n", 100 * result.bestValidAccuracy(),
+            result.bestEpoch(), outDir);
+      }
+      return ExitCodes.OK;
+    } catch (RuntimeException e) {
+      err.flush();
+      return Failure.report(e, spec.commandLine().getErr());
+    } finally {
+      stdout.flush();
+      err.flush();
+    }
+  }
+
+  /** DJL reads its thread settings once, when the engine starts: they must be set before. */
+  static void configureThreads(int requested) {
+    int n = requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    System.setProperty("ai.djl.offline", "true");
+  }
+
+  private Path dataDir(ArchitectureSearchSpec s) {
+    if (!s.getDataset().getName().needsFiles()) {
+      return null;
+    }
+    DataVolume volume = s.getDataset().getVolume();
+    Path dir = volume.getSubPath() == null ? data : data.resolve(volume.getSubPath());
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException("spec.dataset.volume: dataset folder " + dir + " not found; put the "
+          + s.getDataset().getName().name().toLowerCase() + " files there or pass --data DIR (the folder that"
+          + " stands for claim " + volume.getClaimName() + ")");
+    }
+    return dir;
+  }
+
+  private static Device resolveDevice(io.zarts.api.v1alpha1.Device wanted) {
+    int gpus = wanted == io.zarts.api.v1alpha1.Device.CPU ? 0 : Engine.getInstance().getGpuCount();
+    return switch (wanted) {
+      case CPU -> Device.cpu();
+      case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
+      case GPU -> {
+        if (gpus == 0) {
+          throw new IllegalArgumentException("spec.trainer.device: gpu requested but no GPU is visible; use auto"
+              + " or cpu");
+        }
+        yield Device.gpu();
+      }
+    };
+  }
+}

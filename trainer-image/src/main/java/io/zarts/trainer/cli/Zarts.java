@@ -1,0 +1,35 @@
+package io.zarts.trainer.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The zarts command: run a search from an ArchitectureSearch file, inspect its genotype. */
+@Command(name = "zarts", mixinStandardHelpOptions = true, version = "zarts 0.1.0",
+    description = "ZARTS neural architecture search: the same ArchitectureSearch file you kubectl apply, run here.",
+    subcommands = {SearchCommand.class, GenotypeCommand.class, ValidateCommand.class})
+public final class Zarts {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this instead of main). */
+  public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs with the given standard output and error. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Zarts()).setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setOut(out);
+    cli.setErr(err);
+    // Usage errors (unknown option, missing file argument) are configuration errors too.
+    cli.setParameterExceptionHandler((e, a) -> {
+      e.getCommandLine().getErr().println("error: " + e.getMessage());
+      e.getCommandLine().usage(e.getCommandLine().getErr());
+      return ExitCodes.INVALID_CONFIG;
+    });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,113 @@
+package io.zarts.trainer.data;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.zarts.trainer.util.Rng;
+
+/**
+ * Mini-batches over some of a set's images, reshuffled at every pass like a PyTorch SubsetRandomSampler, with
+ * random-crop (padding 4) and horizontal-flip augmentation where the set asks for it. Endless: after the last
+ * batch of a pass a new permutation starts. A trailing batch of one image is dropped (batch norm needs two).
+ */
+public final class BatchStream {
+
+  private static final int CROP_PADDING = 4;
+
+  private final ImageSet set;
+  private final int[] indices;
+  private final int batchSize;
+  private final Rng rng;
+  private final boolean random;
+  private int[] order;
+  private int position;
+
+  /** A shuffled, augmented stream for training and for scoring architectures. */
+  public BatchStream(ImageSet set, int[] indices, int batchSize, Rng rng) {
+    this(set, indices, batchSize, rng, true);
+  }
+
+  private BatchStream(ImageSet set, int[] indices, int batchSize, Rng rng, boolean random) {
+    this.set = set;
+    this.indices = indices.clone();
+    this.batchSize = batchSize;
+    this.rng = rng;
+    this.random = random;
+    this.position = indices.length;
+  }
+
+  /** The images in index order, without augmentation: for evaluation. */
+  public static BatchStream inOrder(ImageSet set, int[] indices, int batchSize) {
+    return new BatchStream(set, indices, batchSize, null, false);
+  }
+
+  /** Batches in one pass over the indices. */
+  public int batchesPerPass() {
+    int full = indices.length / batchSize;
+    int rest = indices.length % batchSize;
+    return full + (rest >= 2 ? 1 : 0);
+  }
+
+  /** Starts a new pass (a new permutation) now. */
+  public void newPass() {
+    position = 0;
+    if (!random) {
+      order = indices;
+      return;
+    }
+    int[] permutation = rng.permutation(indices.length);
+    order = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      order[i] = indices[permutation[i]];
+    }
+  }
+
+  /** The next batch, its arrays created on manager. */
+  public Batch next(NDManager manager) {
+    if (position >= indices.length || indices.length - position < 2) {
+      newPass();
+    }
+    int b = Math.min(batchSize, indices.length - position);
+    int c = set.channels();
+    int h = set.height();
+    int w = set.width();
+    float[] images = new float[b * c * h * w];
+    int[] labels = new int[b];
+    for (int i = 0; i < b; i++) {
+      int index = order[position + i];
+      labels[i] = set.labels()[index];
+      copyImage(index, images, i * c * h * w);
+    }
+    position += b;
+    return new Batch(manager.create(images, new Shape(b, c, h, w)), manager.create(labels, new Shape(b)));
+  }
+
+  private void copyImage(int index, float[] out, int offset) {
+    int c = set.channels();
+    int h = set.height();
+    int w = set.width();
+    int top = 0;
+    int left = 0;
+    boolean flip = false;
+    if (random && set.augment()) {
+      top = rng.nextInt(2 * CROP_PADDING + 1) - CROP_PADDING;
+      left = rng.nextInt(2 * CROP_PADDING + 1) - CROP_PADDING;
+      flip = rng.nextDouble() < 0.5;
+    }
+    byte[] pixels = set.pixels();
+    int base = index * set.imageBytes();
+    float[] mean = set.normalization().mean();
+    float[] std = set.normalization().std();
+    for (int ch = 0; ch < c; ch++) {
+      float m = mean[ch];
+      float s = std[ch];
+      for (int y = 0; y < h; y++) {
+        int sy = y + top;
+        for (int x = 0; x < w; x++) {
+          int sx = (flip ? w - 1 - x : x) + left;
+          int value = sy < 0 || sy >= h || sx < 0 || sx >= w ? 0 : pixels[base + (ch * h + sy) * w + sx] & 0xFF;
+          out[offset + (ch * h + y) * w + x] = (value / 255f - m) / s;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.zarts.trainer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import io.zarts.trainer.nn.Forward;
+import io.zarts.trainer.nn.Op;
+import io.zarts.trainer.nn.ParameterStore;
+import io.zarts.trainer.space.CellSpace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A DARTS search cell: two preprocessed inputs, intermediate nodes that sum mixed ops over all earlier states,
+ * and the node outputs concatenated along channels (zarts-spec.md §3.2).
+ */
+final class Cell {
+
+  private final boolean reduction;
+  private final int nodes;
+  private final Op preprocess0;
+  private final Op preprocess1;
+  private final List<MixedOp> edges = new ArrayList<>();
+
+  Cell(ParameterStore store, String name, CellSpace space, int nodes, int cPrevPrev, int cPrev, int c,
+      boolean reduction, boolean reductionPrev) {
+    this.reduction = reduction;
+    this.nodes = nodes;
+    this.preprocess0 = reductionPrev
+        ? Operations.factorizedReduce(store, name + ".preprocess0", cPrevPrev, c)
+        : Operations.reluConvBn(store, name + ".preprocess0", cPrevPrev, c, 1, 1, 0);
+    this.preprocess1 = Operations.reluConvBn(store, name + ".preprocess1", cPrev, c, 1, 1, 0);
+    int edge = 0;
+    for (int i = 0; i < nodes; i++) {
+      for (int j = 0; j < i + 2; j++) {
+        int stride = reduction && j < 2 ? 2 : 1;
+        edges.add(new MixedOp(store, name + "._ops." + edge, space.ops(edge), c, stride));
+        edge++;
+      }
+    }
+  }
+
+  boolean reduction() {
+    return reduction;
+  }
+
+  /** weights: softmax(alpha) of this cell type, shape [edges, K]. */
+  NDArray forward(NDArray s0, NDArray s1, NDArray weights, Forward pass) {
+    List<NDArray> states = new ArrayList<>();
+    states.add(preprocess0.forward(s0, pass));
+    states.add(preprocess1.forward(s1, pass));
+    int edge = 0;
+    for (int i = 0; i < nodes; i++) {
+      NDArray node = null;
+      int inputs = states.size();
+      for (int j = 0; j < inputs; j++) {
+        NDArray out = edges.get(edge).forward(states.get(j), weights.get(edge), pass);
+        node = node == null ? out : node.add(out);
+        edge++;
+      }
+      states.add(node);
+    }
+    return NDArrays.concat(new NDList(states.subList(2, states.size()).toArray(NDArray[]::new)), 1);
+  }
+}

@@ -1,0 +1,116 @@
+package io.zarts.trainer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.pooling.Pool;
+import io.zarts.trainer.nn.BatchNorm2d;
+import io.zarts.trainer.nn.Conv2d;
+import io.zarts.trainer.nn.Forward;
+import io.zarts.trainer.nn.Op;
+import io.zarts.trainer.nn.ParameterStore;
+import io.zarts.trainer.space.Primitive;
+
+/**
+ * The DARTS candidate operations in their search form (zarts-spec.md §3.1): affine-free batch norm, a batch norm
+ * after each pool, bias-free convolutions, FactorizedReduce for the stride-2 skip, average pooling that does not
+ * count padding, and a zero op that subsamples with its stride.
+ */
+public final class Operations {
+
+  private static final Op RELU = (x, pass) -> Activation.relu(x);
+  private static final Shape POOL_KERNEL = new Shape(3, 3);
+  private static final Shape POOL_PADDING = new Shape(1, 1);
+
+  private Operations() {}
+
+  /** The search-time op for a primitive on C channels in and out. */
+  public static Op create(Primitive primitive, ParameterStore store, String name, int channels, int stride) {
+    return switch (primitive) {
+      case NONE -> zero(stride);
+      case MAX_POOL_3X3 -> new Sequence(maxPool(stride), new BatchNorm2d(store, name + ".bn", channels, false));
+      case AVG_POOL_3X3 -> new Sequence(avgPool(stride), new BatchNorm2d(store, name + ".bn", channels, false));
+      case SKIP_CONNECT -> stride == 1 ? (x, pass) -> x : factorizedReduce(store, name, channels, channels);
+      case SEP_CONV_3X3 -> sepConv(store, name, channels, 3, stride, 1);
+      case SEP_CONV_5X5 -> sepConv(store, name, channels, 5, stride, 2);
+      case DIL_CONV_3X3 -> dilConv(store, name, channels, 3, stride, 2);
+      case DIL_CONV_5X5 -> dilConv(store, name, channels, 5, stride, 4);
+      case NOISE -> noise(stride);
+    };
+  }
+
+  /** ReLU, convolution, affine-free batch norm. */
+  public static Op reluConvBn(ParameterStore store, String name, int in, int out, int kernel, int stride,
+      int padding) {
+    return new Sequence(RELU,
+        new Conv2d(store, name + ".conv", in, out, kernel, stride, padding, 1, 1),
+        new BatchNorm2d(store, name + ".bn", out, false));
+  }
+
+  /**
+   * ReLU, then two stride-2 1x1 convolutions, one on x and one on x shifted by a pixel, each to half the output
+   * channels, concatenated, then batch norm.
+   */
+  public static Op factorizedReduce(ParameterStore store, String name, int in, int out) {
+    if (out % 2 != 0) {
+      throw new IllegalArgumentException("FactorizedReduce needs an even channel count, got " + out);
+    }
+    Conv2d conv1 = new Conv2d(store, name + ".conv_1", in, out / 2, 1, 2, 0, 1, 1);
+    Conv2d conv2 = new Conv2d(store, name + ".conv_2", in, out / 2, 1, 2, 0, 1, 1);
+    BatchNorm2d bn = new BatchNorm2d(store, name + ".bn", out, false);
+    NDIndex shifted = new NDIndex(":, :, 1:, 1:");
+    return (x, pass) -> {
+      NDArray r = Activation.relu(x);
+      NDArray a = conv1.forward(r, pass);
+      NDArray b = conv2.forward(r.get(shifted), pass);
+      return bn.forward(NDArrays.concat(new ai.djl.ndarray.NDList(a, b), 1), pass);
+    };
+  }
+
+  private static Op sepConv(ParameterStore store, String name, int c, int kernel, int stride, int padding) {
+    return new Sequence(
+        RELU,
+        new Conv2d(store, name + ".op.1", c, c, kernel, stride, padding, 1, c),
+        new Conv2d(store, name + ".op.2", c, c, 1, 1, 0, 1, 1),
+        new BatchNorm2d(store, name + ".op.3", c, false),
+        RELU,
+        new Conv2d(store, name + ".op.5", c, c, kernel, 1, padding, 1, c),
+        new Conv2d(store, name + ".op.6", c, c, 1, 1, 0, 1, 1),
+        new BatchNorm2d(store, name + ".op.7", c, false));
+  }
+
+  private static Op dilConv(ParameterStore store, String name, int c, int kernel, int stride, int padding) {
+    return new Sequence(
+        RELU,
+        new Conv2d(store, name + ".op.1", c, c, kernel, stride, padding, 2, c),
+        new Conv2d(store, name + ".op.2", c, c, 1, 1, 0, 1, 1),
+        new BatchNorm2d(store, name + ".op.3", c, false));
+  }
+
+  private static Op maxPool(int stride) {
+    Shape s = new Shape(stride, stride);
+    return (x, pass) -> Pool.maxPool2d(x, POOL_KERNEL, s, POOL_PADDING, false);
+  }
+
+  private static Op avgPool(int stride) {
+    Shape s = new Shape(stride, stride);
+    return (x, pass) -> Pool.avgPool2d(x, POOL_KERNEL, s, POOL_PADDING, false, false);
+  }
+
+  private static Op zero(int stride) {
+    NDIndex subsample = new NDIndex(":, :, ::" + stride + ", ::" + stride);
+    return (x, pass) -> (stride == 1 ? x : x.get(subsample)).zerosLike();
+  }
+
+  /** RobustDARTS' NoiseOp: N(0, 1) of the (subsampled) input's shape, whatever the input's values. */
+  private static Op noise(int stride) {
+    NDIndex subsample = new NDIndex(":, :, ::" + stride + ", ::" + stride);
+    return (x, pass) -> {
+      Shape shape = stride == 1 ? x.getShape() : x.get(subsample).getShape();
+      float[] values = pass.noise().normal(Math.toIntExact(shape.size()), 0, 1);
+      return x.getManager().create(values, shape).toDevice(x.getDevice(), false);
+    };
+  }
+}

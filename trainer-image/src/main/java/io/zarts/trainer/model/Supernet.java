@@ -1,0 +1,75 @@
+package io.zarts.trainer.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.pooling.Pool;
+import io.zarts.trainer.nn.BatchNorm2d;
+import io.zarts.trainer.nn.Conv2d;
+import io.zarts.trainer.nn.Forward;
+import io.zarts.trainer.nn.Linear;
+import io.zarts.trainer.nn.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DARTS search network (zarts-spec.md §3.3): a 3x3 stem with affine batch norm, cells whose reduction cells
+ * sit at layers/3 and 2*layers/3 and double the channels, global average pooling and a linear classifier. The
+ * architecture parameters are not part of it: {@link #forward} takes softmax(alpha) of both cell types.
+ */
+public final class Supernet {
+
+  private final SupernetConfig config;
+  private final ParameterStore store;
+  private final Conv2d stemConv;
+  private final BatchNorm2d stemBn;
+  private final List<Cell> cells = new ArrayList<>();
+  private final Linear classifier;
+
+  public Supernet(SupernetConfig config, ParameterStore store) {
+    this.config = config;
+    this.store = store;
+    int nodes = config.space().nodes();
+    int cCurr = SupernetConfig.STEM_MULTIPLIER * config.channels();
+    this.stemConv = new Conv2d(store, "stem.0", config.inputChannels(), cCurr, 3, 1, 1, 1, 1);
+    this.stemBn = new BatchNorm2d(store, "stem.1", cCurr, true);
+    int cPrevPrev = cCurr;
+    int cPrev = cCurr;
+    cCurr = config.channels();
+    boolean reductionPrev = false;
+    for (int i = 0; i < config.layers(); i++) {
+      boolean reduction = config.isReduction(i);
+      if (reduction) {
+        cCurr *= 2;
+      }
+      cells.add(new Cell(store, "cells." + i, config.space().cell(reduction), nodes, cPrevPrev, cPrev, cCurr,
+          reduction, reductionPrev));
+      reductionPrev = reduction;
+      cPrevPrev = cPrev;
+      cPrev = nodes * cCurr;
+    }
+    this.classifier = new Linear(store, "classifier", cPrev, config.classes());
+  }
+
+  public SupernetConfig config() {
+    return config;
+  }
+
+  public ParameterStore parameters() {
+    return store;
+  }
+
+  /**
+   * Logits for a batch x [B, C, H, W], with normalWeights and reduceWeights = softmax(alpha) per cell type,
+   * each [edges, K].
+   */
+  public NDArray forward(NDArray x, NDArray normalWeights, NDArray reduceWeights, Forward pass) {
+    NDArray s0 = stemBn.forward(stemConv.forward(x, pass), pass);
+    NDArray s1 = s0;
+    for (Cell cell : cells) {
+      NDArray out = cell.forward(s0, s1, cell.reduction() ? reduceWeights : normalWeights, pass);
+      s0 = s1;
+      s1 = out;
+    }
+    NDArray pooled = Pool.globalAvgPool2d(s1).reshape(x.getShape().get(0), -1);
+    return classifier.forward(pooled, pass);
+  }
+}

@@ -1,0 +1,92 @@
+package io.zarts.trainer.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.zarts.trainer.util.Rng;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The long-lived arrays of a network on one manager: trainable weights (with gradients) and buffers (batch-norm
+ * running statistics). Initial values come from a seeded {@link Rng}, so a network is reproducible whatever the
+ * engine. Order of registration is the order of checkpoints and of optimizer state.
+ */
+public final class ParameterStore {
+
+  /** A named array. */
+  public record Entry(String name, NDArray array) {}
+
+  private final NDManager manager;
+  private final Rng rng;
+  private final List<Entry> weights = new ArrayList<>();
+  private final List<Entry> buffers = new ArrayList<>();
+  private final Map<String, NDArray> constants = new HashMap<>();
+
+  public ParameterStore(NDManager manager, Rng rng) {
+    this.manager = manager;
+    this.rng = rng;
+  }
+
+  public NDManager manager() {
+    return manager;
+  }
+
+  /** A trainable weight drawn from U(-bound, bound). */
+  public NDArray uniformWeight(String name, Shape shape, double bound) {
+    return register(name, manager.create(rng.uniform(Math.toIntExact(shape.size()), bound), shape));
+  }
+
+  /** A trainable weight filled with one value. */
+  public NDArray constantWeight(String name, Shape shape, float value) {
+    return register(name, manager.full(shape, value));
+  }
+
+  /** A buffer (not trained) filled with one value. */
+  public NDArray buffer(String name, Shape shape, float value) {
+    NDArray array = manager.full(shape, value);
+    array.setName(name);
+    buffers.add(new Entry(name, array));
+    return array;
+  }
+
+  /**
+   * A shared constant vector, e.g. the fixed gamma of an affine-free batch norm (DJL's functional batch norm
+   * needs non-null gamma and beta). Neither trained nor saved.
+   */
+  public NDArray constant(int length, float value) {
+    return constants.computeIfAbsent(length + ":" + value, k -> manager.full(new Shape(length), value));
+  }
+
+  public List<Entry> weights() {
+    return Collections.unmodifiableList(weights);
+  }
+
+  public List<Entry> buffers() {
+    return Collections.unmodifiableList(buffers);
+  }
+
+  /** Number of trainable scalars. */
+  public long weightCount() {
+    return weights.stream().mapToLong(e -> e.array().size()).sum();
+  }
+
+  /** Every long-lived array: weights, buffers and constants. */
+  public List<NDArray> allArrays() {
+    List<NDArray> all = new ArrayList<>();
+    weights.forEach(e -> all.add(e.array()));
+    buffers.forEach(e -> all.add(e.array()));
+    all.addAll(constants.values());
+    return all;
+  }
+
+  private NDArray register(String name, NDArray array) {
+    array.setName(name);
+    array.setRequiresGradient(true);
+    weights.add(new Entry(name, array));
+    return array;
+  }
+}

@@ -1,0 +1,121 @@
+package io.zarts.trainer.output;
+
+import io.zarts.api.genotype.ConcatStyle;
+import io.zarts.api.progress.TrainerProgress;
+import io.zarts.api.progress.TrainerState;
+import io.zarts.api.v1alpha1.AlphaWeights;
+import io.zarts.api.v1alpha1.BestResult;
+import io.zarts.api.v1alpha1.SearchMetrics;
+import io.zarts.trainer.space.SearchSpace;
+import io.zarts.trainer.train.EpochResult;
+import io.zarts.trainer.train.SearchListener;
+import io.zarts.trainer.train.SearchPlan;
+import io.zarts.trainer.train.SearchResult;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The files of a search in its output folder: per epoch {@code history/epoch-NNNN/} with alphas.json,
+ * genotype.json and genotype.txt (the DARTS text form); the latest of each at the top; progress.json (the
+ * TrainerProgress report the operator reads) and, at the end, summary.json. Every file is replaced atomically.
+ */
+public final class SearchOutput implements SearchListener {
+
+  public static final String GENOTYPE_JSON = "genotype.json";
+  public static final String GENOTYPE_TXT = "genotype.txt";
+  public static final String ALPHAS_JSON = "alphas.json";
+  public static final String SUMMARY_JSON = "summary.json";
+
+  private final Path dir;
+  private final SearchSpace space;
+  private int totalEpochs;
+  private double bestAccuracy = Double.NEGATIVE_INFINITY;
+  private int bestEpoch;
+  private EpochResult last;
+
+  public SearchOutput(Path dir, SearchSpace space) {
+    this.dir = dir;
+    this.space = space;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  @Override
+  public void onStart(SearchPlan plan) {
+    totalEpochs = plan.totalEpochs();
+    TrainerProgress progress = new TrainerProgress();
+    progress.setState(TrainerState.STARTING);
+    progress.setTimestamp(Instant.now().toString());
+    progress.setEpoch(plan.firstEpoch());
+    progress.setTotalEpochs(plan.totalEpochs());
+    AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress.toJson());
+  }
+
+  @Override
+  public void onEpoch(EpochResult r) {
+    last = r;
+    if (r.validAccuracy() > bestAccuracy) {
+      bestAccuracy = r.validAccuracy();
+      bestEpoch = r.epoch();
+    }
+    String alphas = Json.write(AlphaReport.of(r.epoch(), Json.MAPPER.convertValue(space.name(), String.class), space.normal(),
+        r.normalWeights(), space.reduce(), r.reduceWeights()));
+    String genotypeJson = Json.write(r.genotype());
+    String genotypeText = r.genotype().toText(ConcatStyle.RANGE) + "\n";
+    Path history = dir.resolve("history").resolve(String.format("epoch-%04d", r.epoch()));
+    for (Path target : new Path[] {history, dir}) {
+      AtomicFiles.write(target.resolve(ALPHAS_JSON), alphas);
+      AtomicFiles.write(target.resolve(GENOTYPE_JSON), genotypeJson);
+      AtomicFiles.write(target.resolve(GENOTYPE_TXT), genotypeText);
+    }
+    AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress(r, TrainerState.RUNNING).toJson());
+  }
+
+  @Override
+  public void onFinish(SearchResult result) {
+    if (last != null) {
+      AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress(last, TrainerState.SUCCEEDED).toJson());
+    }
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("name", result.name());
+    summary.put("epochs", last == null ? 0 : last.epoch());
+    summary.put("genotype", result.genotype().getText());
+    summary.put("bestValidAccuracy", last == null ? null : bestAccuracy);
+    summary.put("bestEpoch", last == null ? null : bestEpoch);
+    summary.put("finalValidAccuracy", last == null ? null : last.validAccuracy());
+    summary.put("seconds", Math.round(result.seconds() * 10) / 10.0);
+    AtomicFiles.write(dir.resolve(SUMMARY_JSON), Json.write(summary));
+  }
+
+  private TrainerProgress progress(EpochResult r, TrainerState state) {
+    TrainerProgress p = new TrainerProgress();
+    p.setState(state);
+    p.setTimestamp(Instant.now().toString());
+    p.setEpoch(r.epoch());
+    p.setTotalEpochs(totalEpochs);
+    SearchMetrics metrics = new SearchMetrics();
+    metrics.setTrainLoss(r.trainLoss());
+    metrics.setTrainAccuracy(r.trainAccuracy());
+    metrics.setValidLoss(r.validLoss());
+    metrics.setValidAccuracy(r.validAccuracy());
+    metrics.setSecondsPerEpoch(r.seconds());
+    metrics.setImagesPerSecond(r.imagesPerSecond());
+    p.setMetrics(metrics);
+    BestResult best = new BestResult();
+    best.setValidAccuracy(bestAccuracy);
+    best.setEpoch(bestEpoch);
+    p.setBest(best);
+    AlphaWeights alphas = new AlphaWeights();
+    alphas.setNormal(AlphaReport.rounded(r.normalWeights()));
+    alphas.setReduce(AlphaReport.rounded(r.reduceWeights()));
+    alphas.setNormalEntropy(AlphaReport.round(r.normalEntropy()));
+    alphas.setReduceEntropy(AlphaReport.round(r.reduceEntropy()));
+    p.setAlphas(alphas);
+    p.setGenotype(r.genotype());
+    return p;
+  }
+}

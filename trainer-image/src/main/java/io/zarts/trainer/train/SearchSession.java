@@ -1,0 +1,152 @@
+package io.zarts.trainer.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
+import io.zarts.api.v1alpha1.InnerDataSplit;
+import io.zarts.api.v1alpha1.OptimizerSpec;
+import io.zarts.api.v1alpha1.TrainingSpec;
+import io.zarts.trainer.alpha.AlphaStrategies;
+import io.zarts.trainer.alpha.AlphaStrategy;
+import io.zarts.trainer.data.BatchStream;
+import io.zarts.trainer.data.DataSplit;
+import io.zarts.trainer.data.Datasets;
+import io.zarts.trainer.data.ImageSet;
+import io.zarts.trainer.model.Alphas;
+import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.model.Supernet;
+import io.zarts.trainer.model.SupernetConfig;
+import io.zarts.trainer.nn.ParameterStore;
+import io.zarts.trainer.space.SearchSpace;
+import io.zarts.trainer.util.Rng;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything one search holds: the data and its streams, the supernet and alphas on a long-lived manager, the
+ * weight optimizer, the learning-rate schedule and the alpha strategy. Each random stream has its own generator
+ * derived from training.seed.
+ */
+public final class SearchSession implements AutoCloseable {
+
+  private final String name;
+  private final ArchitectureSearchSpec spec;
+  private final SearchOptions options;
+  private final NDManager manager;
+  private final ImageSet data;
+  private final BatchStream trainStream;
+  private final BatchStream validStream;
+  private final BatchStream innerStream;
+  private final BatchStream evalStream;
+  private final SearchModel model;
+  private final Sgd sgd;
+  private final CosineSchedule schedule;
+  private final AlphaStrategy strategy;
+  private final List<NDArray> longLived = new ArrayList<>();
+
+  private SearchSession(ArchitectureSearch search, SearchOptions options) {
+    this.name = search.getMetadata().getName();
+    this.spec = search.getSpec();
+    this.options = options;
+    long seed = spec.getTraining().getSeed();
+    TrainingSpec training = spec.getTraining();
+    OptimizerSpec optimizer = spec.getOptimizer();
+
+    this.data = Datasets.load(spec.getDataset(), options.dataDir(), seed);
+    DataSplit split = DataSplit.of(data.size(), spec.getDataset().getTrainPortion());
+    this.trainStream = new BatchStream(data, split.train(), training.getBatchSize(), Rng.derive(seed, "train"));
+    this.validStream = new BatchStream(data, split.valid(), training.getBatchSize(), Rng.derive(seed, "valid"));
+    int[] innerIndices = optimizer.getInnerDataSplit() == InnerDataSplit.TRAIN ? split.train() : split.valid();
+    this.innerStream = new BatchStream(data, innerIndices, optimizer.getInnerBatchSize(), Rng.derive(seed, "inner"));
+    this.evalStream = BatchStream.inOrder(data, split.valid(), training.getBatchSize());
+
+    this.manager = NDManager.newBaseManager(options.device());
+    try {
+      SearchSpace space = SearchSpace.of(spec.getSearchSpace().getName(), spec.getSearchSpace().getNodes());
+      SupernetConfig config = new SupernetConfig(space, spec.getSearchSpace().getInitChannels(),
+          spec.getSearchSpace().getLayers(), data.classes(), data.channels(), data.height());
+      ParameterStore store = new ParameterStore(manager, Rng.derive(seed, "init"));
+      Supernet net = new Supernet(config, store);
+      Alphas alphas = new Alphas(space, manager, Rng.derive(seed, "alphas"));
+      this.model = new SearchModel(net, alphas, Rng.derive(seed, "noise"));
+      this.sgd = new Sgd(model.weights(), manager, training.getMomentum(), training.getWeightDecay());
+      this.schedule = new CosineSchedule(training.getLearningRate(), training.getLearningRateMin(),
+          training.getEpochs());
+      this.strategy = AlphaStrategies.create(optimizer, alphas);
+      longLived.addAll(model.longLived());
+      longLived.addAll(sgd.state());
+      longLived.addAll(strategy.state());
+    } catch (RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  /** Builds a session: loads the data and initialises the network. */
+  public static SearchSession open(ArchitectureSearch search, SearchOptions options) {
+    return new SearchSession(search, options);
+  }
+
+  /** A scope for one step, with every long-lived array temporarily attached. */
+  public StepScope openScope() {
+    return StepScope.open(manager, longLived);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public ArchitectureSearchSpec spec() {
+    return spec;
+  }
+
+  public SearchOptions options() {
+    return options;
+  }
+
+  public NDManager manager() {
+    return manager;
+  }
+
+  public ImageSet data() {
+    return data;
+  }
+
+  public BatchStream trainStream() {
+    return trainStream;
+  }
+
+  public BatchStream validStream() {
+    return validStream;
+  }
+
+  public BatchStream innerStream() {
+    return innerStream;
+  }
+
+  public BatchStream evalStream() {
+    return evalStream;
+  }
+
+  public SearchModel model() {
+    return model;
+  }
+
+  public Sgd sgd() {
+    return sgd;
+  }
+
+  public CosineSchedule schedule() {
+    return schedule;
+  }
+
+  public AlphaStrategy strategy() {
+    return strategy;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}
