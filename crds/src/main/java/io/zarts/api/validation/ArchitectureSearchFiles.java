@@ -36,8 +36,10 @@ public final class ArchitectureSearchFiles {
       }
       return all.get(0);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + ": not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+      String problem = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
+      throw new IllegalArgumentException(file + ": not valid YAML"
+          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": " + problem
+          + "; fix the indentation or quoting there", e);
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
     }

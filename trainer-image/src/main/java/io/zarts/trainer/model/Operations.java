@@ -31,7 +31,8 @@ public final class Operations {
     return switch (primitive) {
       case NONE -> zero(stride);
       case MAX_POOL_3X3 -> new Sequence(maxPool(stride), new BatchNorm2d(store, name + ".bn", channels, false));
-      case AVG_POOL_3X3 -> new Sequence(avgPool(stride), new BatchNorm2d(store, name + ".bn", channels, false));
+      case AVG_POOL_3X3 -> new Sequence(avgPool(store, stride),
+          new BatchNorm2d(store, name + ".bn", channels, false));
       case SKIP_CONNECT -> stride == 1 ? (x, pass) -> x : factorizedReduce(store, name, channels, channels);
       case SEP_CONV_3X3 -> sepConv(store, name, channels, 3, stride, 1);
       case SEP_CONV_5X5 -> sepConv(store, name, channels, 5, stride, 2);
@@ -94,9 +95,23 @@ public final class Operations {
     return (x, pass) -> Pool.maxPool2d(x, POOL_KERNEL, s, POOL_PADDING, false);
   }
 
-  private static Op avgPool(int stride) {
+  /**
+   * 3x3 average pooling that does not count padding (count_include_pad=False). DJL 0.36's PyTorch binding ignores
+   * its countIncludePad flag and always counts the padding, so the padded average is divided by the padded
+   * average of ones (the fraction of each window that lies inside the image), a map computed once per size.
+   */
+  private static Op avgPool(ParameterStore store, int stride) {
     Shape s = new Shape(stride, stride);
-    return (x, pass) -> Pool.avgPool2d(x, POOL_KERNEL, s, POOL_PADDING, false, false);
+    return (x, pass) -> {
+      long h = x.getShape().get(2);
+      long w = x.getShape().get(3);
+      NDArray inside = store.constant("avg_pool_3x3 coverage " + h + "x" + w + "/" + stride, m -> {
+        try (NDArray ones = m.ones(new Shape(1, 1, h, w), x.getDataType())) {
+          return Pool.avgPool2d(ones, POOL_KERNEL, s, POOL_PADDING, false, true);
+        }
+      });
+      return Pool.avgPool2d(x, POOL_KERNEL, s, POOL_PADDING, false, true).div(inside);
+    };
   }
 
   private static Op zero(int stride) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The long-lived arrays of a network on one manager: trainable weights (with gradients) and buffers (batch-norm
@@ -59,6 +60,11 @@ public final class ParameterStore {
    */
   public NDArray constant(int length, float value) {
     return constants.computeIfAbsent(length + ":" + value, k -> manager.full(new Shape(length), value));
+  }
+
+  /** A constant computed once per key on this store's manager (and device), e.g. a pooling divisor map. */
+  public NDArray constant(String key, Function<NDManager, NDArray> compute) {
+    return constants.computeIfAbsent(key, k -> compute.apply(manager));
   }
 
   public List<Entry> weights() {

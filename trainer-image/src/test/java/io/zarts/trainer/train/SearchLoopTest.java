@@ -22,12 +22,13 @@ class SearchLoopTest {
           searchSpace:
             layers: 2
             initChannels: 8
+            nodes: 2
           optimizer:
             algorithm: darts
             warmupEpochs: 2
             updateEvery: 2
           training:
-            epochs: 6
+            epochs: 5
             batchSize: 32
             learningRate: 0.1
             seed: 1
@@ -43,7 +44,7 @@ class SearchLoopTest {
       }).run(0);
     }
     assertThat(result.lastEpoch().validAccuracy()).isGreaterThanOrEqualTo(0.90);
-    assertThat(result.genotype().getNormal()).hasSize(8);
+    assertThat(result.genotype().getNormal()).hasSize(4);
   }
 
   @Test
