@@ -42,7 +42,7 @@ public final class DartsFirstOrder implements AlphaStrategy {
     adam.step();
     double stepNorm = Math.sqrt(alphas.get(0).sub(normalBefore).square().sum().getFloat()
         + alphas.get(1).sub(reduceBefore).square().sum().getFloat());
-    return new AlphaUpdate(loss0, new double[0], stepNorm, Entropy.mean(model.alphas().normalWeights()),
+    return new AlphaUpdate(loss0, new double[0], new double[0], Double.NaN, stepNorm, Entropy.mean(model.alphas().normalWeights()),
         Entropy.mean(model.alphas().reduceWeights()), (System.nanoTime() - start) / 1e9);
   }
 

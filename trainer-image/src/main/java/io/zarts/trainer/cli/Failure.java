@@ -2,7 +2,6 @@ package io.zarts.trainer.cli;
 
 import io.zarts.api.validation.ValidationException;
 import io.zarts.api.validation.Violation;
-import io.zarts.trainer.alpha.AlphaStrategies.UnsupportedStrategyException;
 import io.zarts.trainer.data.DataFormatException;
 import java.io.PrintWriter;
 
@@ -21,10 +20,6 @@ final class Failure {
     if (e instanceof DataFormatException d) {
       err.println("error: " + d.getMessage());
       return d.missing() ? ExitCodes.INVALID_CONFIG : ExitCodes.UNRECOVERABLE;
-    }
-    if (e instanceof UnsupportedStrategyException) {
-      err.println("error: spec.optimizer.algorithm: " + e.getMessage());
-      return ExitCodes.INVALID_CONFIG;
     }
     if (e instanceof IllegalArgumentException) {
       err.println("error: " + e.getMessage());

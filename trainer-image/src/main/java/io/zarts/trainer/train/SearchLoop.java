@@ -35,6 +35,11 @@ public final class SearchLoop {
 
   /** Runs epochs firstEpoch (0-based) up to training.epochs. */
   public SearchResult run(int firstEpoch) {
+    return run(firstEpoch, session.spec().getTraining().getEpochs());
+  }
+
+  /** Runs epochs firstEpoch up to (excluding) endEpoch. */
+  public SearchResult run(int firstEpoch, int endEpoch) {
     TrainingSpec training = session.spec().getTraining();
     OptimizerSpec optimizer = session.spec().getOptimizer();
     int stepsPerEpoch = session.trainStream().batchesPerPass();
@@ -45,7 +50,7 @@ public final class SearchLoop {
     EpochResult last = null;
     double best = Double.NEGATIVE_INFINITY;
     int bestEpoch = 0;
-    for (int epoch = firstEpoch; epoch < training.getEpochs(); epoch++) {
+    for (int epoch = firstEpoch; epoch < endEpoch; epoch++) {
       last = runEpoch(epoch, stepsPerEpoch);
       if (last.validAccuracy() > best) {
         best = last.validAccuracy();
@@ -80,7 +85,7 @@ public final class SearchLoop {
           m.tempAttachAll(lossSum, correctSum);
           if (searching && step % optimizer.getUpdateEvery() == 0) {
             AlphaUpdate update = session.strategy().update(new AlphaUpdateContext(model, m,
-                session.validStream(), session.innerStream(), epoch));
+                session.longLived(), session.validStream(), session.innerStream(), epoch));
             alphaUpdates++;
             listener.onAlphaUpdate(epoch, step, update);
           }

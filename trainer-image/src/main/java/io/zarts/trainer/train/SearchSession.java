@@ -73,7 +73,7 @@ public final class SearchSession implements AutoCloseable {
       this.sgd = new Sgd(model.weights(), manager, training.getMomentum(), training.getWeightDecay());
       this.schedule = new CosineSchedule(training.getLearningRate(), training.getLearningRateMin(),
           training.getEpochs());
-      this.strategy = AlphaStrategies.create(optimizer, alphas);
+      this.strategy = AlphaStrategies.create(optimizer, alphas, training.getEpochs(), Rng.derive(seed, "alpha"));
       longLived.addAll(model.longLived());
       longLived.addAll(sgd.state());
       longLived.addAll(strategy.state());
@@ -91,6 +91,11 @@ public final class SearchSession implements AutoCloseable {
   /** A scope for one step, with every long-lived array temporarily attached. */
   public StepScope openScope() {
     return StepScope.open(manager, longLived);
+  }
+
+  /** Every long-lived array: model, weight optimizer and strategy state. */
+  public List<NDArray> longLived() {
+    return java.util.Collections.unmodifiableList(longLived);
   }
 
   public String name() {

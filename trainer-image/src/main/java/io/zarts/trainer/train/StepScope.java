@@ -17,8 +17,12 @@ public final class StepScope implements AutoCloseable {
     this.manager = manager;
   }
 
-  public static StepScope open(NDManager base, Collection<NDArray> longLived) {
-    NDManager scope = base.newSubManager();
+  /**
+   * Opens a scope under parent (the long-lived manager, or an enclosing scope for nested work such as one inner
+   * step of a candidate) with the given arrays attached until it closes.
+   */
+  public static StepScope open(NDManager parent, Collection<NDArray> longLived) {
+    NDManager scope = parent.newSubManager();
     scope.tempAttachAll(longLived.toArray(NDArray[]::new));
     return new StepScope(scope);
   }

@@ -1,0 +1,48 @@
+package io.zarts.trainer.alpha;
+
+import io.zarts.trainer.util.Rng;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ZARTS-GLD (zarts-spec.md §1.5, GLD-Search of Golovin et al. 2020): candidates A + r_k v_k for the radii
+ * r_k = R / 2^k from R down to r (v_k uniform on the unit sphere of each alpha tensor); the best candidate is taken
+ * only if it beats L0, otherwise the alphas stay.
+ */
+public final class GradientlessDescent {
+
+  private final double maxRadius;
+  private final double minRadius;
+
+  public GradientlessDescent(double maxRadius, double minRadius) {
+    this.maxRadius = maxRadius;
+    this.minRadius = minRadius;
+  }
+
+  /** Number of radii: ceil(log2(R / r)), at least 1 (15 for the defaults 0.13 and 4.69e-6). */
+  public int radii() {
+    return Math.max(1, (int) Math.ceil(Math.log(maxRadius / minRadius) / Math.log(2)));
+  }
+
+  public Result step(AlphaObjective f, Rng rng) {
+    List<double[]> candidates = new ArrayList<>();
+    for (int k = 0; k < radii(); k++) {
+      candidates.add(Vectors.scale(Vectors.unitPerBlock(rng, f.blocks()), maxRadius / Math.pow(2, k)));
+    }
+    double l0 = f.baseLoss();
+    double[] losses = f.losses(candidates);
+    int best = -1;
+    double bestLoss = l0;
+    for (int k = 0; k < losses.length; k++) {
+      if (losses[k] < bestLoss) {
+        bestLoss = losses[k];
+        best = k;
+      }
+    }
+    double[] step = best < 0 ? new double[f.dimension()] : candidates.get(best);
+    return new Result(step, l0, losses, best);
+  }
+
+  /** The step (zero when nothing beat L0), L0, the losses per radius and the chosen radius index (-1: none). */
+  public record Result(double[] step, double loss0, double[] losses, int chosen) {}
+}

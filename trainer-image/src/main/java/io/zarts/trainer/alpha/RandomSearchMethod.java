@@ -1,0 +1,65 @@
+package io.zarts.trainer.alpha;
+
+import io.zarts.api.v1alpha1.Directions;
+import io.zarts.trainer.util.Rng;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ZARTS-RS (zarts-spec.md §1.4): a zero-order gradient estimate from N random directions v_i, per alpha tensor
+ * uniform on its unit sphere (scale φ = the tensor's size) or standard normal (φ = 1). Antithetic:
+ * ĝ = φ / (2δN) Σ (L(A + δv) - L(A - δv)) v, the textbook scale (the reference's loop halves φ N times, which only
+ * rescales); one-sided: ĝ = φ / (δN) Σ (L(A + δv) - L0) v. Step: A -= η ĝ.
+ */
+public final class RandomSearchMethod {
+
+  private final int samples;
+  private final double delta;
+  private final double learningRate;
+  private final Directions directions;
+  private final boolean antithetic;
+
+  public RandomSearchMethod(int samples, double delta, double learningRate, Directions directions,
+      boolean antithetic) {
+    this.samples = samples;
+    this.delta = delta;
+    this.learningRate = learningRate;
+    this.directions = directions;
+    this.antithetic = antithetic;
+  }
+
+  public Result step(AlphaObjective f, Rng rng) {
+    int[] blocks = f.blocks();
+    int d = f.dimension();
+    List<double[]> directionsDrawn = new ArrayList<>();
+    List<double[]> candidates = new ArrayList<>();
+    for (int i = 0; i < samples; i++) {
+      double[] v = directions == Directions.UNIFORM ? Vectors.unitPerBlock(rng, blocks) : Vectors.gaussian(rng, d);
+      directionsDrawn.add(v);
+      candidates.add(Vectors.scale(v, delta));
+      if (antithetic) {
+        candidates.add(Vectors.scale(v, -delta));
+      }
+    }
+    double l0 = f.baseLoss();
+    double[] losses = f.losses(candidates);
+    double[] gradient = new double[d];
+    for (int i = 0; i < samples; i++) {
+      double difference = antithetic ? losses[2 * i] - losses[2 * i + 1] : losses[i] - l0;
+      double[] v = directionsDrawn.get(i);
+      int offset = 0;
+      for (int b : blocks) {
+        double phi = directions == Directions.UNIFORM ? b : 1;
+        double k = phi / ((antithetic ? 2 : 1) * delta * samples) * difference;
+        for (int j = offset; j < offset + b; j++) {
+          gradient[j] += k * v[j];
+        }
+        offset += b;
+      }
+    }
+    return new Result(Vectors.scale(gradient, -learningRate), l0, losses, gradient);
+  }
+
+  /** The step (-η ĝ), L0, the candidate losses (pairs +/- when antithetic) and the estimate ĝ. */
+  public record Result(double[] step, double loss0, double[] losses, double[] gradientEstimate) {}
+}

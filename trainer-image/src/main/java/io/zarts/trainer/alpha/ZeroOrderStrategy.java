@@ -1,0 +1,113 @@
+package io.zarts.trainer.alpha;
+
+import ai.djl.ndarray.NDArray;
+import io.zarts.api.v1alpha1.Algorithm;
+import io.zarts.api.v1alpha1.BatchNormMode;
+import io.zarts.api.v1alpha1.OptimizerSpec;
+import io.zarts.trainer.data.Batch;
+import io.zarts.trainer.model.Alphas;
+import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.util.Rng;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The ZARTS strategies (mgs, rs, gld) on the supernet: each update draws its scoring and inner batches once,
+ * builds a {@link SupernetObjective} over them, lets the method pick a step from candidate losses, and adds the
+ * step to the alphas.
+ */
+public final class ZeroOrderStrategy implements AlphaStrategy {
+
+  private final OptimizerSpec spec;
+  private final SigmaScheduler sigma;
+  private final Rng rng;
+  private final MaximumLikelihoodGuidedSearch mgs;
+  private final RandomSearchMethod rs;
+  private final GradientlessDescent gld;
+  private Consumer<SupernetObjective.CandidateTrace> trace;
+
+  public ZeroOrderStrategy(OptimizerSpec spec, int epochs, Rng rng) {
+    this.spec = spec;
+    this.sigma = new SigmaScheduler(spec.getSigma(), spec.getSigmaSchedule(), spec.getWarmupEpochs(), epochs);
+    this.rng = rng;
+    this.mgs = new MaximumLikelihoodGuidedSearch(spec.getSamples(), spec.getTau(), spec.getLambda(),
+        spec.getReferenceParity());
+    this.rs = new RandomSearchMethod(spec.getSamples(), spec.getRs().getDelta(), spec.getRs().getLearningRate(),
+        spec.getRs().getDirections(), spec.getRs().getAntithetic());
+    this.gld = new GradientlessDescent(spec.getGld().getMaxRadius(), spec.getGld().getMinRadius());
+  }
+
+  /** Observes every candidate (tests check that all saw the same batches). */
+  public void traceCandidates(Consumer<SupernetObjective.CandidateTrace> listener) {
+    this.trace = listener;
+  }
+
+  @Override
+  public AlphaUpdate update(AlphaUpdateContext context) {
+    long start = System.nanoTime();
+    SearchModel model = context.model();
+    List<Batch> scoring = new ArrayList<>();
+    for (int i = 0; i < spec.getCandidateEval().getBatches(); i++) {
+      scoring.add(context.validStream().next(context.scope()));
+    }
+    List<Batch> inner = new ArrayList<>();
+    if (!spec.getReferenceParity()) {
+      for (int i = 0; i < spec.getInnerSteps(); i++) {
+        inner.add(context.innerStream().next(context.scope()));
+      }
+    }
+    SupernetObjective objective = new SupernetObjective(model, context.scope(), context.longLived(), scoring,
+        inner, spec.getInnerOptimizer(), spec.getCandidateEval().getBatchNorm() == BatchNormMode.TRAIN, trace);
+    double[] step;
+    double loss0;
+    double[] losses;
+    double[] weights = new double[0];
+    double ess = Double.NaN;
+    if (spec.getAlgorithm() == Algorithm.MGS) {
+      MaximumLikelihoodGuidedSearch.Step s = mgs.step(objective, sigma.at(context.epoch()), rng);
+      step = s.step();
+      loss0 = s.loss0();
+      losses = s.losses();
+      weights = s.weights();
+      ess = s.effectiveSampleSize();
+    } else if (spec.getAlgorithm() == Algorithm.RS) {
+      RandomSearchMethod.Result r = rs.step(objective, rng);
+      step = r.step();
+      loss0 = r.loss0();
+      losses = r.losses();
+    } else {
+      GradientlessDescent.Result r = gld.step(objective, rng);
+      step = r.step();
+      loss0 = r.loss0();
+      losses = r.losses();
+    }
+    apply(model.alphas(), step);
+    return new AlphaUpdate(loss0, losses, weights, ess, Vectors.norm(step),
+        Entropy.mean(model.alphas().normalWeights()), Entropy.mean(model.alphas().reduceWeights()),
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  static void apply(Alphas alphas, double[] step) {
+    float[] normal = alphas.normal().toFloatArray();
+    float[] reduce = alphas.reduce().toFloatArray();
+    for (int i = 0; i < normal.length; i++) {
+      normal[i] = (float) (normal[i] + step[i]);
+    }
+    for (int i = 0; i < reduce.length; i++) {
+      reduce[i] = (float) (reduce[i] + step[normal.length + i]);
+    }
+    alphas.normal().set(normal);
+    alphas.reduce().set(reduce);
+  }
+
+  /** The generator of perturbations (checkpointed with the run). */
+  public Rng rng() {
+    return rng;
+  }
+
+  @Override
+  public List<NDArray> state() {
+    return List.of();
+  }
+}
