@@ -68,8 +68,10 @@ final class SearchCommand implements Callable<Integer> {
       Device target = resolveDevice(device != null ? device : s.getTrainer().getDevice());
       SearchOutput output = new SearchOutput(outDir,
           SearchSpace.of(s.getSearchSpace().getName(), s.getSearchSpace().getNodes()));
+      // A live bar only on a terminal, on stdout (the launcher filters stderr line by line); logs get epoch lines.
+      boolean terminal = System.console() != null;
       SearchListener listener = quiet ? output
-          : SearchListener.all(new ProgressBar(err, System.console() != null), output);
+          : SearchListener.all(new ProgressBar(terminal ? stdout : err, terminal), output);
       SearchResult result;
       try (SearchSession session = SearchSession.open(search, new SearchOptions(dataDir, outDir, target))) {
         result = new SearchLoop(session, listener).run(0);
