@@ -60,6 +60,11 @@ public final class Adam {
     return steps;
   }
 
+  /** Restores the step count (the bias corrections depend on it). */
+  public void setSteps(long steps) {
+    this.steps = steps;
+  }
+
   /** The moment arrays, first moments then second moments (long-lived, for scopes and checkpoints). */
   public List<NDArray> state() {
     List<NDArray> all = new ArrayList<>(firstMoments);

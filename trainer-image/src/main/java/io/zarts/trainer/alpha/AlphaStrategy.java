@@ -2,6 +2,7 @@ package io.zarts.trainer.alpha;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the architecture parameters move: called every optimizer.updateEvery weight steps after the warm-up, inside
@@ -15,4 +16,12 @@ public interface AlphaStrategy {
 
   /** Long-lived arrays the strategy owns (optimizer moments), to be attached to each step scope. */
   List<NDArray> state();
+
+  /** Scalars and generator states the strategy needs to resume exactly (checkpointed). */
+  default Map<String, long[]> counters() {
+    return Map.of();
+  }
+
+  /** Restores what {@link #counters()} returned. */
+  default void restoreCounters(Map<String, long[]> counters) {}
 }

@@ -9,6 +9,7 @@ import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.train.Gradients;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The first-order DARTS baseline: the gradient of one validation batch's loss with respect to the alphas at the
@@ -49,5 +50,15 @@ public final class DartsFirstOrder implements AlphaStrategy {
   @Override
   public List<NDArray> state() {
     return adam.state();
+  }
+
+  @Override
+  public Map<String, long[]> counters() {
+    return Map.of("adamSteps", new long[] {adam.steps()});
+  }
+
+  @Override
+  public void restoreCounters(Map<String, long[]> counters) {
+    adam.setSteps(counters.getOrDefault("adamSteps", new long[] {0})[0]);
   }
 }

@@ -10,6 +10,7 @@ import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -109,5 +110,17 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
   @Override
   public List<NDArray> state() {
     return List.of();
+  }
+
+  @Override
+  public Map<String, long[]> counters() {
+    return Map.of("rng", rng.state());
+  }
+
+  @Override
+  public void restoreCounters(Map<String, long[]> counters) {
+    if (counters.containsKey("rng")) {
+      rng.restore(counters.get("rng"));
+    }
   }
 }

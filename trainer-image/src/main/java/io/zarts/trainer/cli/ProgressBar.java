@@ -32,7 +32,8 @@ public final class ProgressBar implements SearchListener {
     firstEpoch = plan.firstEpoch();
     totalEpochs = plan.totalEpochs();
     stepsPerEpoch = plan.stepsPerEpoch();
-    out.printf("search %s: %d epochs of %d steps (alphas frozen for %d), %,d weights, on %s%n", plan.name(),
+    out.printf("search %s: %s%d epochs of %d steps (alphas frozen for %d), %,d weights, on %s%n", plan.name(),
+        plan.resumes() > 0 ? "resumed at epoch " + (plan.firstEpoch() + 1) + ", " : "",
         plan.totalEpochs() - plan.firstEpoch(), plan.stepsPerEpoch(), plan.warmupEpochs(), plan.weightCount(),
         plan.device());
   }

@@ -7,24 +7,29 @@ import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.DataVolume;
 import io.zarts.api.validation.ArchitectureSearchFiles;
 import io.zarts.api.validation.ArchitectureSearchValidator;
+import io.zarts.trainer.checkpoint.FaultInjector;
 import io.zarts.trainer.output.SearchOutput;
+import io.zarts.trainer.output.TerminationSummary;
 import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.train.SearchListener;
-import io.zarts.trainer.train.SearchLoop;
 import io.zarts.trainer.train.SearchOptions;
 import io.zarts.trainer.train.SearchResult;
-import io.zarts.trainer.train.SearchSession;
+import io.zarts.trainer.train.SearchRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Runs the search an ArchitectureSearch file describes, on this machine. */
+/**
+ * Runs the search an ArchitectureSearch file describes. Resumes from the newest valid checkpoint in the output
+ * folder; on SIGTERM (or Ctrl-C) finishes the step, checkpoints and exits 143 (130).
+ */
 @Command(name = "search", mixinStandardHelpOptions = true,
     description = "Run the search described by an ArchitectureSearch file (the one you would kubectl apply).")
 final class SearchCommand implements Callable<Integer> {
@@ -33,8 +38,12 @@ final class SearchCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
-      description = "Results go to DIR/<name>/ (default: ${DEFAULT-VALUE}).")
+      description = "Results and checkpoints go to DIR/<name>/ (default: ${DEFAULT-VALUE}).")
   Path out;
+
+  @Option(names = "--output-dir", paramLabel = "DIR",
+      description = "Results and checkpoints go to exactly DIR (the trainer pod uses /checkpoints).")
+  Path outputDir;
 
   @Option(names = "--data", paramLabel = "DIR", defaultValue = "${env:ZARTS_DATA_DIR:-data}",
       description = "The folder standing for the dataset claim; spec.dataset.volume.subPath is resolved inside it"
@@ -49,6 +58,11 @@ final class SearchCommand implements Callable<Integer> {
       + " (0 = one per core).")
   Integer threads;
 
+  @Option(names = "--termination-log", paramLabel = "FILE",
+      defaultValue = "${env:ZARTS_TERMINATION_LOG:-/dev/termination-log}",
+      description = "Where to write the exit summary (default: ${DEFAULT-VALUE}; skipped when absent).")
+  Path terminationLog;
+
   @Option(names = "--quiet", description = "No progress bar; only the result.")
   boolean quiet;
 
@@ -59,36 +73,59 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
+    Path resultDir = null;
+    StopSignals signals = StopSignals.install();
     try {
       ArchitectureSearch search = ArchitectureSearchFiles.load(file, ArchitectureSearchValidator.bundled());
       ArchitectureSearchSpec s = search.getSpec();
       configureThreads(threads != null ? threads : s.getTrainer().getThreads());
       Path dataDir = dataDir(s);
-      Path outDir = out.resolve(search.getMetadata().getName());
+      resultDir = outputDir != null ? outputDir : out.resolve(search.getMetadata().getName());
       Device target = resolveDevice(device != null ? device : s.getTrainer().getDevice());
-      SearchOutput output = new SearchOutput(outDir,
+      SearchOutput output = new SearchOutput(resultDir,
           SearchSpace.of(s.getSearchSpace().getName(), s.getSearchSpace().getNodes()));
       // A live bar only on a terminal, on stdout (the launcher filters stderr line by line); logs get epoch lines.
       boolean terminal = System.console() != null;
       SearchListener listener = quiet ? output
           : SearchListener.all(new ProgressBar(terminal ? stdout : err, terminal), output);
-      SearchResult result;
-      try (SearchSession session = SearchSession.open(search, new SearchOptions(dataDir, outDir, target))) {
-        result = new SearchLoop(session, listener).run(0);
+      SearchRunner runner = new SearchRunner(search, new SearchOptions(dataDir, resultDir, target), listener,
+          FaultInjector.fromEnvironment(), line -> {
+            err.println("zarts: " + line);
+            err.flush();
+          }, saved -> { });
+      SearchResult result = runner.run(signals::stopRequested);
+      String genotype = result.genotype().getText();
+      if (result.preempted()) {
+        int code = signals.exitCode();
+        err.println("zarts: stopped by " + signals.signalName() + " after a checkpoint; run again to resume");
+        TerminationSummary.write(terminationLog, TerminationSummary.json("Preempted", code,
+            result.lastEpoch() == null ? null : result.lastEpoch().epoch(), best(result), genotype,
+            resultDir.toString(), null));
+        return code;
       }
-      stdout.println(result.genotype().getText());
+      stdout.println(genotype);
       if (!quiet) {
         err.printf("best valid accuracy %.2f%% (epoch %d); results in %s%n", 100 * result.bestValidAccuracy(),
-            result.bestEpoch(), outDir);
+            result.bestEpoch(), resultDir);
       }
+      TerminationSummary.write(terminationLog, TerminationSummary.json("Succeeded", ExitCodes.OK,
+          s.getTraining().getEpochs(), best(result), genotype, resultDir.toString(), null));
       return ExitCodes.OK;
     } catch (RuntimeException e) {
       err.flush();
-      return Failure.report(e, spec.commandLine().getErr());
+      int code = Failure.report(e, err);
+      TerminationSummary.write(terminationLog, TerminationSummary.json(code == ExitCodes.INTERNAL ? "Error"
+          : "Failed", code, null, null, null, resultDir == null ? null : resultDir.toString(), e.getMessage()));
+      return code;
     } finally {
+      signals.uninstall();
       stdout.flush();
       err.flush();
     }
+  }
+
+  private static Double best(SearchResult result) {
+    return result.bestValidAccuracy() < 0 ? null : result.bestValidAccuracy();
   }
 
   /** DJL reads its thread settings once, when the engine starts: they must be set before. */
@@ -126,5 +163,41 @@ final class SearchCommand implements Callable<Integer> {
         yield Device.gpu();
       }
     };
+  }
+
+  /** SIGTERM and SIGINT ask the loop to stop after the current step; the process then exits 128 + signal. */
+  static final class StopSignals {
+
+    private final AtomicReference<String> received = new AtomicReference<>();
+    private final java.util.Map<String, sun.misc.SignalHandler> previous = new java.util.HashMap<>();
+
+    static StopSignals install() {
+      StopSignals s = new StopSignals();
+      for (String name : new String[] {"TERM", "INT"}) {
+        try {
+          s.previous.put(name, sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> s.received
+              .compareAndSet(null, sig.getName())));
+        } catch (IllegalArgumentException e) {
+          // Signal not available on this platform.
+        }
+      }
+      return s;
+    }
+
+    boolean stopRequested() {
+      return received.get() != null;
+    }
+
+    String signalName() {
+      return "SIG" + received.get();
+    }
+
+    int exitCode() {
+      return "INT".equals(received.get()) ? 130 : 143;
+    }
+
+    void uninstall() {
+      previous.forEach((name, handler) -> sun.misc.Signal.handle(new sun.misc.Signal(name), handler));
+    }
   }
 }

@@ -110,4 +110,19 @@ public final class BatchStream {
       }
     }
   }
+
+  /** The stream's position: generator state, current permutation and index in it. */
+  public record State(long[] rng, int[] order, int position) {}
+
+  public State state() {
+    return new State(rng == null ? null : rng.state(), order == null ? null : order.clone(), position);
+  }
+
+  public void restore(State state) {
+    if (rng != null && state.rng() != null) {
+      rng.restore(state.rng());
+    }
+    order = state.order() == null ? null : state.order().clone();
+    position = state.position();
+  }
 }

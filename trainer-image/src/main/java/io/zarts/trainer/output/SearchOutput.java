@@ -31,8 +31,7 @@ public final class SearchOutput implements SearchListener {
   private final Path dir;
   private final SearchSpace space;
   private int totalEpochs;
-  private double bestAccuracy = Double.NEGATIVE_INFINITY;
-  private int bestEpoch;
+  private int resumes;
   private EpochResult last;
 
   public SearchOutput(Path dir, SearchSpace space) {
@@ -47,8 +46,10 @@ public final class SearchOutput implements SearchListener {
   @Override
   public void onStart(SearchPlan plan) {
     totalEpochs = plan.totalEpochs();
+    resumes = plan.resumes();
     TrainerProgress progress = new TrainerProgress();
-    progress.setState(TrainerState.STARTING);
+    progress.setState(plan.resumes() > 0 ? TrainerState.RESUMED : TrainerState.STARTING);
+    progress.setResumes(plan.resumes());
     progress.setTimestamp(Instant.now().toString());
     progress.setEpoch(plan.firstEpoch());
     progress.setTotalEpochs(plan.totalEpochs());
@@ -58,10 +59,6 @@ public final class SearchOutput implements SearchListener {
   @Override
   public void onEpoch(EpochResult r) {
     last = r;
-    if (r.validAccuracy() > bestAccuracy) {
-      bestAccuracy = r.validAccuracy();
-      bestEpoch = r.epoch();
-    }
     String alphas = Json.write(AlphaReport.of(r.epoch(), Json.MAPPER.convertValue(space.name(), String.class), space.normal(),
         r.normalWeights(), space.reduce(), r.reduceWeights()));
     String genotypeJson = Json.write(r.genotype());
@@ -78,14 +75,18 @@ public final class SearchOutput implements SearchListener {
   @Override
   public void onFinish(SearchResult result) {
     if (last != null) {
-      AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress(last, TrainerState.SUCCEEDED).toJson());
+      TrainerState state = result.preempted() ? TrainerState.PREEMPTED : TrainerState.SUCCEEDED;
+      AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress(last, state).toJson());
+    }
+    if (result.preempted() || last == null) {
+      return;
     }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("name", result.name());
     summary.put("epochs", last == null ? 0 : last.epoch());
     summary.put("genotype", result.genotype().getText());
-    summary.put("bestValidAccuracy", last == null ? null : bestAccuracy);
-    summary.put("bestEpoch", last == null ? null : bestEpoch);
+    summary.put("bestValidAccuracy", last == null ? null : result.bestValidAccuracy());
+    summary.put("bestEpoch", last == null ? null : result.bestEpoch());
     summary.put("finalValidAccuracy", last == null ? null : last.validAccuracy());
     summary.put("seconds", Math.round(result.seconds() * 10) / 10.0);
     AtomicFiles.write(dir.resolve(SUMMARY_JSON), Json.write(summary));
@@ -97,6 +98,7 @@ public final class SearchOutput implements SearchListener {
     p.setTimestamp(Instant.now().toString());
     p.setEpoch(r.epoch());
     p.setTotalEpochs(totalEpochs);
+    p.setResumes(resumes);
     SearchMetrics metrics = new SearchMetrics();
     metrics.setTrainLoss(r.trainLoss());
     metrics.setTrainAccuracy(r.trainAccuracy());
@@ -106,8 +108,8 @@ public final class SearchOutput implements SearchListener {
     metrics.setImagesPerSecond(r.imagesPerSecond());
     p.setMetrics(metrics);
     BestResult best = new BestResult();
-    best.setValidAccuracy(bestAccuracy);
-    best.setEpoch(bestEpoch);
+    best.setValidAccuracy(r.bestValidAccuracy());
+    best.setEpoch(r.bestEpoch());
     p.setBest(best);
     AlphaWeights alphas = new AlphaWeights();
     alphas.setNormal(AlphaReport.rounded(r.normalWeights()));

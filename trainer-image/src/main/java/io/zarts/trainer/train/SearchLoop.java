@@ -15,6 +15,7 @@ import io.zarts.trainer.data.BatchStream;
 import io.zarts.trainer.genotype.GenotypeDeriver;
 import io.zarts.trainer.model.SearchModel;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The bilevel search loop of DARTS and ZARTS (zarts-spec.md §1.2, §2): per epoch, at every step, first an alpha
@@ -27,10 +28,19 @@ public final class SearchLoop {
 
   private final SearchSession session;
   private final SearchListener listener;
+  private final Checkpointer checkpointer;
+  private final BooleanSupplier stopRequested;
 
   public SearchLoop(SearchSession session, SearchListener listener) {
+    this(session, listener, Checkpointer.NONE, () -> false);
+  }
+
+  public SearchLoop(SearchSession session, SearchListener listener, Checkpointer checkpointer,
+      BooleanSupplier stopRequested) {
     this.session = session;
     this.listener = listener;
+    this.checkpointer = checkpointer;
+    this.stopRequested = stopRequested;
   }
 
   /** Runs epochs firstEpoch (0-based) up to training.epochs. */
@@ -38,34 +48,56 @@ public final class SearchLoop {
     return run(firstEpoch, session.spec().getTraining().getEpochs());
   }
 
-  /** Runs epochs firstEpoch up to (excluding) endEpoch. */
+  /** Runs epochs firstEpoch up to (excluding) endEpoch from a fresh position. */
   public SearchResult run(int firstEpoch, int endEpoch) {
+    LoopPosition p = LoopPosition.start();
+    return run(new LoopPosition(firstEpoch, 0, 0, 0, 0, 0, 0, p.bestAccuracy(), 0, 0), endEpoch);
+  }
+
+  /** Runs from a position (a fresh start or a checkpoint) up to endEpoch, or until a stop is requested. */
+  public SearchResult run(LoopPosition from, int endEpoch) {
     TrainingSpec training = session.spec().getTraining();
     OptimizerSpec optimizer = session.spec().getOptimizer();
     int stepsPerEpoch = session.trainStream().batchesPerPass();
-    listener.onStart(new SearchPlan(session.name(), firstEpoch, training.getEpochs(), stepsPerEpoch,
+    listener.onStart(new SearchPlan(session.name(), from.epoch(), training.getEpochs(), stepsPerEpoch,
         optimizer.getWarmupEpochs(), session.model().net().parameters().weightCount(),
-        session.manager().getDevice().toString()));
+        session.manager().getDevice().toString(), from.resumes()));
     long start = System.nanoTime();
     EpochResult last = null;
-    double best = Double.NEGATIVE_INFINITY;
-    int bestEpoch = 0;
-    for (int epoch = firstEpoch; epoch < endEpoch; epoch++) {
-      last = runEpoch(epoch, stepsPerEpoch);
-      if (last.validAccuracy() > best) {
-        best = last.validAccuracy();
-        bestEpoch = last.epoch();
+    LoopPosition position = from;
+    while (position.epoch() < endEpoch) {
+      EpochOutcome outcome = runEpoch(position, stepsPerEpoch);
+      position = outcome.position();
+      if (outcome.result() == null) {
+        checkpointer.stopped(position);
+        SearchResult stopped = new SearchResult(session.name(), currentGenotype(), last, position.bestAccuracy(),
+            position.bestEpoch(), (System.nanoTime() - start) / 1e9, true);
+        listener.onFinish(stopped);
+        return stopped;
       }
+      last = outcome.result();
       listener.onEpoch(last);
+      checkpointer.epochEnded(position, position.epoch() >= endEpoch);
+      if (stopRequested.getAsBoolean() && position.epoch() < endEpoch) {
+        checkpointer.stopped(position);
+        SearchResult stopped = new SearchResult(session.name(), last.genotype(), last, position.bestAccuracy(),
+            position.bestEpoch(), (System.nanoTime() - start) / 1e9, true);
+        listener.onFinish(stopped);
+        return stopped;
+      }
     }
     SearchResult result = new SearchResult(session.name(), last == null ? currentGenotype() : last.genotype(),
-        last, best, bestEpoch, (System.nanoTime() - start) / 1e9);
+        last, position.bestAccuracy(), position.bestEpoch(), (System.nanoTime() - start) / 1e9, false);
     listener.onFinish(result);
     return result;
   }
 
-  private EpochResult runEpoch(int epoch, int stepsPerEpoch) {
+  /** The position after the epoch (or where it stopped) and the epoch's result (null when stopped). */
+  private record EpochOutcome(LoopPosition position, EpochResult result) {}
+
+  private EpochOutcome runEpoch(LoopPosition from, int stepsPerEpoch) {
     long start = System.nanoTime();
+    int epoch = from.epoch();
     SearchModel model = session.model();
     TrainingSpec training = session.spec().getTraining();
     OptimizerSpec optimizer = session.spec().getOptimizer();
@@ -73,13 +105,16 @@ public final class SearchLoop {
     boolean searching = epoch >= optimizer.getWarmupEpochs();
     List<NDArray> weights = model.weights();
     int reportEvery = Math.max(1, stepsPerEpoch / REPORTS_PER_EPOCH);
-    int alphaUpdates = 0;
-    long images = 0;
+    int alphaUpdates = from.alphaUpdates();
+    long images = from.images();
+    long globalStep = from.globalStep();
     NDManager base = session.manager();
-    try (NDArray lossSum = base.zeros(new ai.djl.ndarray.types.Shape());
-        NDArray correctSum = base.zeros(new ai.djl.ndarray.types.Shape())) {
-      session.trainStream().newPass();
-      for (int step = 0; step < stepsPerEpoch; step++) {
+    try (NDArray lossSum = base.create((float) from.lossSum());
+        NDArray correctSum = base.create((float) from.correctSum())) {
+      if (from.step() == 0) {
+        session.trainStream().newPass();
+      }
+      for (int step = from.step(); step < stepsPerEpoch; step++) {
         try (StepScope scope = session.openScope()) {
           NDManager m = scope.manager();
           m.tempAttachAll(lossSum, correctSum);
@@ -104,9 +139,16 @@ public final class SearchLoop {
           correctSum.addi(SearchModel.correct(logits, batch.labels()));
           images += batch.size();
         }
+        globalStep++;
+        checkpointer.stepDone(globalStep);
         if ((step + 1) % reportEvery == 0 || step + 1 == stepsPerEpoch) {
           listener.onStep(new StepProgress(epoch, step + 1, stepsPerEpoch, lossSum.getFloat() / images,
               correctSum.getFloat() / images, (System.nanoTime() - start) / 1e9));
+        }
+        if (stopRequested.getAsBoolean() && step + 1 < stepsPerEpoch) {
+          return new EpochOutcome(new LoopPosition(epoch, step + 1, globalStep, lossSum.getFloat(),
+              correctSum.getFloat(), images, alphaUpdates, from.bestAccuracy(), from.bestEpoch(), from.resumes()),
+              null);
         }
       }
       double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -116,9 +158,13 @@ public final class SearchLoop {
       double[][] normal = model.alphas().normalWeights();
       double[][] reduce = model.alphas().reduceWeights();
       Genotype genotype = GenotypeDeriver.derive(model.alphas().space(), normal, reduce);
-      return new EpochResult(epoch + 1, training.getEpochs(), lr, trainLoss, trainAccuracy, valid[0], valid[1],
-          (System.nanoTime() - start) / 1e9, images / trainSeconds, normal, reduce, Entropy.mean(normal),
-          Entropy.mean(reduce), alphaUpdates, genotype);
+      boolean better = valid[1] > from.bestAccuracy();
+      LoopPosition next = new LoopPosition(epoch + 1, 0, globalStep, 0, 0, 0, 0,
+          better ? valid[1] : from.bestAccuracy(), better ? epoch + 1 : from.bestEpoch(), from.resumes());
+      EpochResult result = new EpochResult(epoch + 1, training.getEpochs(), lr, trainLoss, trainAccuracy, valid[0],
+          valid[1], (System.nanoTime() - start) / 1e9, images / trainSeconds, normal, reduce,
+          Entropy.mean(normal), Entropy.mean(reduce), alphaUpdates, genotype, next.bestAccuracy(), next.bestEpoch());
+      return new EpochOutcome(next, result);
     }
   }
 

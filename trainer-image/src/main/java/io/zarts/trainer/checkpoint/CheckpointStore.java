@@ -1,0 +1,293 @@
+package io.zarts.trainer.checkpoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Crash-safe checkpoints in one folder (design.md §6). A commit writes every file into a temporary folder and
+ * fsyncs it, writes MANIFEST.json (sizes and SHA-256 of the files) last and fsyncs it, renames the folder
+ * atomically to its final name and fsyncs the parent. A checkpoint is therefore either complete under its final
+ * name or absent. One trainer at a time holds the folder's lock.
+ */
+public final class CheckpointStore implements AutoCloseable {
+
+  public static final int FORMAT_VERSION = 1;
+  public static final String MANIFEST = "MANIFEST.json";
+  private static final String TMP_PREFIX = ".tmp-";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Writes one file's content. */
+  @FunctionalInterface
+  public interface Content {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** A verified checkpoint. */
+  public record Loaded(Path dir, Manifest manifest) {
+    public InputStream open(String file) throws IOException {
+      return Files.newInputStream(dir.resolve(file));
+    }
+  }
+
+  private final Path root;
+  private final int keep;
+  private final FaultInjector faults;
+  private final Consumer<String> warnings;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+
+  public CheckpointStore(Path root, int keep, FaultInjector faults, Consumer<String> warnings) {
+    this.root = root.toAbsolutePath().normalize();
+    this.keep = keep;
+    this.faults = faults;
+    this.warnings = warnings;
+    try {
+      Files.createDirectories(this.root);
+      lockChannel = FileChannel.open(this.root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock acquired;
+      try {
+        acquired = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        acquired = null;
+      }
+      if (acquired == null) {
+        lockChannel.close();
+        throw new CheckpointException("another trainer holds the checkpoint folder " + this.root
+            + " (its .lock is taken); only one trainer may write a search's checkpoints");
+      }
+      lock = acquired;
+    } catch (IOException e) {
+      throw new CheckpointException("cannot open checkpoint folder " + this.root + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * The newest checkpoint that verifies, after removing leftover temporary folders. Corrupt or partial ones are
+   * renamed to NAME.corrupt with a warning; one written by an incompatible search or format stops everything.
+   */
+  public Optional<Loaded> latest(Map<String, String> identity) {
+    removeTemporaryFolders();
+    List<CheckpointName> names = names();
+    names.sort(CheckpointName.ORDER.reversed());
+    for (CheckpointName name : names) {
+      Path dir = root.resolve(name.toString());
+      Manifest manifest;
+      try {
+        manifest = verify(dir);
+      } catch (IOException | RuntimeException e) {
+        warnings.accept("checkpoint " + dir + " is corrupt or partial and is skipped (renamed to "
+            + name + ".corrupt): " + e.getMessage());
+        quarantine(dir);
+        continue;
+      }
+      if (manifest.formatVersion() > FORMAT_VERSION) {
+        throw new CheckpointException("checkpoint " + dir + " has format version " + manifest.formatVersion()
+            + " but this trainer reads up to " + FORMAT_VERSION + ": run a newer trainer image");
+      }
+      for (Map.Entry<String, String> e : identity.entrySet()) {
+        String saved = manifest.identity().get(e.getKey());
+        if (!e.getValue().equals(saved)) {
+          throw new CheckpointException("checkpoint " + dir + " belongs to a different search (" + e.getKey() + " "
+              + saved + ", this search has " + e.getValue() + "); use a new checkpoint claim or restore the"
+              + " original settings. Nothing was deleted.");
+        }
+      }
+      return Optional.of(new Loaded(dir, manifest));
+    }
+    return Optional.empty();
+  }
+
+  /** Commits a checkpoint under the given name; returns its folder. Files are written in map order. */
+  public Path commit(CheckpointName name, long globalStep, Map<String, String> identity,
+      Map<String, Content> files) {
+    Path tmp = root.resolve(TMP_PREFIX + name + "-" + ProcessHandle.current().pid());
+    Path target = root.resolve(name.toString());
+    try {
+      faults.reached("checkpoint:begin");
+      deleteRecursively(tmp);
+      Files.createDirectories(tmp);
+      Map<String, Manifest.FileEntry> entries = new LinkedHashMap<>();
+      for (Map.Entry<String, Content> file : files.entrySet()) {
+        entries.put(file.getKey(), writeSynced(tmp.resolve(file.getKey()), file.getValue()));
+        faults.reached("checkpoint:file:" + file.getKey());
+      }
+      faults.reached("checkpoint:manifest");
+      Manifest manifest = new Manifest(FORMAT_VERSION, name.toString(), name.epoch(), name.step(), globalStep,
+          Instant.now().toString(), System.getenv().getOrDefault("HOSTNAME", "local"), identity, entries);
+      writeSynced(tmp.resolve(MANIFEST), out -> out.write(JSON.writerWithDefaultPrettyPrinter()
+          .writeValueAsBytes(manifest)));
+      syncDirectory(tmp);
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        // Re-taking the same checkpoint (e.g. SIGTERM right after a periodic one): the new one replaces it.
+        deleteRecursively(target);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      faults.reached("checkpoint:rename");
+      syncDirectory(root);
+      retain(name);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Keeps the newest `keep` checkpoints; never the one just committed. */
+  private void retain(CheckpointName committed) throws IOException {
+    List<CheckpointName> names = names();
+    names.sort(CheckpointName.ORDER.reversed());
+    for (int i = keep; i < names.size(); i++) {
+      if (!names.get(i).equals(committed)) {
+        deleteRecursively(root.resolve(names.get(i).toString()));
+      }
+    }
+  }
+
+  /** Checks the manifest and every file's size and hash. */
+  static Manifest verify(Path dir) throws IOException {
+    Path manifestFile = dir.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifestFile, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException("no " + MANIFEST);
+    }
+    Manifest manifest = JSON.readValue(manifestFile.toFile(), Manifest.class);
+    if (manifest.files() == null || manifest.files().isEmpty()) {
+      throw new IOException(MANIFEST + " lists no files");
+    }
+    for (Map.Entry<String, Manifest.FileEntry> e : manifest.files().entrySet()) {
+      Path file = dir.resolve(e.getKey()).normalize();
+      if (!file.startsWith(dir) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException("missing file " + e.getKey());
+      }
+      if (Files.size(file) != e.getValue().bytes()) {
+        throw new IOException(e.getKey() + " has " + Files.size(file) + " bytes, the manifest says "
+            + e.getValue().bytes());
+      }
+      if (!sha256(file).equals(e.getValue().sha256())) {
+        throw new IOException(e.getKey() + " does not match its SHA-256");
+      }
+    }
+    return manifest;
+  }
+
+  private List<CheckpointName> names() {
+    List<CheckpointName> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+      for (Path p : entries) {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          CheckpointName.parse(p.getFileName().toString()).ifPresent(names::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return names;
+  }
+
+  private void removeTemporaryFolders() {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, TMP_PREFIX + "*")) {
+      for (Path p : entries) {
+        warnings.accept("removing the unfinished checkpoint " + p);
+        deleteRecursively(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void quarantine(Path dir) {
+    try {
+      Path target = dir.resolveSibling(dir.getFileName() + ".corrupt");
+      deleteRecursively(target);
+      Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      warnings.accept("cannot rename " + dir + ": " + e.getMessage());
+    }
+  }
+
+  private static Manifest.FileEntry writeSynced(Path file, Content content) throws IOException {
+    MessageDigest digest = sha256();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(channel), digest)) {
+      content.write(out);
+      out.flush();
+      channel.force(true);
+    }
+    return new Manifest.FileEntry(HexFormat.of().formatHex(digest.digest()), Files.size(file));
+  }
+
+  private static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest digest = sha256();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+        for (Path p : entries) {
+          deleteRecursively(p);
+        }
+      }
+    }
+    Files.delete(path);
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      // Closing the channel releases the lock anyway.
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.zarts.trainer.checkpoint;
+
+import io.zarts.trainer.train.Checkpointer;
+import io.zarts.trainer.train.LoopPosition;
+import io.zarts.trainer.train.SearchSession;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Saves the session every checkpoint.everyEpochs epochs, after the last epoch, and when the loop is stopped. */
+public final class PeriodicCheckpointer implements Checkpointer {
+
+  /** A committed checkpoint, for logs and metrics. */
+  public record Saved(Path dir, LoopPosition position, double seconds, long bytes) {}
+
+  private final SearchSession session;
+  private final CheckpointStore store;
+  private final int everyEpochs;
+  private final FaultInjector faults;
+  private final Consumer<Saved> listener;
+  private final Map<String, String> identity;
+  private CheckpointName lastSaved;
+
+  public PeriodicCheckpointer(SearchSession session, CheckpointStore store, int everyEpochs, FaultInjector faults,
+      Consumer<Saved> listener) {
+    this.session = session;
+    this.store = store;
+    this.everyEpochs = everyEpochs;
+    this.faults = faults;
+    this.listener = listener;
+    this.identity = SessionCheckpoint.identity(session);
+  }
+
+  @Override
+  public void epochEnded(LoopPosition position, boolean last) {
+    if (last || position.epoch() % everyEpochs == 0) {
+      save(position);
+    }
+  }
+
+  @Override
+  public void stopped(LoopPosition position) {
+    save(position);
+  }
+
+  @Override
+  public void stepDone(long globalStep) {
+    faults.reached("step:" + globalStep);
+  }
+
+  private void save(LoopPosition position) {
+    CheckpointName name = new CheckpointName(position.epoch(), position.step());
+    if (name.equals(lastSaved)) {
+      return;
+    }
+    long start = System.nanoTime();
+    Path dir = store.commit(name, position.globalStep(), identity, SessionCheckpoint.files(session, position));
+    lastSaved = name;
+    long bytes = 0;
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        bytes += java.nio.file.Files.size(f);
+      }
+    } catch (java.io.IOException e) {
+      bytes = -1;
+    }
+    listener.accept(new Saved(dir, position, (System.nanoTime() - start) / 1e9, bytes));
+  }
+}

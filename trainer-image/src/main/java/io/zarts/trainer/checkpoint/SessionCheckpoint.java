@@ -1,0 +1,154 @@
+package io.zarts.trainer.checkpoint;
+
+import ai.djl.ndarray.NDArray;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
+import io.zarts.trainer.data.BatchStream;
+import io.zarts.trainer.model.Alphas;
+import io.zarts.trainer.nn.ParameterStore;
+import io.zarts.trainer.output.AlphaReport;
+import io.zarts.trainer.output.Json;
+import io.zarts.trainer.train.LoopPosition;
+import io.zarts.trainer.train.SearchSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a checkpoint of a search holds, file by file: weights.bin, batchnorm.bin (running statistics),
+ * weight-optimizer.bin (SGD momentum), alpha-optimizer.bin (Adam moments for darts), alphas.bin and a readable
+ * alphas.json, rng.json (every generator and data-stream position) and position.json (epoch, step, running sums,
+ * best accuracy, resumes). Restoring puts every value back into the session's existing arrays.
+ */
+public final class SessionCheckpoint {
+
+  static final String WEIGHTS = "weights.bin";
+  static final String BATCHNORM = "batchnorm.bin";
+  static final String WEIGHT_OPTIMIZER = "weight-optimizer.bin";
+  static final String ALPHA_OPTIMIZER = "alpha-optimizer.bin";
+  static final String ALPHAS = "alphas.bin";
+  static final String ALPHAS_JSON = "alphas.json";
+  static final String RNG = "rng.json";
+  static final String POSITION = "position.json";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SessionCheckpoint() {}
+
+  /** What must match for a checkpoint to be resumed by this search. */
+  public static Map<String, String> identity(SearchSession session) {
+    ArchitectureSearchSpec spec = session.spec();
+    Map<String, String> id = new LinkedHashMap<>();
+    id.put("dataset", Json.MAPPER.convertValue(spec.getDataset().getName(), String.class));
+    id.put("searchSpace", Json.MAPPER.convertValue(spec.getSearchSpace().getName(), String.class));
+    id.put("layers", String.valueOf(spec.getSearchSpace().getLayers()));
+    id.put("initChannels", String.valueOf(spec.getSearchSpace().getInitChannels()));
+    id.put("nodes", String.valueOf(spec.getSearchSpace().getNodes()));
+    id.put("algorithm", Json.MAPPER.convertValue(spec.getOptimizer().getAlgorithm(), String.class));
+    id.put("weights", String.valueOf(session.model().net().parameters().weightCount()));
+    return id;
+  }
+
+  /** The files of a checkpoint at the given position, in write order. */
+  public static Map<String, CheckpointStore.Content> files(SearchSession session, LoopPosition position) {
+    ParameterStore params = session.model().net().parameters();
+    Alphas alphas = session.model().alphas();
+    Map<String, CheckpointStore.Content> files = new LinkedHashMap<>();
+    List<NamedTensor> weights = host(params.weights().stream().map(e -> e.array()).toList());
+    List<NamedTensor> buffers = host(params.buffers().stream().map(e -> e.array()).toList());
+    List<NamedTensor> momentum = host(session.sgd().state());
+    List<NamedTensor> alphaOptimizer = host(session.strategy().state());
+    List<NamedTensor> alphaArrays = host(alphas.both());
+    files.put(WEIGHTS, out -> TensorFile.write(out, weights));
+    files.put(BATCHNORM, out -> TensorFile.write(out, buffers));
+    files.put(WEIGHT_OPTIMIZER, out -> TensorFile.write(out, momentum));
+    files.put(ALPHA_OPTIMIZER, out -> TensorFile.write(out, alphaOptimizer));
+    files.put(ALPHAS, out -> TensorFile.write(out, alphaArrays));
+    String readable = Json.write(AlphaReport.of(position.epoch(),
+        Json.MAPPER.convertValue(alphas.space().name(), String.class), alphas.space().normal(),
+        alphas.normalWeights(), alphas.space().reduce(), alphas.reduceWeights()));
+    files.put(ALPHAS_JSON, out -> out.write(readable.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    byte[] rng = json(generators(session));
+    files.put(RNG, out -> out.write(rng));
+    byte[] pos = json(position);
+    files.put(POSITION, out -> out.write(pos));
+    return files;
+  }
+
+  /** Puts a checkpoint's values back into the session; returns the loop position to continue from. */
+  public static LoopPosition restore(SearchSession session, CheckpointStore.Loaded checkpoint) {
+    ParameterStore params = session.model().net().parameters();
+    try {
+      load(checkpoint, WEIGHTS, params.weights().stream().map(e -> e.array()).toList());
+      load(checkpoint, BATCHNORM, params.buffers().stream().map(e -> e.array()).toList());
+      load(checkpoint, WEIGHT_OPTIMIZER, session.sgd().state());
+      load(checkpoint, ALPHA_OPTIMIZER, session.strategy().state());
+      load(checkpoint, ALPHAS, session.model().alphas().both());
+      Generators g;
+      try (InputStream in = checkpoint.open(RNG)) {
+        g = JSON.readValue(in, Generators.class);
+      }
+      session.trainStream().restore(g.train());
+      session.validStream().restore(g.valid());
+      session.innerStream().restore(g.inner());
+      session.model().noise().restore(g.noise());
+      session.strategy().restoreCounters(g.strategy());
+      try (InputStream in = checkpoint.open(POSITION)) {
+        return JSON.readValue(in, LoopPosition.class);
+      }
+    } catch (IOException e) {
+      throw new CheckpointException("cannot read checkpoint " + checkpoint.dir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every generator and stream position, as rng.json holds them. */
+  record Generators(BatchStream.State train, BatchStream.State valid, BatchStream.State inner, long[] noise,
+      Map<String, long[]> strategy) {}
+
+  private static Generators generators(SearchSession s) {
+    return new Generators(s.trainStream().state(), s.validStream().state(), s.innerStream().state(),
+        s.model().noise().state(), s.strategy().counters());
+  }
+
+  private static void load(CheckpointStore.Loaded checkpoint, String file, List<NDArray> targets)
+      throws IOException {
+    List<NamedTensor> saved;
+    try (InputStream in = checkpoint.open(file)) {
+      saved = TensorFile.read(in, checkpoint.dir().resolve(file).toString());
+    }
+    if (saved.size() != targets.size()) {
+      throw new CheckpointException(checkpoint.dir() + "/" + file + " holds " + saved.size() + " arrays, this"
+          + " search has " + targets.size() + ": it was written by a different network");
+    }
+    for (int i = 0; i < saved.size(); i++) {
+      NamedTensor t = saved.get(i);
+      NDArray target = targets.get(i);
+      if (!java.util.Arrays.equals(t.shape(), target.getShape().getShape())) {
+        throw new CheckpointException(checkpoint.dir() + "/" + file + ": array " + t.name() + " has shape "
+            + java.util.Arrays.toString(t.shape()) + ", this search expects " + target.getShape());
+      }
+      target.set(t.values());
+    }
+  }
+
+  private static List<NamedTensor> host(List<NDArray> arrays) {
+    List<NamedTensor> out = new ArrayList<>();
+    for (int i = 0; i < arrays.size(); i++) {
+      NDArray a = arrays.get(i);
+      out.add(new NamedTensor(a.getName() == null ? "array." + i : a.getName(), a.getShape().getShape(),
+          a.toFloatArray()));
+    }
+    return out;
+  }
+
+  private static byte[] json(Object value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

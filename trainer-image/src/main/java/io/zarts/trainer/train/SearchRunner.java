@@ -1,0 +1,52 @@
+package io.zarts.trainer.train;
+
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.trainer.checkpoint.CheckpointStore;
+import io.zarts.trainer.checkpoint.FaultInjector;
+import io.zarts.trainer.checkpoint.PeriodicCheckpointer;
+import io.zarts.trainer.checkpoint.SessionCheckpoint;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * One trainer process's run of a search: opens the session, resumes from the newest valid checkpoint in the
+ * output folder, runs the loop with periodic checkpoints until done or asked to stop, and checkpoints on stop.
+ */
+public final class SearchRunner {
+
+  private final ArchitectureSearch search;
+  private final SearchOptions options;
+  private final SearchListener listener;
+  private final FaultInjector faults;
+  private final Consumer<String> log;
+  private final Consumer<PeriodicCheckpointer.Saved> onCheckpoint;
+
+  public SearchRunner(ArchitectureSearch search, SearchOptions options, SearchListener listener,
+      FaultInjector faults, Consumer<String> log, Consumer<PeriodicCheckpointer.Saved> onCheckpoint) {
+    this.search = search;
+    this.options = options;
+    this.listener = listener;
+    this.faults = faults;
+    this.log = log;
+    this.onCheckpoint = onCheckpoint;
+  }
+
+  public SearchResult run(BooleanSupplier stopRequested) {
+    int keep = search.getSpec().getCheckpoint().getKeep();
+    int every = search.getSpec().getCheckpoint().getEveryEpochs();
+    try (CheckpointStore store = new CheckpointStore(options.outDir(), keep, faults, log);
+        SearchSession session = SearchSession.open(search, options)) {
+      Optional<CheckpointStore.Loaded> latest = store.latest(SessionCheckpoint.identity(session));
+      LoopPosition position = LoopPosition.start();
+      if (latest.isPresent()) {
+        position = SessionCheckpoint.restore(session, latest.get()).resumed();
+        log.accept("resuming from checkpoint " + latest.get().dir() + " (epoch " + position.epoch() + ", step "
+            + position.step() + ")");
+      }
+      PeriodicCheckpointer checkpointer = new PeriodicCheckpointer(session, store, every, faults, onCheckpoint);
+      return new SearchLoop(session, listener, checkpointer, stopRequested)
+          .run(position, search.getSpec().getTraining().getEpochs());
+    }
+  }
+}
