@@ -2,6 +2,7 @@ package io.zarts.trainer.cli;
 
 import io.zarts.api.validation.ValidationException;
 import io.zarts.api.validation.Violation;
+import io.zarts.trainer.checkpoint.CheckpointException;
 import io.zarts.trainer.data.DataFormatException;
 import java.io.PrintWriter;
 
@@ -16,6 +17,10 @@ final class Failure {
         err.println("error: " + violation);
       }
       return ExitCodes.INVALID_CONFIG;
+    }
+    if (e instanceof CheckpointException) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.UNRECOVERABLE;
     }
     if (e instanceof DataFormatException d) {
       err.println("error: " + d.getMessage());

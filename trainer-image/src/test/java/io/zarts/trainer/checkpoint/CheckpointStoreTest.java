@@ -1,0 +1,173 @@
+package io.zarts.trainer.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commit protocol, verification, corruption handling, retention and the single-writer lock. */
+class CheckpointStoreTest {
+
+  static final Map<String, String> ID = Map.of("dataset", "digits", "searchSpace", "darts");
+
+  @TempDir
+  Path root;
+
+  final List<String> warnings = new ArrayList<>();
+
+  CheckpointStore store(int keep) {
+    return new CheckpointStore(root, keep, FaultInjector.NONE, warnings::add);
+  }
+
+  static Map<String, CheckpointStore.Content> files(int value) {
+    Map<String, CheckpointStore.Content> files = new LinkedHashMap<>();
+    files.put("weights.bin", out -> TensorFile.write(out,
+        List.of(new NamedTensor("w", new long[] {2, 2}, new float[] {value, 1, 2, 3}))));
+    files.put("position.json", out -> out.write(("{\"epoch\":" + value + "}").getBytes(StandardCharsets.UTF_8)));
+    return files;
+  }
+
+  Path commit(CheckpointStore store, int epoch) {
+    return store.commit(new CheckpointName(epoch, 0), epoch * 10L, ID, files(epoch));
+  }
+
+  @Test
+  void commitsAreCompleteUnderTheirFinalNameAndTheNewestIsLoaded() throws IOException {
+    try (CheckpointStore store = store(3)) {
+      commit(store, 1);
+      Path second = commit(store, 2);
+      assertThat(second.getFileName().toString()).isEqualTo("epoch-000002");
+      assertThat(second.resolve("MANIFEST.json")).exists();
+      CheckpointStore.Loaded latest = store.latest(ID).orElseThrow();
+      assertThat(latest.dir()).isEqualTo(second);
+      assertThat(latest.manifest().files()).containsKeys("weights.bin", "position.json");
+      try (var in = latest.open("weights.bin")) {
+        assertThat(TensorFile.read(in, "w").get(0).values()[0]).isEqualTo(2f);
+      }
+      try (Stream<Path> entries = Files.list(root)) {
+        assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".tmp"));
+      }
+    }
+  }
+
+  @Test
+  void retentionKeepsTheLastK() throws IOException {
+    try (CheckpointStore store = store(3)) {
+      for (int e = 1; e <= 7; e++) {
+        commit(store, e);
+      }
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("epoch")))
+          .containsExactlyInAnyOrder("epoch-000005", "epoch-000006", "epoch-000007");
+    }
+  }
+
+  @Test
+  void midEpochCheckpointsOrderAfterTheirEpochStart() {
+    try (CheckpointStore store = store(5)) {
+      commit(store, 2);
+      store.commit(new CheckpointName(2, 7), 27, ID, files(9));
+      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString()).isEqualTo("epoch-000002-step-000007");
+    }
+  }
+
+  interface Damage {
+    void apply(Path checkpoint) throws IOException;
+  }
+
+  void assertSkipped(Damage damage) throws IOException {
+    try (CheckpointStore store = store(5)) {
+      commit(store, 1);
+      Path newest = commit(store, 2);
+      damage.apply(newest);
+      CheckpointStore.Loaded latest = store.latest(ID).orElseThrow();
+      assertThat(latest.dir().getFileName().toString()).isEqualTo("epoch-000001");
+      assertThat(root.resolve("epoch-000002.corrupt")).exists();
+      assertThat(warnings).anyMatch(w -> w.contains("epoch-000002") && w.contains("corrupt or partial"));
+    }
+  }
+
+  @Test
+  void aFlippedByteIsDetected() throws IOException {
+    assertSkipped(dir -> {
+      Path f = dir.resolve("weights.bin");
+      byte[] bytes = Files.readAllBytes(f);
+      bytes[bytes.length - 1] ^= 0x01;
+      Files.write(f, bytes);
+    });
+  }
+
+  @Test
+  void aTruncatedFileIsDetected() throws IOException {
+    assertSkipped(dir -> {
+      Path f = dir.resolve("weights.bin");
+      Files.write(f, java.util.Arrays.copyOf(Files.readAllBytes(f), 10));
+    });
+  }
+
+  @Test
+  void aMissingManifestIsDetected() throws IOException {
+    assertSkipped(dir -> Files.delete(dir.resolve("MANIFEST.json")));
+  }
+
+  @Test
+  void aMissingFileIsDetected() throws IOException {
+    assertSkipped(dir -> Files.delete(dir.resolve("position.json")));
+  }
+
+  @Test
+  void strayTemporaryFoldersAreRemoved() throws IOException {
+    try (CheckpointStore store = store(5)) {
+      commit(store, 1);
+      Path stray = Files.createDirectories(root.resolve(".tmp-epoch-000002-4242"));
+      Files.writeString(stray.resolve("weights.bin"), "half");
+      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString()).isEqualTo("epoch-000001");
+      assertThat(stray).doesNotExist();
+    }
+  }
+
+  @Test
+  void symlinksAreNeverFollowed() throws IOException {
+    Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-outside"));
+    try (CheckpointStore store = store(5)) {
+      commit(store, 1);
+      Files.createSymbolicLink(root.resolve("epoch-000009"), outside);
+      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString()).isEqualTo("epoch-000001");
+    }
+  }
+
+  @Test
+  void anIncompatibleOrNewerCheckpointStopsAndNothingIsDeleted() throws IOException {
+    try (CheckpointStore store = store(5)) {
+      commit(store, 1);
+      assertThatThrownBy(() -> store.latest(Map.of("dataset", "cifar10", "searchSpace", "darts")))
+          .isInstanceOf(CheckpointException.class)
+          .hasMessageContaining("belongs to a different search (dataset digits, this search has cifar10)");
+      Path manifest = root.resolve("epoch-000001/MANIFEST.json");
+      Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
+      assertThatThrownBy(() -> store.latest(ID)).hasMessageContaining("format version 9");
+      assertThat(root.resolve("epoch-000001/weights.bin")).exists();
+    }
+  }
+
+  @Test
+  void onlyOneWriterHoldsTheFolder() {
+    try (CheckpointStore first = store(3)) {
+      assertThatThrownBy(() -> store(3))
+          .isInstanceOf(CheckpointException.class)
+          .hasMessageContaining("another trainer holds the checkpoint folder");
+    }
+    store(3).close();
+  }
+}
