@@ -63,6 +63,10 @@ final class SearchCommand implements Callable<Integer> {
       description = "Where to write the exit summary (default: ${DEFAULT-VALUE}; skipped when absent).")
   Path terminationLog;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "${env:ZARTS_METRICS_PORT:--1}",
+      description = "Serve Prometheus metrics on :PORT/metrics (the pod uses 9400); -1 (default here) is off.")
+  int metricsPort;
+
   @Option(names = "--quiet", description = "No progress bar; only the result.")
   boolean quiet;
 
@@ -75,6 +79,7 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Path resultDir = null;
     StopSignals signals = StopSignals.install();
+    Observability observability = null;
     try {
       ArchitectureSearch search = ArchitectureSearchFiles.load(file, ArchitectureSearchValidator.bundled());
       ArchitectureSearchSpec s = search.getSpec();
@@ -82,17 +87,19 @@ final class SearchCommand implements Callable<Integer> {
       Path dataDir = dataDir(s);
       resultDir = outputDir != null ? outputDir : out.resolve(search.getMetadata().getName());
       Device target = resolveDevice(device != null ? device : s.getTrainer().getDevice());
+      java.util.function.Consumer<String> log = line -> {
+        err.println("zarts: " + line);
+        err.flush();
+      };
+      observability = Observability.start(search.getMetadata().getName(), metricsPort, log);
       SearchOutput output = new SearchOutput(resultDir,
-          SearchSpace.of(s.getSearchSpace().getName(), s.getSearchSpace().getNodes()));
+          SearchSpace.of(s.getSearchSpace().getName(), s.getSearchSpace().getNodes()), observability.reports());
       // A live bar only on a terminal, on stdout (the launcher filters stderr line by line); logs get epoch lines.
       boolean terminal = System.console() != null;
-      SearchListener listener = quiet ? output
-          : SearchListener.all(new ProgressBar(terminal ? stdout : err, terminal), output);
+      SearchListener listener = SearchListener.all(quiet ? new SearchListener() { }
+          : new ProgressBar(terminal ? stdout : err, terminal), output, observability.listener());
       SearchRunner runner = new SearchRunner(search, new SearchOptions(dataDir, resultDir, target), listener,
-          FaultInjector.fromEnvironment(), line -> {
-            err.println("zarts: " + line);
-            err.flush();
-          }, saved -> { });
+          FaultInjector.fromEnvironment(), log, observability.checkpoints());
       SearchResult result = runner.run(signals::stopRequested);
       String genotype = result.genotype().getText();
       if (result.preempted()) {
@@ -118,6 +125,9 @@ final class SearchCommand implements Callable<Integer> {
           : "Failed", code, null, null, null, resultDir == null ? null : resultDir.toString(), e.getMessage()));
       return code;
     } finally {
+      if (observability != null) {
+        observability.close();
+      }
       signals.uninstall();
       stdout.flush();
       err.flush();

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The files of a search in its output folder: per epoch {@code history/epoch-NNNN/} with alphas.json,
@@ -30,13 +31,25 @@ public final class SearchOutput implements SearchListener {
 
   private final Path dir;
   private final SearchSpace space;
+  private final Consumer<TrainerProgress> reports;
   private int totalEpochs;
   private int resumes;
   private EpochResult last;
 
   public SearchOutput(Path dir, SearchSpace space) {
+    this(dir, space, report -> { });
+  }
+
+  /** reports receives every progress report too (the ConfigMap reporter in a pod). */
+  public SearchOutput(Path dir, SearchSpace space, Consumer<TrainerProgress> reports) {
     this.dir = dir;
     this.space = space;
+    this.reports = reports;
+  }
+
+  private void report(TrainerProgress progress) {
+    AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress.toJson());
+    reports.accept(progress);
   }
 
   public Path dir() {
@@ -53,7 +66,7 @@ public final class SearchOutput implements SearchListener {
     progress.setTimestamp(Instant.now().toString());
     progress.setEpoch(plan.firstEpoch());
     progress.setTotalEpochs(plan.totalEpochs());
-    AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress.toJson());
+    report(progress);
   }
 
   @Override
@@ -69,14 +82,14 @@ public final class SearchOutput implements SearchListener {
       AtomicFiles.write(target.resolve(GENOTYPE_JSON), genotypeJson);
       AtomicFiles.write(target.resolve(GENOTYPE_TXT), genotypeText);
     }
-    AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress(r, TrainerState.RUNNING).toJson());
+    report(progress(r, TrainerState.RUNNING));
   }
 
   @Override
   public void onFinish(SearchResult result) {
     if (last != null) {
       TrainerState state = result.preempted() ? TrainerState.PREEMPTED : TrainerState.SUCCEEDED;
-      AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress(last, state).toJson());
+      report(progress(last, state));
     }
     if (result.preempted() || last == null) {
       return;

@@ -10,6 +10,9 @@ public interface SearchListener {
 
   default void onStep(StepProgress progress) {}
 
+  /** After every weight step, with its wall time. */
+  default void onWeightStep(long globalStep, double seconds) {}
+
   default void onAlphaUpdate(int epoch, int step, AlphaUpdate update) {}
 
   default void onEpoch(EpochResult result) {}
@@ -28,6 +31,11 @@ public interface SearchListener {
       @Override
       public void onStep(StepProgress progress) {
         list.forEach(l -> l.onStep(progress));
+      }
+
+      @Override
+      public void onWeightStep(long globalStep, double seconds) {
+        list.forEach(l -> l.onWeightStep(globalStep, seconds));
       }
 
       @Override

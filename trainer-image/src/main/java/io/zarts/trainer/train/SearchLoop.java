@@ -115,6 +115,7 @@ public final class SearchLoop {
         session.trainStream().newPass();
       }
       for (int step = from.step(); step < stepsPerEpoch; step++) {
+        long stepStart = System.nanoTime();
         try (StepScope scope = session.openScope()) {
           NDManager m = scope.manager();
           m.tempAttachAll(lossSum, correctSum);
@@ -140,6 +141,7 @@ public final class SearchLoop {
           images += batch.size();
         }
         globalStep++;
+        listener.onWeightStep(globalStep, (System.nanoTime() - stepStart) / 1e9);
         checkpointer.stepDone(globalStep);
         if ((step + 1) % reportEvery == 0 || step + 1 == stepsPerEpoch) {
           listener.onStep(new StepProgress(epoch, step + 1, stepsPerEpoch, lossSum.getFloat() / images,

@@ -1,0 +1,79 @@
+package io.zarts.trainer.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.zarts.api.progress.TrainerProgress;
+import io.zarts.trainer.checkpoint.PeriodicCheckpointer;
+import io.zarts.trainer.observe.ConfigMapProgressReporter;
+import io.zarts.trainer.observe.MetricsServer;
+import io.zarts.trainer.observe.TrainerMetrics;
+import io.zarts.trainer.train.SearchListener;
+import java.util.function.Consumer;
+
+/**
+ * What a trainer run reports besides its files: Prometheus metrics on a port (when one is given) and progress to
+ * the ConfigMap named by ZARTS_PROGRESS_CONFIGMAP in ZARTS_NAMESPACE (in a pod). Either may be off.
+ */
+final class Observability implements AutoCloseable {
+
+  private final TrainerMetrics metrics;
+  private final MetricsServer server;
+  private final KubernetesClient client;
+  private final ConfigMapProgressReporter reporter;
+
+  private Observability(TrainerMetrics metrics, MetricsServer server, KubernetesClient client,
+      ConfigMapProgressReporter reporter) {
+    this.metrics = metrics;
+    this.server = server;
+    this.client = client;
+    this.reporter = reporter;
+  }
+
+  static Observability start(String search, int metricsPort, Consumer<String> log) {
+    String namespace = firstNonBlank(System.getenv("ZARTS_NAMESPACE"), System.getenv("POD_NAMESPACE"));
+    TrainerMetrics metrics = null;
+    MetricsServer server = null;
+    if (metricsPort >= 0) {
+      metrics = new TrainerMetrics(search, namespace == null ? "local" : namespace);
+      server = new MetricsServer("0.0.0.0", metricsPort, metrics::scrape);
+      log.accept("metrics on :" + server.port() + "/metrics");
+    }
+    String configMap = System.getenv("ZARTS_PROGRESS_CONFIGMAP");
+    KubernetesClient client = null;
+    ConfigMapProgressReporter reporter = null;
+    if (configMap != null && !configMap.isBlank() && namespace != null) {
+      client = new KubernetesClientBuilder().build();
+      reporter = new ConfigMapProgressReporter(client, namespace, configMap, log);
+    }
+    return new Observability(metrics, server, client, reporter);
+  }
+
+  SearchListener listener() {
+    return metrics == null ? new SearchListener() { } : metrics;
+  }
+
+  Consumer<PeriodicCheckpointer.Saved> checkpoints() {
+    return metrics == null ? saved -> { } : metrics;
+  }
+
+  Consumer<TrainerProgress> reports() {
+    return reporter == null ? report -> { } : reporter;
+  }
+
+  @Override
+  public void close() {
+    if (reporter != null) {
+      reporter.close();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    return a != null && !a.isBlank() ? a : b != null && !b.isBlank() ? b : null;
+  }
+}
