@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The zarts command: run a search from an ArchitectureSearch file, inspect its genotype. */
 @Command(name = "zarts", mixinStandardHelpOptions = true, version = "zarts 0.1.0",
     description = "ZARTS neural architecture search: the same ArchitectureSearch file you kubectl apply, run here.",
-    subcommands = {SearchCommand.class, GenotypeCommand.class, ValidateCommand.class, CompareCommand.class})
+    subcommands = {SearchCommand.class, GenotypeCommand.class, ValidateCommand.class, CompareCommand.class,
+        EngineCommand.class})
 public final class Zarts {
 
   public static void main(String[] args) {

@@ -52,8 +52,11 @@ class MemoryTest {
     assertThat(arrays.get(0)).as("the model's own arrays are counted").isGreaterThan(50);
     // Epoch 1 creates per-size constants and (after warm-up) nothing else is allowed to accumulate.
     assertThat(arrays.subList(2, arrays.size())).as("live arrays per epoch " + arrays).containsOnly(arrays.get(2));
-    long growth = rss.get(rss.size() - 1) - rss.get(3);
-    assertThat(growth).as("RSS KiB per epoch " + rss).isLessThan(24 * 1024);
+    // RSS in a shared test JVM moves in steps (heap expansion, other tests' threads); a leak grows every epoch.
+    // So: no growth over the second half of the run beyond a few MiB.
+    int half = rss.size() / 2;
+    long growth = rss.get(rss.size() - 1) - rss.get(half);
+    assertThat(growth).as("RSS KiB per epoch " + rss).isLessThan(12 * 1024);
   }
 
   static long residentKiB() {
