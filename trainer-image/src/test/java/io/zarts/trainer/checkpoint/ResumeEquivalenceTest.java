@@ -2,12 +2,12 @@ package io.zarts.trainer.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.zarts.trainer.ChildJvm;
 import io.zarts.trainer.cli.ExitCodes;
 import io.zarts.trainer.util.Rng;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,15 +57,10 @@ class ResumeEquivalenceTest {
   }
 
   static ProcessBuilder trainer(Path out, String fault) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
-        "-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR", System.getProperty("user.home") + "/.djl.ai"),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-        "io.zarts.trainer.cli.Zarts", "search", file.toString(), "--output-dir", out.toString(), "--quiet",
-        "--termination-log", out.resolveSibling(out.getFileName() + ".termination").toString()));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-    pb.environment().remove("ZARTS_FAULT_HALT_AT");
+    ProcessBuilder pb = ChildJvm.of(List.of(), "io.zarts.trainer.cli.Zarts", "search", file.toString(),
+        "--output-dir", out.toString(), "--quiet",
+        "--termination-log", out.resolveSibling(out.getFileName() + ".termination").toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     if (fault != null) {
       pb.environment().put("ZARTS_FAULT_HALT_AT", fault);
     }

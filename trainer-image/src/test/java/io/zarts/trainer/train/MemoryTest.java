@@ -2,7 +2,7 @@ package io.zarts.trainer.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import io.zarts.trainer.ChildJvm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,14 +17,8 @@ class MemoryTest {
 
   @Test
   void liveArraysAndRssStayFlatOverHundredsOfSteps() throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms160m", "-Xmx160m", "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
-        "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-        "-DDJL_CACHE_DIR=" + System.getProperty("DJL_CACHE_DIR", System.getProperty("user.home") + "/.djl.ai"),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", MemoryProbe.class.getName())
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
-    pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-    Process p = pb.start();
+    Process p = ChildJvm.of(List.of("-Xms160m", "-Xmx160m"), MemoryProbe.class.getName())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
     assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(String.join("\n", lines)).isZero();
