@@ -1,0 +1,31 @@
+package io.zarts.operator.job;
+
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+
+/** The names of the objects the operator owns for a search S (design.md §4). */
+public record SearchNames(String search, String namespace) {
+
+  public static SearchNames of(ArchitectureSearch search) {
+    return new SearchNames(search.getMetadata().getName(), search.getMetadata().getNamespace());
+  }
+
+  public String job() {
+    return search + "-trainer";
+  }
+
+  public String specConfigMap() {
+    return search + "-spec";
+  }
+
+  public String progressConfigMap() {
+    return search + "-progress";
+  }
+
+  public String checkpointClaim() {
+    return search + "-checkpoints";
+  }
+
+  public String serviceAccount() {
+    return search + "-trainer";
+  }
+}

@@ -1,0 +1,243 @@
+package io.zarts.operator.job;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Toleration;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRuleBuilder;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
+import io.zarts.api.v1alpha1.ResourcesSpec;
+import io.zarts.api.v1alpha1.TolerationSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trainer Job of a search (design.md §4), as a pure function of the resource and the operator's defaults.
+ * Nothing the user writes reaches the image, command, arguments, environment, sub-paths or security context
+ * except through typed mappings: names derive from metadata.name, the data claim is mounted whole and read-only,
+ * and the trainer resolves dataset.volume.subPath itself inside /data.
+ */
+public final class TrainerJobFactory {
+
+  public static final String CONTAINER = "trainer";
+  public static final String SEARCH_LABEL = "zarts.io/search";
+  public static final String GENERATION_ANNOTATION = "zarts.io/generation";
+  public static final String QUEUE_LABEL = "kueue.x-k8s.io/queue-name";
+  public static final String GPU_RESOURCE = "nvidia.com/gpu";
+  /** Exit codes that fail the Job at once: invalid configuration and unrecoverable state. */
+  public static final List<Integer> PERMANENT_EXIT_CODES = List.of(2, 3);
+
+  private final TrainerDefaults defaults;
+
+  public TrainerJobFactory(TrainerDefaults defaults) {
+    this.defaults = defaults;
+  }
+
+  public Job desired(ArchitectureSearch search) {
+    SearchNames names = SearchNames.of(search);
+    ArchitectureSearchSpec spec = search.getSpec();
+    ResourcesSpec resources = spec.getResources();
+    Map<String, String> labels = labels(names, resources);
+    return new JobBuilder()
+        .withNewMetadata()
+          .withName(names.job())
+          .withNamespace(names.namespace())
+          .withLabels(labels)
+          .addToAnnotations(GENERATION_ANNOTATION, String.valueOf(search.getMetadata().getGeneration()))
+          .withOwnerReferences(ownerReference(search))
+        .endMetadata()
+        .withNewSpec()
+          .withBackoffLimit(defaults.backoffLimit())
+          // Kueue admits a queued Job by unsuspending it.
+          .withSuspend(resources.getQueueName() != null)
+          // Never start a replacement while the old pod may still be writing checkpoints.
+          .withPodReplacementPolicy("Failed")
+          .withNewPodFailurePolicy()
+            .withRules(podFailureRules())
+          .endPodFailurePolicy()
+          .withNewTemplate()
+            .withNewMetadata().withLabels(labels).endMetadata()
+            .withNewSpec()
+              .withRestartPolicy("Never")
+              .withServiceAccountName(names.serviceAccount())
+              .withAutomountServiceAccountToken(true)
+              .withSecurityContext(podSecurity())
+              .withTerminationGracePeriodSeconds(defaults.terminationGracePeriodSeconds())
+              .withNodeSelector(resources.getNodeSelector() == null ? null : new LinkedHashMap<>(resources
+                  .getNodeSelector()))
+              .withTolerations(tolerations(resources.tolerationsOrEmpty()))
+              .withPriorityClassName(resources.getPriorityClassName())
+              .withContainers(container(names, spec))
+              .withVolumes(volumes(names, spec))
+            .endSpec()
+          .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static Map<String, String> labels(SearchNames names, ResourcesSpec resources) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("app.kubernetes.io/name", "zarts-trainer");
+    labels.put("app.kubernetes.io/instance", names.search());
+    labels.put("app.kubernetes.io/managed-by", "zarts-operator");
+    labels.put(SEARCH_LABEL, names.search());
+    if (resources.getQueueName() != null) {
+      labels.put(QUEUE_LABEL, resources.getQueueName());
+    }
+    return labels;
+  }
+
+  static OwnerReference ownerReference(ArchitectureSearch search) {
+    return new OwnerReferenceBuilder()
+        .withApiVersion(ArchitectureSearch.API_VERSION)
+        .withKind(ArchitectureSearch.KIND)
+        .withName(search.getMetadata().getName())
+        .withUid(search.getMetadata().getUid())
+        .withController(true)
+        .withBlockOwnerDeletion(true)
+        .build();
+  }
+
+  private static List<PodFailurePolicyRule> podFailureRules() {
+    return List.of(
+        // Preemption, eviction, node drain: not the trainer's fault; it resumes from its checkpoint.
+        new PodFailurePolicyRuleBuilder().withAction("Ignore")
+            .addNewOnPodCondition().withType("DisruptionTarget").withStatus("True").endOnPodCondition().build(),
+        new PodFailurePolicyRuleBuilder().withAction("FailJob")
+            .withNewOnExitCodes().withContainerName(CONTAINER).withOperator("In")
+              .withValues(PERMANENT_EXIT_CODES).endOnExitCodes().build());
+  }
+
+  private PodSecurityContext podSecurity() {
+    return new PodSecurityContextBuilder()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(defaults.runAsUser())
+        .withRunAsGroup(defaults.runAsUser())
+        .withFsGroup(defaults.runAsUser())
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .build();
+  }
+
+  private static SecurityContext containerSecurity() {
+    return new SecurityContextBuilder()
+        .withAllowPrivilegeEscalation(false)
+        .withReadOnlyRootFilesystem(true)
+        .withRunAsNonRoot(true)
+        .withPrivileged(false)
+        .withNewCapabilities().withDrop("ALL").endCapabilities()
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .build();
+  }
+
+  private Container container(SearchNames names, ArchitectureSearchSpec spec) {
+    List<VolumeMount> mounts = new ArrayList<>();
+    mounts.add(mount("spec", "/etc/zarts", true));
+    mounts.add(mount("checkpoints", "/checkpoints", false));
+    if (spec.getDataset().getVolume() != null) {
+      mounts.add(mount("data", "/data", true));
+    }
+    mounts.add(mount("tmp", "/tmp", false));
+    mounts.add(mount("djl-cache", "/var/cache/djl", false));
+    return new ContainerBuilder()
+        .withName(CONTAINER)
+        .withImage(defaults.image())
+        .withImagePullPolicy(defaults.pullPolicy())
+        .withArgs("search", "/etc/zarts/search.yaml", "--output-dir", "/checkpoints", "--data", "/data")
+        .withEnv(env(names))
+        .addNewPort().withName("metrics").withContainerPort(defaults.metricsPort()).withProtocol("TCP").endPort()
+        .withResources(resources(spec.getResources()))
+        .withSecurityContext(containerSecurity())
+        .withVolumeMounts(mounts)
+        .withTerminationMessagePath("/dev/termination-log")
+        .withTerminationMessagePolicy("FallbackToLogsOnError")
+        .build();
+  }
+
+  private List<EnvVar> env(SearchNames names) {
+    return List.of(
+        new EnvVarBuilder().withName("ZARTS_PROGRESS_CONFIGMAP").withValue(names.progressConfigMap()).build(),
+        new EnvVarBuilder().withName("ZARTS_NAMESPACE").withNewValueFrom().withNewFieldRef()
+            .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().build(),
+        new EnvVarBuilder().withName("ZARTS_METRICS_PORT").withValue(String.valueOf(defaults.metricsPort())).build(),
+        new EnvVarBuilder().withName("ZARTS_TERMINATION_LOG").withValue("/dev/termination-log").build(),
+        // A writable cache (the root file system is read-only): libtorch is extracted there at start.
+        new EnvVarBuilder().withName("DJL_CACHE_DIR").withValue("/var/cache/djl").build(),
+        new EnvVarBuilder().withName("ENGINE_CACHE_DIR").withValue("/var/cache/djl").build());
+  }
+
+  /** Operator defaults, overridden key by key by the resource; GPUs as nvidia.com/gpu requests and limits. */
+  ResourceRequirements resources(ResourcesSpec spec) {
+    Map<String, Quantity> requests = new LinkedHashMap<>(defaults.requests());
+    requests.putAll(spec.requestsOrEmpty());
+    Map<String, Quantity> limits = new LinkedHashMap<>(defaults.limits());
+    limits.putAll(spec.limitsOrEmpty());
+    if (spec.getGpus() != null && spec.getGpus() > 0) {
+      requests.put(GPU_RESOURCE, new Quantity(String.valueOf(spec.getGpus())));
+      limits.put(GPU_RESOURCE, new Quantity(String.valueOf(spec.getGpus())));
+    }
+    return new ResourceRequirementsBuilder().withRequests(requests).withLimits(limits).build();
+  }
+
+  private static List<Toleration> tolerations(List<TolerationSpec> specs) {
+    List<Toleration> out = new ArrayList<>();
+    for (TolerationSpec t : specs) {
+      out.add(new TolerationBuilder()
+          .withKey(t.getKey())
+          .withOperator(t.getOperator() == null ? null
+              : t.getOperator() == TolerationSpec.Operator.EXISTS ? "Exists" : "Equal")
+          .withValue(t.getValue())
+          .withEffect(t.getEffect() == null ? null : switch (t.getEffect()) {
+            case NO_SCHEDULE -> "NoSchedule";
+            case PREFER_NO_SCHEDULE -> "PreferNoSchedule";
+            case NO_EXECUTE -> "NoExecute";
+          })
+          .withTolerationSeconds(t.getTolerationSeconds())
+          .build());
+    }
+    return out;
+  }
+
+  private List<Volume> volumes(SearchNames names, ArchitectureSearchSpec spec) {
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(new VolumeBuilder().withName("spec").withNewConfigMap().withName(names.specConfigMap())
+        .addNewItem().withKey("search.yaml").withPath("search.yaml").endItem().endConfigMap().build());
+    String claim = spec.getCheckpoint().getExistingClaim() != null ? spec.getCheckpoint().getExistingClaim()
+        : names.checkpointClaim();
+    volumes.add(new VolumeBuilder().withName("checkpoints").withNewPersistentVolumeClaim().withClaimName(claim)
+        .endPersistentVolumeClaim().build());
+    if (spec.getDataset().getVolume() != null) {
+      volumes.add(new VolumeBuilder().withName("data").withNewPersistentVolumeClaim()
+          .withClaimName(spec.getDataset().getVolume().getClaimName()).withReadOnly(true)
+          .endPersistentVolumeClaim().build());
+    }
+    volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+    volumes.add(new VolumeBuilder().withName("djl-cache").withNewEmptyDir().withSizeLimit(defaults.djlCacheSize())
+        .endEmptyDir().build());
+    return volumes;
+  }
+
+  private static VolumeMount mount(String volume, String path, boolean readOnly) {
+    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(readOnly).build();
+  }
+}
