@@ -40,10 +40,11 @@ public final class Genotype {
       @JsonProperty("normalConcat") List<Integer> normalConcat,
       @JsonProperty("reduce") List<Gene> reduce,
       @JsonProperty("reduceConcat") List<Integer> reduceConcat) {
-    this.normal = List.copyOf(Objects.requireNonNull(normal, "normal"));
-    this.normalConcat = List.copyOf(Objects.requireNonNull(normalConcat, "normalConcat"));
-    this.reduce = List.copyOf(Objects.requireNonNull(reduce, "reduce"));
-    this.reduceConcat = List.copyOf(Objects.requireNonNull(reduceConcat, "reduceConcat"));
+    // Serializers may drop empty lists (the API server keeps "reduce: []" as an absent field): read them as empty.
+    this.normal = normal == null ? List.of() : List.copyOf(normal);
+    this.normalConcat = normalConcat == null ? List.of() : List.copyOf(normalConcat);
+    this.reduce = reduce == null ? List.of() : List.copyOf(reduce);
+    this.reduceConcat = reduceConcat == null ? List.of() : List.copyOf(reduceConcat);
   }
 
   /** Parses the DARTS text form ({@code Genotype(normal=[...], ...)}) or the ZARTS JSON form. */

@@ -1,0 +1,53 @@
+package io.zarts.operator.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Operator configuration (application.properties, environment, Helm values): never taken from a resource. */
+@ConfigMapping(prefix = "zarts.operator")
+public interface OperatorSettings {
+
+  Trainer trainer();
+
+  Checkpoint checkpoint();
+
+  /** How trainer pods are built. */
+  interface Trainer {
+    @WithDefault("zarts/trainer:0.1.0-cpu")
+    String image();
+
+    @WithDefault("IfNotPresent")
+    String pullPolicy();
+
+    @WithDefault("2")
+    String cpuRequest();
+
+    @WithDefault("8Gi")
+    String memoryRequest();
+
+    @WithDefault("16Gi")
+    String memoryLimit();
+
+    @WithDefault("4Gi")
+    String djlCacheSize();
+
+    @WithDefault("300")
+    long terminationGracePeriodSeconds();
+
+    @WithDefault("6")
+    int backoffLimit();
+
+    @WithDefault("10001")
+    long runAsUser();
+
+    @WithDefault("9400")
+    int metricsPort();
+  }
+
+  /** Checkpoint claims. */
+  interface Checkpoint {
+    /** StorageClass of new claims when the resource names none; unset uses the cluster default. */
+    Optional<String> storageClassName();
+  }
+}

@@ -1,0 +1,180 @@
+package io.zarts.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.zarts.api.progress.ProgressFormatException;
+import io.zarts.api.progress.TrainerProgress;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.validation.ArchitectureSearchValidator;
+import io.zarts.api.validation.Violation;
+import io.zarts.operator.config.OperatorSettings;
+import io.zarts.operator.job.OwnedObjects;
+import io.zarts.operator.job.SearchNames;
+import io.zarts.operator.job.TrainerJobFactory;
+import io.zarts.operator.status.Observation;
+import io.zarts.operator.status.StatusAggregator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reconciles an ArchitectureSearch into its owned objects and the trainer Job, and computes its status. Level
+ * based: every pass recomputes everything from the resource and the informers' caches (Jobs, pods and progress
+ * ConfigMaps of searches), creates what is missing and never blocks.
+ */
+@ControllerConfiguration(maxReconciliationInterval = @MaxReconciliationInterval(interval = 5,
+    timeUnit = TimeUnit.MINUTES))
+public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSearch> {
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private final TrainerJobFactory jobs;
+  private final ArchitectureSearchValidator validator;
+  private final OperatorSettings settings;
+
+  public ArchitectureSearchReconciler(TrainerJobFactory jobs, ArchitectureSearchValidator validator,
+      OperatorSettings settings) {
+    this.jobs = jobs;
+    this.validator = validator;
+    this.settings = settings;
+  }
+
+  @Override
+  public List<EventSource<?, ArchitectureSearch>> prepareEventSources(EventSourceContext<ArchitectureSearch> ctx) {
+    var jobConfig = InformerEventSourceConfiguration.from(Job.class, ArchitectureSearch.class)
+        .withName("jobs").withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ArchitectureSearch.class)).build();
+    var podConfig = InformerEventSourceConfiguration.from(Pod.class, ArchitectureSearch.class)
+        .withName("pods").withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
+        .withSecondaryToPrimaryMapper(ArchitectureSearchReconciler::bySearchLabel).build();
+    var progressConfig = InformerEventSourceConfiguration.from(ConfigMap.class, ArchitectureSearch.class)
+        .withName("progress").withLabelSelector(OwnedObjects.PROGRESS_LABEL)
+        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ArchitectureSearch.class)).build();
+    return List.of(new InformerEventSource<>(jobConfig, ctx), new InformerEventSource<>(podConfig, ctx),
+        new InformerEventSource<>(progressConfig, ctx));
+  }
+
+  private static Set<ResourceID> bySearchLabel(HasMetadata resource) {
+    String search = resource.getMetadata().getLabels() == null ? null
+        : resource.getMetadata().getLabels().get(TrainerJobFactory.SEARCH_LABEL);
+    return search == null ? Set.of() : Set.of(new ResourceID(search, resource.getMetadata().getNamespace()));
+  }
+
+  @Override
+  public UpdateControl<ArchitectureSearch> reconcile(ArchitectureSearch search, Context<ArchitectureSearch> context) {
+    KubernetesClient client = context.getClient();
+    SearchNames names = SearchNames.of(search);
+    // Validation before any write: the API server may run an older CRD, or none of its CEL rules.
+    List<Violation> violations = validator.validate(SERIALIZATION.convertValue(search,
+        com.fasterxml.jackson.databind.JsonNode.class)).violations();
+    Optional<Job> job = context.getSecondaryResources(Job.class).stream()
+        .filter(j -> j.getMetadata().getName().equals(names.job())).findFirst();
+    if (violations.isEmpty()) {
+      ensureOwnedObjects(client, search);
+      job = reconcileJob(client, search, job);
+    }
+    List<Pod> pods = context.getSecondaryResources(Pod.class).stream()
+        .filter(p -> names.job().equals(p.getMetadata().getLabels().get("job-name"))
+            || names.search().equals(p.getMetadata().getLabels().get(TrainerJobFactory.SEARCH_LABEL)))
+        .toList();
+    TrainerProgress progress = progress(context, names);
+    ArchitectureSearchStatus status = StatusAggregator.compute(new Observation(search, violations,
+        job.orElse(null), pods, progress, Instant.now()));
+    if (Objects.equals(SERIALIZATION.asJson(status), SERIALIZATION.asJson(search.getStatus()))) {
+      return UpdateControl.noUpdate();
+    }
+    ArchitectureSearch patch = new ArchitectureSearch();
+    patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+        .withName(search.getMetadata().getName()).withNamespace(search.getMetadata().getNamespace()).build());
+    patch.setStatus(status);
+    return UpdateControl.patchStatus(patch);
+  }
+
+  private void ensureOwnedObjects(KubernetesClient client, ArchitectureSearch search) {
+    var spec = OwnedObjects.specConfigMap(search);
+    var existing = client.configMaps().inNamespace(spec.getMetadata().getNamespace())
+        .withName(spec.getMetadata().getName()).get();
+    if (existing == null) {
+      client.resource(spec).create();
+    } else if (!Objects.equals(existing.getData(), spec.getData())) {
+      existing.setData(spec.getData());
+      client.resource(existing).update();
+    }
+    createIfMissing(client, OwnedObjects.progressConfigMap(search));
+    createIfMissing(client, OwnedObjects.serviceAccount(search));
+    createIfMissing(client, OwnedObjects.role(search));
+    createIfMissing(client, OwnedObjects.roleBinding(search));
+    var claim = OwnedObjects.checkpointClaim(search, settings.checkpoint().storageClassName().orElse(null));
+    if (claim != null) {
+      createIfMissing(client, claim);
+    }
+  }
+
+  private Optional<Job> reconcileJob(KubernetesClient client, ArchitectureSearch search, Optional<Job> job) {
+    boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
+    if (suspend) {
+      // Deleting the Job terminates its pod with SIGTERM: the trainer finishes its step and checkpoints.
+      job.ifPresent(j -> client.resource(j).withPropagationPolicy(
+          io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete());
+      return job;
+    }
+    if (job.isPresent()) {
+      return job;
+    }
+    Job desired = jobs.desired(search);
+    Job existing = client.batch().v1().jobs().inNamespace(desired.getMetadata().getNamespace())
+        .withName(desired.getMetadata().getName()).get();
+    if (existing != null) {
+      return Optional.of(existing); // created by an earlier pass the informer has not seen yet
+    }
+    return Optional.of(client.resource(desired).create());
+  }
+
+  private static void createIfMissing(KubernetesClient client, HasMetadata desired) {
+    if (client.resource(desired).get() == null) {
+      client.resource(desired).create();
+    }
+  }
+
+  private static TrainerProgress progress(Context<ArchitectureSearch> context, SearchNames names) {
+    return context.getSecondaryResources(ConfigMap.class).stream()
+        .filter(cm -> cm.getMetadata().getName().equals(names.progressConfigMap()))
+        .map(cm -> cm.getData() == null ? null : cm.getData().get(TrainerProgress.FILE_NAME))
+        .filter(Objects::nonNull)
+        .map(json -> {
+          try {
+            return TrainerProgress.fromJson(json);
+          } catch (ProgressFormatException e) {
+            return null;
+          }
+        })
+        .filter(Objects::nonNull)
+        .findFirst().orElse(null);
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<ArchitectureSearch> updateErrorStatus(ArchitectureSearch search,
+      Context<ArchitectureSearch> context, Exception e) {
+    return ErrorStatusUpdateControl.defaultErrorProcessing();
+  }
+}

@@ -1,0 +1,161 @@
+package io.zarts.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.zarts.api.genotype.Genotype;
+import io.zarts.api.progress.TrainerProgress;
+import io.zarts.api.progress.TrainerState;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.api.validation.ArchitectureSearchFiles;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator in the JVM against the Fabric8 mock API server (CRUD mode, no SSA, no Job controller: the test
+ * plays the Job controller by writing Job status, and the trainer by writing the progress ConfigMap).
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class ArchitectureSearchReconcilerIT {
+
+  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Inject
+  KubernetesClient client;
+
+  ArchitectureSearch create(String name, String namespace) {
+    ArchitectureSearch s = ArchitectureSearchFiles.load(ROOT.resolve("examples/quickstart.yaml"),
+        io.zarts.api.validation.ArchitectureSearchValidator.bundled());
+    s.getMetadata().setName(name);
+    s.getMetadata().setNamespace(namespace);
+    s.setStatus(null);
+    return client.resource(s).create();
+  }
+
+  ArchitectureSearch get(String name, String namespace) {
+    return client.resources(ArchitectureSearch.class).inNamespace(namespace).withName(name).get();
+  }
+
+  Condition condition(ArchitectureSearch s, String type) {
+    return s.getStatus().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+  }
+
+  static void assertOwned(HasMetadata owned, ArchitectureSearch owner) {
+    assertThat(owned).as("owned object").isNotNull();
+    var ref = owned.getMetadata().getOwnerReferences().get(0);
+    assertThat(ref.getUid()).isEqualTo(owner.getMetadata().getUid());
+    assertThat(ref.getController()).isTrue();
+    assertThat(ref.getBlockOwnerDeletion()).isTrue();
+  }
+
+  @Test
+  void aSearchRunsToSucceededThroughItsJobAndProgressReports() {
+    ArchitectureSearch s = create("demo", "team-a");
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get()).isNotNull());
+    Job job = client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
+    assertOwned(job, s);
+    assertOwned(client.configMaps().inNamespace("team-a").withName("demo-spec").get(), s);
+    assertOwned(client.configMaps().inNamespace("team-a").withName("demo-progress").get(), s);
+    assertOwned(client.serviceAccounts().inNamespace("team-a").withName("demo-trainer").get(), s);
+    assertOwned(client.rbac().roles().inNamespace("team-a").withName("demo-trainer").get(), s);
+    assertOwned(client.rbac().roleBindings().inNamespace("team-a").withName("demo-trainer").get(), s);
+    assertOwned(client.persistentVolumeClaims().inNamespace("team-a").withName("demo-checkpoints").get(), s);
+    assertThat(client.configMaps().inNamespace("team-a").withName("demo-spec").get().getData().get("search.yaml"))
+        .contains("name: \"synthetic\"").contains("name: \"demo\"");
+    await().atMost(WAIT).untilAsserted(() -> {
+      ArchitectureSearch current = get("demo", "team-a");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.PENDING);
+      assertThat(current.getStatus().getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
+      assertThat(current.getStatus().getConditions()).extracting(Condition::getType)
+          .containsExactly("Ready", "Succeeded", "Failed", "Suspended", "CheckpointAvailable");
+    });
+
+    // The Job controller starts the pod; the trainer reports epoch 2.
+    job.setStatus(new JobStatusBuilder().withActive(1).build());
+    client.resource(job).updateStatus();
+    TrainerProgress p = new TrainerProgress();
+    p.setState(TrainerState.RUNNING);
+    p.setEpoch(2);
+    p.setTotalEpochs(3);
+    p.setGenotype(Genotype.parse("Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
+        + " reduce_concat=[2])"));
+    ConfigMap progress = client.configMaps().inNamespace("team-a").withName("demo-progress").get();
+    progress.setData(java.util.Map.of(TrainerProgress.FILE_NAME, p.toJson()));
+    client.resource(progress).update();
+    await().atMost(WAIT).untilAsserted(() -> {
+      ArchitectureSearch current = get("demo", "team-a");
+      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.RUNNING);
+      assertThat(current.getStatus().getProgress().getEpoch()).isEqualTo(2);
+      assertThat(current.getStatus().getProgress().getPercent()).isEqualTo(66);
+      assertThat(current.getStatus().getGenotype().getText()).contains("skip_connect");
+    });
+
+    // The Job completes.
+    Job running = client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
+    running.setStatus(new JobStatusBuilder().withSucceeded(1).withConditions(new JobConditionBuilder()
+        .withType("Complete").withStatus("True").build()).build());
+    client.resource(running).updateStatus();
+    await().atMost(WAIT).untilAsserted(() -> {
+      ArchitectureSearch current = get("demo", "team-a");
+      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+      assertThat(condition(current, "Succeeded").getStatus()).isEqualTo("True");
+      assertThat(current.getStatus().getCompletionTime()).isNotNull();
+    });
+    assertThat(get("demo", "team-a").getMetadata().getGeneration()).as("the operator never writes spec")
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void anInvalidSpecFailsWithTheFieldNamedAndNoJob() {
+    ArchitectureSearch s = ArchitectureSearchFiles.load(ROOT.resolve("examples/quickstart.yaml"),
+        io.zarts.api.validation.ArchitectureSearchValidator.bundled());
+    s.getMetadata().setName("bad");
+    s.getMetadata().setNamespace("team-b");
+    s.getSpec().getOptimizer().setWarmupEpochs(9); // the mock server has no CEL: the operator must catch it
+    client.resource(s).create();
+    await().atMost(WAIT).untilAsserted(() -> {
+      ArchitectureSearch current = get("bad", "team-b");
+      assertThat(current.getStatus()).isNotNull();
+      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
+      Condition failed = condition(current, "Failed");
+      assertThat(failed.getReason()).isEqualTo("InvalidSpec");
+      assertThat(failed.getMessage()).contains("spec.optimizer.warmupEpochs");
+    });
+    assertThat(client.batch().v1().jobs().inNamespace("team-b").list().getItems()).isEmpty();
+  }
+
+  @Test
+  void suspendDeletesTheJobAndResumeRecreatesIt() {
+    create("pause", "team-c");
+    await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer")
+        .get() != null);
+    ArchitectureSearch s = get("pause", "team-c");
+    s.getSpec().setSuspend(true);
+    client.resource(s).update();
+    await().atMost(WAIT).untilAsserted(() -> {
+      assertThat(client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer").get()).isNull();
+      assertThat(get("pause", "team-c").getStatus().getPhase()).isEqualTo(SearchPhase.SUSPENDED);
+    });
+    s = get("pause", "team-c");
+    s.getSpec().setSuspend(false);
+    client.resource(s).update();
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer").get()).isNotNull());
+  }
+}
