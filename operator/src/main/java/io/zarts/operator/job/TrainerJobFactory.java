@@ -43,6 +43,8 @@ public final class TrainerJobFactory {
   public static final String CONTAINER = "trainer";
   public static final String SEARCH_LABEL = "zarts.io/search";
   public static final String GENERATION_ANNOTATION = "zarts.io/generation";
+  /** training.epochs the Job was created for: a completed Job for fewer epochs is replaced when they rise. */
+  public static final String EPOCHS_ANNOTATION = "zarts.io/epochs";
   public static final String QUEUE_LABEL = "kueue.x-k8s.io/queue-name";
   public static final String GPU_RESOURCE = "nvidia.com/gpu";
   /** Exit codes that fail the Job at once: invalid configuration and unrecoverable state. */
@@ -65,6 +67,7 @@ public final class TrainerJobFactory {
           .withNamespace(names.namespace())
           .withLabels(labels)
           .addToAnnotations(GENERATION_ANNOTATION, String.valueOf(search.getMetadata().getGeneration()))
+          .addToAnnotations(EPOCHS_ANNOTATION, String.valueOf(spec.getTraining().getEpochs()))
           .withOwnerReferences(ownerReference(search))
         .endMetadata()
         .withNewSpec()

@@ -29,6 +29,7 @@ import io.zarts.operator.job.OwnedObjects;
 import io.zarts.operator.job.SearchNames;
 import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.status.Observation;
+import io.zarts.operator.status.SpecHash;
 import io.zarts.operator.status.StatusAggregator;
 import java.time.Instant;
 import java.util.List;
@@ -51,12 +52,14 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
   private final TrainerJobFactory jobs;
   private final ArchitectureSearchValidator validator;
   private final OperatorSettings settings;
+  private final SearchGauges metrics;
 
   public ArchitectureSearchReconciler(TrainerJobFactory jobs, ArchitectureSearchValidator validator,
-      OperatorSettings settings) {
+      OperatorSettings settings, SearchGauges metrics) {
     this.jobs = jobs;
     this.validator = validator;
     this.settings = settings;
+    this.metrics = metrics;
   }
 
   @Override
@@ -89,7 +92,10 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         com.fasterxml.jackson.databind.JsonNode.class)).violations();
     Optional<Job> job = context.getSecondaryResources(Job.class).stream()
         .filter(j -> j.getMetadata().getName().equals(names.job())).findFirst();
-    if (violations.isEmpty()) {
+    String specHash = SpecHash.immutablePart(search.getSpec());
+    String startedWith = search.getStatus() == null ? null : search.getStatus().getObservedSpecHash();
+    boolean immutableChanged = startedWith != null && !startedWith.equals(specHash);
+    if (violations.isEmpty() && !immutableChanged) {
       ensureOwnedObjects(client, search);
       job = reconcileJob(client, search, job);
     }
@@ -98,8 +104,9 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
             || names.search().equals(p.getMetadata().getLabels().get(TrainerJobFactory.SEARCH_LABEL)))
         .toList();
     TrainerProgress progress = progress(context, names);
-    ArchitectureSearchStatus status = StatusAggregator.compute(new Observation(search, violations,
+    ArchitectureSearchStatus status = StatusAggregator.compute(new Observation(search, violations, specHash,
         job.orElse(null), pods, progress, Instant.now()));
+    metrics.refresh(context.getPrimaryCache().list().toList(), search, status);
     if (Objects.equals(SERIALIZATION.asJson(status), SERIALIZATION.asJson(search.getStatus()))) {
       return UpdateControl.noUpdate();
     }
@@ -138,6 +145,12 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
           io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete());
       return job;
     }
+    if (job.isPresent() && completedForFewerEpochs(job.get(), search)) {
+      // training.epochs was raised after the search succeeded: a new Job resumes from the last checkpoint.
+      client.resource(job.get()).withPropagationPolicy(
+          io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+      return Optional.empty();
+    }
     if (job.isPresent()) {
       return job;
     }
@@ -148,6 +161,15 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       return Optional.of(existing); // created by an earlier pass the informer has not seen yet
     }
     return Optional.of(client.resource(desired).create());
+  }
+
+  private static boolean completedForFewerEpochs(Job job, ArchitectureSearch search) {
+    boolean complete = job.getStatus() != null && job.getStatus().getConditions() != null
+        && job.getStatus().getConditions().stream()
+            .anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
+    String epochs = job.getMetadata().getAnnotations() == null ? null
+        : job.getMetadata().getAnnotations().get(TrainerJobFactory.EPOCHS_ANNOTATION);
+    return complete && epochs != null && Integer.parseInt(epochs) < search.getSpec().getTraining().getEpochs();
   }
 
   private static void createIfMissing(KubernetesClient client, HasMetadata desired) {

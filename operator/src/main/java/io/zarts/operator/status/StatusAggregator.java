@@ -37,7 +37,8 @@ public final class StatusAggregator {
     Conditions c = new Conditions(previous.getConditions(), generation, o.now().toString());
     ArchitectureSearchStatus status = new ArchitectureSearchStatus();
     status.setObservedGeneration(generation);
-    status.setObservedSpecHash(previous.getObservedSpecHash());
+    status.setObservedSpecHash(previous.getObservedSpecHash() != null ? previous.getObservedSpecHash()
+        : o.violations().isEmpty() ? o.specHash() : null);
     status.setStartTime(previous.getStartTime());
     status.setCompletionTime(previous.getCompletionTime());
     copyProgress(o.progress(), search, previous, status);
@@ -49,6 +50,12 @@ public final class StatusAggregator {
       c.set(Conditions.FAILED, true, "InvalidSpec", message)
           .set(Conditions.READY, false, "InvalidSpec", "the resource is invalid; no trainer is started")
           .set(Conditions.SUCCEEDED, false, "InvalidSpec", "");
+    } else if (o.immutableChanged()) {
+      c.set(Conditions.FAILED, true, "ImmutableFieldChanged", "a field that the checkpoints depend on changed"
+              + " (dataset, searchSpace, optimizer, training other than epochs, or the checkpoint claim); restore"
+              + " it or create a new ArchitectureSearch")
+          .set(Conditions.READY, false, "ImmutableFieldChanged", "no new trainer is started")
+          .set(Conditions.SUCCEEDED, false, "ImmutableFieldChanged", "");
     } else if (job != null && hasCondition(job, "Complete")) {
       c.set(Conditions.SUCCEEDED, true, "Completed", "searched " + epochs(o.progress(), search))
           .set(Conditions.READY, true, "Completed", "the genotype is final")

@@ -119,6 +119,43 @@ class ArchitectureSearchReconcilerIT {
     });
     assertThat(get("demo", "team-a").getMetadata().getGeneration()).as("the operator never writes spec")
         .isEqualTo(1L);
+
+    // Per-search gauges and the operator SDK's reconcile metrics; health.
+    String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+    assertThat(metrics).contains("zarts_search_epoch{name=\"demo\",namespace=\"team-a\"} 2.0")
+        .contains("zarts_search_phase{name=\"demo\",namespace=\"team-a\",phase=\"succeeded\"} 1.0")
+        .contains("reconciliations_success_total");
+    assertThat(io.restassured.RestAssured.get("/q/health").statusCode()).isEqualTo(200);
+
+    // Raising training.epochs on a finished search starts a new Job that resumes from the checkpoint.
+    ArchitectureSearch more = get("demo", "team-a");
+    more.getSpec().getTraining().setEpochs(5);
+    client.resource(more).update();
+    await().atMost(WAIT).untilAsserted(() -> {
+      Job next = client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
+      assertThat(next).isNotNull();
+      assertThat(next.getMetadata().getAnnotations()).containsEntry("zarts.io/epochs", "5");
+    });
+    assertThat(client.configMaps().inNamespace("team-a").withName("demo-spec").get().getData().get("search.yaml"))
+        .contains("epochs: 5");
+  }
+
+  @Test
+  void changingAnImmutableFieldStopsTheSearchWithoutANewJob() {
+    create("frozen", "team-d");
+    await().atMost(WAIT).until(() -> get("frozen", "team-d").getStatus() != null
+        && get("frozen", "team-d").getStatus().getObservedSpecHash() != null);
+    Job job = client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get();
+    client.resource(job).delete();
+    ArchitectureSearch s = get("frozen", "team-d");
+    s.getSpec().getSearchSpace().setLayers(4); // the mock server has no CEL transition rules
+    client.resource(s).update();
+    await().atMost(WAIT).untilAsserted(() -> {
+      ArchitectureSearch current = get("frozen", "team-d");
+      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
+      assertThat(condition(current, "Failed").getReason()).isEqualTo("ImmutableFieldChanged");
+    });
+    assertThat(client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get()).isNull();
   }
 
   @Test

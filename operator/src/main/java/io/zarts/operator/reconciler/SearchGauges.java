@@ -1,0 +1,76 @@
+package io.zarts.operator.reconciler;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.SearchPhase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase) labelled with namespace and
+ * name, and zarts_searches{phase}. Rebuilt from the informer cache at every reconcile, so deleted searches drop
+ * out without a finalizer.
+ */
+@ApplicationScoped
+public class SearchGauges {
+
+  private final MultiGauge epoch;
+  private final MultiGauge progress;
+  private final MultiGauge best;
+  private final MultiGauge phase;
+  private final MultiGauge byPhase;
+
+  public SearchGauges(MeterRegistry registry) {
+    epoch = MultiGauge.builder("zarts.search.epoch").description("Finished epochs of the search")
+        .register(registry);
+    progress = MultiGauge.builder("zarts.search.progress.ratio").description("Finished epochs / epochs")
+        .register(registry);
+    best = MultiGauge.builder("zarts.search.best.valid.accuracy").description("Best validation accuracy, 0-1")
+        .register(registry);
+    phase = MultiGauge.builder("zarts.search.phase").description("1 for the search's current phase")
+        .register(registry);
+    byPhase = MultiGauge.builder("zarts.searches").description("Searches per phase").register(registry);
+  }
+
+  /** Refreshes every series from the cached searches (the one just reconciled with its new status). */
+  public synchronized void refresh(List<ArchitectureSearch> cached, ArchitectureSearch current,
+      ArchitectureSearchStatus currentStatus) {
+    List<MultiGauge.Row<?>> epochs = new ArrayList<>();
+    List<MultiGauge.Row<?>> ratios = new ArrayList<>();
+    List<MultiGauge.Row<?>> bests = new ArrayList<>();
+    List<MultiGauge.Row<?>> phases = new ArrayList<>();
+    Map<SearchPhase, Integer> counts = new EnumMap<>(SearchPhase.class);
+    for (SearchPhase p : SearchPhase.values()) {
+      counts.put(p, 0);
+    }
+    for (ArchitectureSearch s : cached) {
+      boolean same = s.getMetadata().getUid() != null && s.getMetadata().getUid().equals(current.getMetadata().getUid());
+      ArchitectureSearchStatus status = same ? currentStatus : s.getStatus();
+      Tags tags = Tags.of("namespace", s.getMetadata().getNamespace(), "name", s.getMetadata().getName());
+      SearchPhase p = status == null || status.getPhase() == null ? SearchPhase.PENDING : status.getPhase();
+      counts.merge(p, 1, Integer::sum);
+      phases.add(MultiGauge.Row.of(tags.and("phase", p.name().toLowerCase()), 1));
+      if (status != null && status.getProgress() != null && status.getProgress().getEpoch() != null) {
+        epochs.add(MultiGauge.Row.of(tags, status.getProgress().getEpoch()));
+        int total = status.getProgress().getTotalEpochs() == null ? 0 : status.getProgress().getTotalEpochs();
+        ratios.add(MultiGauge.Row.of(tags, total == 0 ? 0 : (double) status.getProgress().getEpoch() / total));
+      }
+      if (status != null && status.getBest() != null && status.getBest().getValidAccuracy() != null) {
+        bests.add(MultiGauge.Row.of(tags, status.getBest().getValidAccuracy()));
+      }
+    }
+    epoch.register(epochs, true);
+    progress.register(ratios, true);
+    best.register(bests, true);
+    phase.register(phases, true);
+    List<MultiGauge.Row<?>> perPhase = new ArrayList<>();
+    counts.forEach((p, n) -> perPhase.add(MultiGauge.Row.of(Tags.of("phase", p.name().toLowerCase()), n)));
+    byPhase.register(perPhase, true);
+  }
+}
