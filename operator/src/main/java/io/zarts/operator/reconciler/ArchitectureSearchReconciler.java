@@ -107,6 +107,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     ArchitectureSearchStatus status = StatusAggregator.compute(new Observation(search, violations, specHash,
         job.orElse(null), pods, progress, Instant.now()));
     metrics.refresh(context.getPrimaryCache().list().toList(), search, status);
+    recordTransition(client, search, status);
     if (Objects.equals(SERIALIZATION.asJson(status), SERIALIZATION.asJson(search.getStatus()))) {
       return UpdateControl.noUpdate();
     }
@@ -160,7 +161,32 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     if (existing != null) {
       return Optional.of(existing); // created by an earlier pass the informer has not seen yet
     }
-    return Optional.of(client.resource(desired).create());
+    Job created = client.resource(desired).create();
+    SearchEvents.normal(client, search, "JobCreated", "created trainer Job " + created.getMetadata().getName());
+    return Optional.of(created);
+  }
+
+  /** An event when the phase changes, with the reason and message of the condition that changed it. */
+  private static void recordTransition(KubernetesClient client, ArchitectureSearch search,
+      ArchitectureSearchStatus status) {
+    var before = search.getStatus() == null ? null : search.getStatus().getPhase();
+    if (status.getPhase() == before) {
+      return;
+    }
+    String type = switch (status.getPhase()) {
+      case FAILED -> "Failed";
+      case SUCCEEDED -> "Succeeded";
+      case SUSPENDED -> "Suspended";
+      default -> "Ready";
+    };
+    var condition = status.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst();
+    String reason = condition.map(io.fabric8.kubernetes.api.model.Condition::getReason).orElse(type);
+    String message = condition.map(io.fabric8.kubernetes.api.model.Condition::getMessage).orElse("");
+    if (status.getPhase() == io.zarts.api.v1alpha1.SearchPhase.FAILED) {
+      SearchEvents.warning(client, search, reason, message);
+    } else {
+      SearchEvents.normal(client, search, reason, message);
+    }
   }
 
   private static boolean completedForFewerEpochs(Job job, ArchitectureSearch search) {

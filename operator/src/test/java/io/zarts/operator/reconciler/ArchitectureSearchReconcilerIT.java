@@ -50,6 +50,22 @@ class ArchitectureSearchReconcilerIT {
     return client.resources(ArchitectureSearch.class).inNamespace(namespace).withName(name).get();
   }
 
+  /** Edits the spec like a user would: read, change, write, and on a 409 (the operator wrote status) again. */
+  void modify(String name, String namespace, java.util.function.Consumer<ArchitectureSearch> change) {
+    for (int attempt = 0; ; attempt++) {
+      ArchitectureSearch s = get(name, namespace);
+      change.accept(s);
+      try {
+        client.resource(s).update();
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt > 20) {
+          throw e;
+        }
+      }
+    }
+  }
+
   Condition condition(ArchitectureSearch s, String type) {
     return s.getStatus().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
   }
@@ -120,6 +136,12 @@ class ArchitectureSearchReconcilerIT {
     assertThat(get("demo", "team-a").getMetadata().getGeneration()).as("the operator never writes spec")
         .isEqualTo(1L);
 
+    // Events for kubectl describe.
+    await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("team-a").list().getItems())
+        .filteredOn(e -> "demo".equals(e.getInvolvedObject().getName()))
+        .extracting(e -> e.getType() + "/" + e.getReason())
+        .contains("Normal/JobCreated", "Normal/Running", "Normal/Completed"));
+
     // Per-search gauges and the operator SDK's reconcile metrics; health.
     String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
     assertThat(metrics).contains("zarts_search_epoch{name=\"demo\",namespace=\"team-a\"} 2.0")
@@ -128,9 +150,7 @@ class ArchitectureSearchReconcilerIT {
     assertThat(io.restassured.RestAssured.get("/q/health").statusCode()).isEqualTo(200);
 
     // Raising training.epochs on a finished search starts a new Job that resumes from the checkpoint.
-    ArchitectureSearch more = get("demo", "team-a");
-    more.getSpec().getTraining().setEpochs(5);
-    client.resource(more).update();
+    modify("demo", "team-a", more -> more.getSpec().getTraining().setEpochs(5));
     await().atMost(WAIT).untilAsserted(() -> {
       Job next = client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
       assertThat(next).isNotNull();
@@ -145,17 +165,18 @@ class ArchitectureSearchReconcilerIT {
     create("frozen", "team-d");
     await().atMost(WAIT).until(() -> get("frozen", "team-d").getStatus() != null
         && get("frozen", "team-d").getStatus().getObservedSpecHash() != null);
-    Job job = client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get();
-    client.resource(job).delete();
-    ArchitectureSearch s = get("frozen", "team-d");
-    s.getSpec().getSearchSpace().setLayers(4); // the mock server has no CEL transition rules
-    client.resource(s).update();
+    // The mock server has no CEL transition rules: the operator's backstop must catch this.
+    modify("frozen", "team-d", s -> s.getSpec().getSearchSpace().setLayers(4));
     await().atMost(WAIT).untilAsserted(() -> {
       ArchitectureSearch current = get("frozen", "team-d");
       assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
       assertThat(condition(current, "Failed").getReason()).isEqualTo("ImmutableFieldChanged");
     });
-    assertThat(client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get()).isNull();
+    // The old trainer's Job goes away (it finished, or someone deleted it): no new one replaces it.
+    Job job = client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get();
+    client.resource(job).delete();
+    await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() ->
+        assertThat(client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get()).isNull());
   }
 
   @Test
@@ -175,6 +196,8 @@ class ArchitectureSearchReconcilerIT {
       assertThat(failed.getMessage()).contains("spec.optimizer.warmupEpochs");
     });
     assertThat(client.batch().v1().jobs().inNamespace("team-b").list().getItems()).isEmpty();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("team-b").list().getItems())
+        .extracting(e -> e.getType() + "/" + e.getReason()).contains("Warning/InvalidSpec"));
   }
 
   @Test
@@ -182,16 +205,12 @@ class ArchitectureSearchReconcilerIT {
     create("pause", "team-c");
     await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer")
         .get() != null);
-    ArchitectureSearch s = get("pause", "team-c");
-    s.getSpec().setSuspend(true);
-    client.resource(s).update();
+    modify("pause", "team-c", s -> s.getSpec().setSuspend(true));
     await().atMost(WAIT).untilAsserted(() -> {
       assertThat(client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer").get()).isNull();
       assertThat(get("pause", "team-c").getStatus().getPhase()).isEqualTo(SearchPhase.SUSPENDED);
     });
-    s = get("pause", "team-c");
-    s.getSpec().setSuspend(false);
-    client.resource(s).update();
+    modify("pause", "team-c", s -> s.getSpec().setSuspend(false));
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer").get()).isNotNull());
   }
