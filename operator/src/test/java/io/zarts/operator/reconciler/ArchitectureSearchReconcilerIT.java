@@ -214,4 +214,46 @@ class ArchitectureSearchReconcilerIT {
     await().atMost(WAIT).untilAsserted(() ->
         assertThat(client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer").get()).isNotNull());
   }
+
+  @Test
+  void aJobFailedByItsPodFailurePolicyFailsTheSearchWithTheExitCode() {
+    create("broken", "team-e");
+    await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-e").withName("broken-trainer")
+        .get() != null);
+    client.resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("broken-trainer-1")
+        .withNamespace("team-e").addToLabels("zarts.io/search", "broken").addToLabels("job-name", "broken-trainer")
+        .endMetadata().withNewSpec().addNewContainer().withName("trainer").withImage("x").endContainer().endSpec()
+        .withNewStatus().withPhase("Failed").addNewContainerStatus().withName("trainer").withNewState()
+        .withNewTerminated().withExitCode(2).withReason("Error")
+        .withMessage("{\"reason\":\"Failed\",\"exitCode\":2}").endTerminated().endState()
+        .endContainerStatus().endStatus().build()).create();
+    Job job = client.batch().v1().jobs().inNamespace("team-e").withName("broken-trainer").get();
+    job.setStatus(new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder().withType("Failed")
+        .withStatus("True").withReason("PodFailurePolicy")
+        .withMessage("Container trainer for pod team-e/broken-trainer-1 failed with exit code 2").build()).build());
+    client.resource(job).updateStatus();
+    await().atMost(WAIT).untilAsserted(() -> {
+      ArchitectureSearch current = get("broken", "team-e");
+      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
+      assertThat(condition(current, "Failed").getReason()).isEqualTo("PodFailurePolicy");
+      assertThat(condition(current, "Failed").getMessage()).contains("exit code 2");
+      assertThat(current.getStatus().getTrainer().getLastExitCode()).isEqualTo(2);
+    });
+    await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("team-e").list().getItems())
+        .extracting(e -> e.getType() + "/" + e.getReason()).contains("Warning/PodFailurePolicy"));
+  }
+
+  @Test
+  void aDeletedSearchLeavesItsChildrenToTheGarbageCollectorAndItsGaugesGo() {
+    ArchitectureSearch s = create("gone", "team-f");
+    await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-f").withName("gone-trainer")
+        .get() != null);
+    client.resource(s).delete();
+    await().atMost(WAIT).until(() -> get("gone", "team-f") == null);
+    // The mock server has no garbage collector: what deletes the children in a cluster is the owner reference.
+    assertOwned(client.batch().v1().jobs().inNamespace("team-f").withName("gone-trainer").get(), s);
+    create("other", "team-f");
+    await().atMost(WAIT).untilAsserted(() -> assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+        .contains("name=\"other\"").doesNotContain("name=\"gone\""));
+  }
 }

@@ -1,0 +1,69 @@
+package io.zarts.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.validation.ArchitectureSearchFiles;
+import io.zarts.api.validation.ArchitectureSearchValidator;
+import jakarta.inject.Inject;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A restarted operator (or one that crashed between creating the Job and writing the status) reconciles with
+ * empty informer caches: it must adopt the existing Job, create no second one and not fail.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class RestartIT {
+
+  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
+
+  @Inject
+  KubernetesClient client;
+
+  @Inject
+  ArchitectureSearchReconciler reconciler;
+
+  @SuppressWarnings("unchecked")
+  Context<ArchitectureSearch> coldContext() {
+    IndexedResourceCache<ArchitectureSearch> cache = (IndexedResourceCache<ArchitectureSearch>) Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {IndexedResourceCache.class}, (proxy, method, args) ->
+            method.getName().equals("list") ? Stream.empty() : null);
+    return (Context<ArchitectureSearch>) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {Context.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getClient" -> client;
+          case "getSecondaryResources" -> Set.of();
+          case "getPrimaryCache" -> cache;
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
+  }
+
+  @Test
+  void reconcilingWithColdCachesAdoptsTheExistingJob() {
+    ArchitectureSearch s = ArchitectureSearchFiles.load(ROOT.resolve("examples/quickstart.yaml"),
+        ArchitectureSearchValidator.bundled());
+    s.getMetadata().setNamespace("restart");
+    s.setStatus(null);
+    client.resource(s).create();
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        client.batch().v1().jobs().inNamespace("restart").withName("quickstart-trainer").get() != null);
+    ArchitectureSearch current = client.resources(ArchitectureSearch.class).inNamespace("restart")
+        .withName("quickstart").get();
+    for (int i = 0; i < 5; i++) {
+      reconciler.reconcile(current, coldContext());
+    }
+    assertThat(client.batch().v1().jobs().inNamespace("restart").list().getItems()).hasSize(1);
+    assertThat(client.configMaps().inNamespace("restart").list().getItems()).hasSize(2);
+  }
+}
