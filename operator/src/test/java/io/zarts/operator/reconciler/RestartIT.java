@@ -35,6 +35,15 @@ class RestartIT {
   @Inject
   ArchitectureSearchReconciler reconciler;
 
+  @Inject
+  io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration leaderElection;
+
+  @Test
+  void leaderElectionUsesTheOperatorsLease() {
+    assertThat(leaderElection.getLeaseName()).isEqualTo("zarts-operator-leader");
+    assertThat(leaderElection.getLeaseNamespace()).as("the pod's own namespace, inferred at run time").isEmpty();
+  }
+
   @SuppressWarnings("unchecked")
   Context<ArchitectureSearch> coldContext() {
     IndexedResourceCache<ArchitectureSearch> cache = (IndexedResourceCache<ArchitectureSearch>) Proxy.newProxyInstance(
