@@ -57,9 +57,20 @@ public final class StatusAggregator {
           .set(Conditions.READY, false, "ImmutableFieldChanged", "no new trainer is started")
           .set(Conditions.SUCCEEDED, false, "ImmutableFieldChanged", "");
     } else if (job != null && hasCondition(job, "Complete")) {
-      c.set(Conditions.SUCCEEDED, true, "Completed", "searched " + epochs(o.progress(), search))
-          .set(Conditions.READY, true, "Completed", "the genotype is final")
-          .set(Conditions.FAILED, false, "Completed", "");
+      if (status.getGenotype() == null) {
+        // The progress ConfigMap never got the result: take it from the trainer's termination message.
+        TerminationResult.read(o.pods()).ifPresent(r -> r.applyTo(status));
+      }
+      if (status.getGenotype() == null) {
+        c.set(Conditions.SUCCEEDED, false, "ResultUnreadable", "the trainer finished but neither its progress"
+                + " report nor its termination message holds a readable result; it is on the checkpoint claim")
+            .set(Conditions.READY, false, "ResultUnreadable", "")
+            .set(Conditions.FAILED, false, "Completed", "");
+      } else {
+        c.set(Conditions.SUCCEEDED, true, "Completed", "searched " + epochs(o.progress(), search))
+            .set(Conditions.READY, true, "Completed", "the genotype is final")
+            .set(Conditions.FAILED, false, "Completed", "");
+      }
       status.setCompletionTime(firstNonNull(status.getCompletionTime(), o.now().toString()));
     } else if (job != null && hasCondition(job, "Failed")) {
       JobCondition failed = condition(job, "Failed");

@@ -82,7 +82,13 @@ class StatusAggregatorTest {
     ArchitectureSearchStatus again = compute(s, List.of(), job(null, 1), List.of(), null, T0.plusSeconds(60));
     assertThat(get(again, "Ready").getLastTransitionTime()).isEqualTo(T0.toString());
     s.setStatus(again);
-    ArchitectureSearchStatus done = compute(s, List.of(), job("Complete", 0), List.of(), null, T0.plusSeconds(120));
+    TrainerProgress result = new TrainerProgress();
+    result.setState(TrainerState.SUCCEEDED);
+    result.setEpoch(50);
+    result.setGenotype(io.zarts.api.genotype.Genotype.parse("Genotype(normal=[], normal_concat=[2], reduce=[],"
+        + " reduce_concat=[2])"));
+    ArchitectureSearchStatus done = compute(s, List.of(), job("Complete", 0), List.of(), result,
+        T0.plusSeconds(120));
     assertThat(get(done, "Succeeded").getLastTransitionTime()).isEqualTo(T0.plusSeconds(120).toString());
     assertThat(get(done, "Ready").getLastTransitionTime()).isEqualTo(T0.toString());
     assertThat(done.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
@@ -167,6 +173,33 @@ class StatusAggregatorTest {
       ArchitectureSearchStatus status = compute(search(), List.of(new Violation("spec.x", text.toString())), null,
           List.of(), null, T0);
       assertThat(status.getConditions()).allSatisfy(c -> assertThat(c.getMessage().length()).isLessThanOrEqualTo(1024));
+    }
+  }
+
+  static Pod terminated(String message) {
+    return new PodBuilder().withNewStatus().addNewContainerStatus().withName("trainer").withNewState()
+        .withNewTerminated().withExitCode(0).withMessage(message).endTerminated().endState().endContainerStatus()
+        .endStatus().build();
+  }
+
+  @Test
+  void withoutAProgressReportTheResultComesFromTheTerminationMessageOrIsUnreadable() {
+    String genotype = "Genotype(normal=[('skip_connect', 0)], normal_concat=range(2, 3), reduce=[],"
+        + " reduce_concat=range(2, 3))";
+    String valid = "{\"schemaVersion\":1,\"reason\":\"Succeeded\",\"exitCode\":0,\"epoch\":50,"
+        + "\"bestValidAccuracy\":0.91,\"genotype\":\"" + genotype + "\"}";
+    ArchitectureSearchStatus ok = compute(search(), List.of(), job("Complete", 0), List.of(terminated(valid)), null,
+        T0);
+    assertThat(ok.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+    assertThat(ok.getGenotype().getText()).isEqualTo(genotype);
+    assertThat(ok.getBest().getValidAccuracy()).isEqualTo(0.91);
+    for (String odd : new String[] {valid.substring(0, 60), "", "epoch 3/50 train loss 0.1\nepoch 4/50 ...",
+        new String(new byte[] {(byte) 0xff, 0x00, 0x1b, 0x7f}, java.nio.charset.StandardCharsets.ISO_8859_1)}) {
+      ArchitectureSearchStatus status = compute(search(), List.of(), job("Complete", 0), List.of(terminated(odd)),
+          null, T0);
+      assertThat(get(status, "Succeeded").getStatus()).isEqualTo("False");
+      assertThat(get(status, "Succeeded").getReason()).isEqualTo("ResultUnreadable");
+      assertThat(status.getGenotype()).isNull();
     }
   }
 }

@@ -1,0 +1,67 @@
+package io.zarts.operator.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.validation.ArchitectureSearchFiles;
+import io.zarts.api.validation.ArchitectureSearchValidator;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The objects besides the Job: owner references, the trainer's narrow Role, and claims kept on delete. */
+class OwnedObjectsTest {
+
+  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
+
+  static ArchitectureSearch search(String file) {
+    ArchitectureSearch s = ArchitectureSearchFiles.load(ROOT.resolve("examples").resolve(file),
+        ArchitectureSearchValidator.bundled());
+    s.setMetadata(new ObjectMetaBuilder(s.getMetadata()).withNamespace("ns").withUid("u-1").build());
+    return s;
+  }
+
+  @Test
+  void theTrainerMayOnlyUpdateItsOwnProgressConfigMap() {
+    var role = OwnedObjects.role(search("quickstart.yaml"));
+    assertThat(role.getRules()).hasSize(1);
+    var rule = role.getRules().get(0);
+    assertThat(rule.getResources()).containsExactly("configmaps");
+    assertThat(rule.getResourceNames()).containsExactly("quickstart-progress");
+    assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "update", "patch");
+    var binding = OwnedObjects.roleBinding(search("quickstart.yaml"));
+    assertThat(binding.getSubjects().get(0).getName()).isEqualTo("quickstart-trainer");
+    assertThat(binding.getRoleRef().getName()).isEqualTo("quickstart-trainer");
+  }
+
+  @Test
+  void aClaimToKeepHasNoOwnerAndAnExistingClaimIsNotCreated() {
+    assertThat(OwnedObjects.checkpointClaim(search("quickstart.yaml"), null).getMetadata().getOwnerReferences())
+        .hasSize(1);
+    var kept = OwnedObjects.checkpointClaim(search("digits-queued.yaml"), "fast-ssd");
+    assertThat(kept.getMetadata().getOwnerReferences()).isEmpty();
+    assertThat(kept.getSpec().getStorageClassName()).isEqualTo("fast-ssd");
+    assertThat(kept.getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("2Gi");
+    ArchitectureSearch existing = search("quickstart.yaml");
+    existing.getSpec().getCheckpoint().setSize(null);
+    existing.getSpec().getCheckpoint().setExistingClaim("mine");
+    assertThat(OwnedObjects.checkpointClaim(existing, null)).isNull();
+  }
+
+  @Test
+  void theSpecConfigMapCarriesTheDefaultedResource() {
+    String yaml = OwnedObjects.specConfigMap(search("cifar10-mgs.yaml")).getData().get("search.yaml");
+    assertThat(yaml).contains("kind: \"ArchitectureSearch\"").contains("algorithm: \"mgs\"")
+        .contains("innerBatchSize: 48").contains("claimName: \"cifar10-data\"");
+    assertThat(ArchitectureSearchValidator.bundled().validate(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+        .valueToTree(yamlTree(yaml))).violations()).isEmpty();
+  }
+
+  static Object yamlTree(String yaml) {
+    try {
+      return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
