@@ -125,7 +125,7 @@ public final class SupernetObjective implements AlphaObjective {
     try {
       for (int i = 0; i < perturbations.size(); i++) {
         restoreNetwork();
-        setAlphas(perturbations.get(i));
+        model.alphas().set(normalAlphas, reduceAlphas, perturbations.get(i));
         trainInner();
         out[i] = score();
         if (trace != null) {
@@ -135,14 +135,9 @@ public final class SupernetObjective implements AlphaObjective {
       }
     } finally {
       restoreNetwork();
-      setAlphas(null);
+      model.alphas().set(normalAlphas, reduceAlphas, null);
     }
     return out;
-  }
-
-  /** Candidates evaluated so far in this update. */
-  public int candidates() {
-    return candidates;
   }
 
   private void trainInner() {
@@ -184,22 +179,6 @@ public final class SupernetObjective implements AlphaObjective {
     for (int i = 0; i < buffers.size(); i++) {
       bufferSnapshot.get(i).copyTo(buffers.get(i));
     }
-  }
-
-  /** Sets the alphas to A + u (u null: back to A). */
-  private void setAlphas(double[] u) {
-    float[] normal = normalAlphas.clone();
-    float[] reduce = reduceAlphas.clone();
-    if (u != null) {
-      for (int i = 0; i < normal.length; i++) {
-        normal[i] = (float) (normal[i] + u[i]);
-      }
-      for (int i = 0; i < reduce.length; i++) {
-        reduce[i] = (float) (reduce[i] + u[normal.length + i]);
-      }
-    }
-    model.alphas().normal().set(normal);
-    model.alphas().reduce().set(reduce);
   }
 
   /** What one candidate saw, for tests of common random numbers. */

@@ -83,23 +83,11 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
       loss0 = r.loss0();
       losses = r.losses();
     }
-    apply(model.alphas(), step);
+    Alphas alphas = model.alphas();
+    alphas.set(alphas.normal().toFloatArray(), alphas.reduce().toFloatArray(), step);
     return new AlphaUpdate(loss0, losses, weights, ess, Vectors.norm(step),
         Entropy.mean(model.alphas().normalWeights()), Entropy.mean(model.alphas().reduceWeights()),
         (System.nanoTime() - start) / 1e9);
-  }
-
-  static void apply(Alphas alphas, double[] step) {
-    float[] normal = alphas.normal().toFloatArray();
-    float[] reduce = alphas.reduce().toFloatArray();
-    for (int i = 0; i < normal.length; i++) {
-      normal[i] = (float) (normal[i] + step[i]);
-    }
-    for (int i = 0; i < reduce.length; i++) {
-      reduce[i] = (float) (reduce[i] + step[normal.length + i]);
-    }
-    alphas.normal().set(normal);
-    alphas.reduce().set(reduce);
   }
 
   /** The generator of perturbations (checkpointed with the run). */

@@ -55,6 +55,25 @@ public final class Alphas {
     return List.of(normal, reduce);
   }
 
+  /**
+   * Sets the alphas to base + offset, with base given per cell type and offset flat (normal cell first, then the
+   * reduction cell); a null offset restores base itself.
+   */
+  public void set(float[] normalBase, float[] reduceBase, double[] offset) {
+    float[] n = normalBase.clone();
+    float[] r = reduceBase.clone();
+    if (offset != null) {
+      for (int i = 0; i < n.length; i++) {
+        n[i] = (float) (n[i] + offset[i]);
+      }
+      for (int i = 0; i < r.length; i++) {
+        r[i] = (float) (r[i] + offset[n.length + i]);
+      }
+    }
+    normal.set(n);
+    reduce.set(r);
+  }
+
   /** softmax over each edge's ops, as a Java matrix (for genotypes, reports and status). */
   public static double[][] softmaxRows(float[] values, int edges, int ops) {
     double[][] out = new double[edges][ops];

@@ -9,7 +9,12 @@ public record LoopPosition(int epoch, int step, long globalStep, double lossSum,
     int alphaUpdates, double bestAccuracy, int bestEpoch, int resumes) {
 
   public static LoopPosition start() {
-    return new LoopPosition(0, 0, 0, 0, 0, 0, 0, -1, 0, 0);
+    return startingAt(0);
+  }
+
+  /** A fresh run that begins at the given epoch. */
+  public static LoopPosition startingAt(int epoch) {
+    return new LoopPosition(epoch, 0, 0, 0, 0, 0, 0, -1, 0, 0);
   }
 
   /** The same position in a resumed process. */

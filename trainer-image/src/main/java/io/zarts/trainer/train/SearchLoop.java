@@ -50,8 +50,7 @@ public final class SearchLoop {
 
   /** Runs epochs firstEpoch up to (excluding) endEpoch from a fresh position. */
   public SearchResult run(int firstEpoch, int endEpoch) {
-    LoopPosition p = LoopPosition.start();
-    return run(new LoopPosition(firstEpoch, 0, 0, 0, 0, 0, 0, p.bestAccuracy(), 0, 0), endEpoch);
+    return run(LoopPosition.startingAt(firstEpoch), endEpoch);
   }
 
   /** Runs from a position (a fresh start or a checkpoint) up to endEpoch, or until a stop is requested. */
@@ -69,27 +68,28 @@ public final class SearchLoop {
       EpochOutcome outcome = runEpoch(position, stepsPerEpoch);
       position = outcome.position();
       if (outcome.result() == null) {
-        checkpointer.stopped(position);
-        SearchResult stopped = new SearchResult(session.name(), currentGenotype(), last, position.bestAccuracy(),
-            position.bestEpoch(), (System.nanoTime() - start) / 1e9, true);
-        listener.onFinish(stopped);
-        return stopped;
+        return stop(position, currentGenotype(), last, start);
       }
       last = outcome.result();
       listener.onEpoch(last);
       checkpointer.epochEnded(position, position.epoch() >= endEpoch);
       if (stopRequested.getAsBoolean() && position.epoch() < endEpoch) {
-        checkpointer.stopped(position);
-        SearchResult stopped = new SearchResult(session.name(), last.genotype(), last, position.bestAccuracy(),
-            position.bestEpoch(), (System.nanoTime() - start) / 1e9, true);
-        listener.onFinish(stopped);
-        return stopped;
+        return stop(position, last.genotype(), last, start);
       }
     }
     SearchResult result = new SearchResult(session.name(), last == null ? currentGenotype() : last.genotype(),
         last, position.bestAccuracy(), position.bestEpoch(), (System.nanoTime() - start) / 1e9, false);
     listener.onFinish(result);
     return result;
+  }
+
+  /** Stopping on request: checkpoint where the loop stands and report a preempted run. */
+  private SearchResult stop(LoopPosition position, Genotype genotype, EpochResult last, long startNanos) {
+    checkpointer.stopped(position);
+    SearchResult stopped = new SearchResult(session.name(), genotype, last, position.bestAccuracy(),
+        position.bestEpoch(), (System.nanoTime() - startNanos) / 1e9, true);
+    listener.onFinish(stopped);
+    return stopped;
   }
 
   /** The position after the epoch (or where it stopped) and the epoch's result (null when stopped). */

@@ -2,7 +2,6 @@ package io.zarts.trainer.alpha;
 
 import io.zarts.trainer.util.Rng;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * A known objective standing in for the supernet: f(x) plus noise that is shared by all candidates of one update
@@ -154,9 +153,5 @@ final class AnalyticObjective implements AlphaObjective {
       x[i] = scale * r.nextGaussian();
     }
     return x;
-  }
-
-  static ToDoubleFunction<double[]> norm() {
-    return Vectors::norm;
   }
 }
