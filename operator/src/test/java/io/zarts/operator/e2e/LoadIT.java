@@ -1,5 +1,6 @@
 package io.zarts.operator.e2e;
 
+import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,10 +16,7 @@ import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
-import io.zarts.api.validation.ArchitectureSearchFiles;
-import io.zarts.api.validation.ArchitectureSearchValidator;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class LoadIT {
 
-  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
   static final int SEARCHES = 200;
 
   @Inject
@@ -44,8 +41,7 @@ class LoadIT {
 
   @Test
   void twoHundredSearchesAllSucceed() {
-    ArchitectureSearch template = ArchitectureSearchFiles.load(ROOT.resolve("examples/quickstart.yaml"),
-        ArchitectureSearchValidator.bundled());
+    ArchitectureSearch template = Examples.load("quickstart.yaml");
     Map<String, Long> created = new ConcurrentHashMap<>();
     Map<String, Long> jobSeen = new ConcurrentHashMap<>();
     long start = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.zarts.operator.e2e;
 
+import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -9,8 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
-import io.zarts.api.validation.ArchitectureSearchFiles;
-import io.zarts.api.validation.ArchitectureSearchValidator;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 @WithKubernetesTestServer(crud = true)
 class QuickstartEndToEndIT {
 
-  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
 
   @Inject
   KubernetesClient client;
@@ -42,17 +40,14 @@ class QuickstartEndToEndIT {
 
   @Test
   void quickstartSucceedsWithTheRealTrainerAndSurvivesAKill() throws Exception {
-    Path jar = ROOT.resolve("trainer-image/target/zarts-trainer.jar");
+    Path jar = Examples.ROOT.resolve("trainer-image/target/zarts-trainer.jar");
     if (!Files.exists(jar)) {
       if ("true".equals(System.getenv("CI"))) {
         fail("the trainer jar is missing: run the whole reactor (mvn verify)");
       }
       Assumptions.abort("trainer jar not built; run mvn verify from the root");
     }
-    ArchitectureSearch search = ArchitectureSearchFiles.load(ROOT.resolve("examples/quickstart.yaml"),
-        ArchitectureSearchValidator.bundled());
-    search.getMetadata().setNamespace("e2e");
-    search.setStatus(null);
+    ArchitectureSearch search = Examples.load("quickstart.yaml", "e2e");
     Set<Integer> epochsSeen = new ConcurrentSkipListSet<>();
     var watcher = Executors.newSingleThreadScheduledExecutor();
     try (FakeKubelet kubelet = new FakeKubelet(client, work, jar)) {

@@ -1,22 +1,19 @@
 package io.zarts.operator.job;
 
+import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
-import io.zarts.api.validation.ArchitectureSearchFiles;
 import io.zarts.api.validation.ArchitectureSearchValidator;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The objects besides the Job: owner references, the trainer's narrow Role, and claims kept on delete. */
 class OwnedObjectsTest {
 
-  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
 
   static ArchitectureSearch search(String file) {
-    ArchitectureSearch s = ArchitectureSearchFiles.load(ROOT.resolve("examples").resolve(file),
-        ArchitectureSearchValidator.bundled());
+    ArchitectureSearch s = Examples.load(file);
     s.setMetadata(new ObjectMetaBuilder(s.getMetadata()).withNamespace("ns").withUid("u-1").build());
     return s;
   }

@@ -1,5 +1,6 @@
 package io.zarts.operator.job;
 
+import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -10,8 +11,6 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
-import io.zarts.api.validation.ArchitectureSearchFiles;
-import io.zarts.api.validation.ArchitectureSearchValidator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,20 +25,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The trainer Job as design.md §4 describes it, for every example resource. */
 class TrainerJobFactoryTest {
 
-  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
-  static final ArchitectureSearchValidator VALIDATOR = ArchitectureSearchValidator.bundled();
   static final TrainerJobFactory FACTORY =
       new TrainerJobFactory(TrainerDefaults.standard("registry.example/zarts-trainer:0.1.0-cpu"));
 
   static ArchitectureSearch example(String file) {
-    ArchitectureSearch s = ArchitectureSearchFiles.load(ROOT.resolve("examples").resolve(file), VALIDATOR);
+    ArchitectureSearch s = Examples.load(file);
     s.setMetadata(new ObjectMetaBuilder(s.getMetadata()).withNamespace("team-a").withUid("uid-1")
         .withGeneration(3L).build());
     return s;
   }
 
   static Stream<String> examples() throws IOException {
-    try (Stream<Path> files = Files.list(ROOT.resolve("examples"))) {
+    try (Stream<Path> files = Files.list(Examples.ROOT.resolve("examples"))) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
           .stream();
     }

@@ -1,5 +1,6 @@
 package io.zarts.operator.reconciler;
 
+import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,9 +18,7 @@ import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
-import io.zarts.api.validation.ArchitectureSearchFiles;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -31,18 +30,14 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class ArchitectureSearchReconcilerIT {
 
-  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
   static final Duration WAIT = Duration.ofSeconds(30);
 
   @Inject
   KubernetesClient client;
 
   ArchitectureSearch create(String name, String namespace) {
-    ArchitectureSearch s = ArchitectureSearchFiles.load(ROOT.resolve("examples/quickstart.yaml"),
-        io.zarts.api.validation.ArchitectureSearchValidator.bundled());
+    ArchitectureSearch s = Examples.load("quickstart.yaml", namespace);
     s.getMetadata().setName(name);
-    s.getMetadata().setNamespace(namespace);
-    s.setStatus(null);
     return client.resource(s).create();
   }
 
@@ -181,8 +176,7 @@ class ArchitectureSearchReconcilerIT {
 
   @Test
   void anInvalidSpecFailsWithTheFieldNamedAndNoJob() {
-    ArchitectureSearch s = ArchitectureSearchFiles.load(ROOT.resolve("examples/quickstart.yaml"),
-        io.zarts.api.validation.ArchitectureSearchValidator.bundled());
+    ArchitectureSearch s = Examples.load("quickstart.yaml");
     s.getMetadata().setName("bad");
     s.getMetadata().setNamespace("team-b");
     s.getSpec().getOptimizer().setWarmupEpochs(9); // the mock server has no CEL: the operator must catch it

@@ -1,5 +1,6 @@
 package io.zarts.operator.reconciler;
 
+import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,11 +10,8 @@ import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
-import io.zarts.api.validation.ArchitectureSearchFiles;
-import io.zarts.api.validation.ArchitectureSearchValidator;
 import jakarta.inject.Inject;
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.Test;
 @WithKubernetesTestServer(crud = true)
 class RestartIT {
 
-  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
 
   @Inject
   KubernetesClient client;
@@ -60,10 +57,7 @@ class RestartIT {
 
   @Test
   void reconcilingWithColdCachesAdoptsTheExistingJob() {
-    ArchitectureSearch s = ArchitectureSearchFiles.load(ROOT.resolve("examples/quickstart.yaml"),
-        ArchitectureSearchValidator.bundled());
-    s.getMetadata().setNamespace("restart");
-    s.setStatus(null);
+    ArchitectureSearch s = Examples.load("quickstart.yaml", "restart");
     client.resource(s).create();
     await().atMost(Duration.ofSeconds(30)).until(() ->
         client.batch().v1().jobs().inNamespace("restart").withName("quickstart-trainer").get() != null);
