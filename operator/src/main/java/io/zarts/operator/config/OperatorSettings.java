@@ -43,6 +43,17 @@ public interface OperatorSettings {
 
     @WithDefault("9400")
     int metricsPort();
+
+    /**
+     * Node selector for trainer pods that request GPUs, as a JSON object (the Helm chart writes it with toJson,
+     * since label keys such as nvidia.com/gpu.present cannot be environment variable names).
+     */
+    @WithDefault("{}")
+    String gpuNodeSelector();
+
+    /** Tolerations for trainer pods that request GPUs, as a JSON array of Kubernetes tolerations. */
+    @WithDefault("[]")
+    String gpuTolerations();
   }
 
   /** Checkpoint claims. */

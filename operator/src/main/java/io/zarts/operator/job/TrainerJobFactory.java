@@ -87,9 +87,8 @@ public final class TrainerJobFactory {
               .withAutomountServiceAccountToken(true)
               .withSecurityContext(podSecurity())
               .withTerminationGracePeriodSeconds(defaults.terminationGracePeriodSeconds())
-              .withNodeSelector(resources.getNodeSelector() == null ? null : new LinkedHashMap<>(resources
-                  .getNodeSelector()))
-              .withTolerations(tolerations(resources.tolerationsOrEmpty()))
+              .withNodeSelector(nodeSelector(resources))
+              .withTolerations(tolerations(resources))
               .withPriorityClassName(resources.getPriorityClassName())
               .withContainers(container(names, spec))
               .withVolumes(volumes(names, spec))
@@ -195,16 +194,33 @@ public final class TrainerJobFactory {
     requests.putAll(spec.requestsOrEmpty());
     Map<String, Quantity> limits = new LinkedHashMap<>(defaults.limits());
     limits.putAll(spec.limitsOrEmpty());
-    if (spec.getGpus() != null && spec.getGpus() > 0) {
+    if (wantsGpus(spec)) {
       requests.put(GPU_RESOURCE, new Quantity(String.valueOf(spec.getGpus())));
       limits.put(GPU_RESOURCE, new Quantity(String.valueOf(spec.getGpus())));
     }
     return new ResourceRequirementsBuilder().withRequests(requests).withLimits(limits).build();
   }
 
-  private static List<Toleration> tolerations(List<TolerationSpec> specs) {
+  private static boolean wantsGpus(ResourcesSpec resources) {
+    return resources.getGpus() != null && resources.getGpus() > 0;
+  }
+
+  /** The operator's GPU node selector for GPU pods, overridden key by key by the resource's; null when empty. */
+  private Map<String, String> nodeSelector(ResourcesSpec resources) {
+    Map<String, String> selector = new LinkedHashMap<>();
+    if (wantsGpus(resources)) {
+      selector.putAll(defaults.gpuNodeSelector());
+    }
+    if (resources.getNodeSelector() != null) {
+      selector.putAll(resources.getNodeSelector());
+    }
+    return selector.isEmpty() ? null : selector;
+  }
+
+  /** The resource's tolerations, then the operator's GPU tolerations for GPU pods. */
+  private List<Toleration> tolerations(ResourcesSpec resources) {
     List<Toleration> out = new ArrayList<>();
-    for (TolerationSpec t : specs) {
+    for (TolerationSpec t : resources.tolerationsOrEmpty()) {
       out.add(new TolerationBuilder()
           .withKey(t.getKey())
           .withOperator(t.getOperator() == null ? null
@@ -217,6 +233,9 @@ public final class TrainerJobFactory {
           })
           .withTolerationSeconds(t.getTolerationSeconds())
           .build());
+    }
+    if (wantsGpus(resources)) {
+      defaults.gpuTolerations().stream().filter(t -> !out.contains(t)).forEach(out::add);
     }
     return out;
   }

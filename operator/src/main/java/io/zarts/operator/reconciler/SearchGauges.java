@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase) labelled with namespace and
+ * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase,
+ * _trainer_attempts) labelled with namespace and
  * name, and zarts_searches{phase}. Rebuilt from the informer cache at every reconcile, so deleted searches drop
  * out without a finalizer.
  */
@@ -24,6 +25,7 @@ public class SearchGauges {
   private final MultiGauge progress;
   private final MultiGauge best;
   private final MultiGauge phase;
+  private final MultiGauge attempts;
   private final MultiGauge byPhase;
 
   public SearchGauges(MeterRegistry registry) {
@@ -35,6 +37,8 @@ public class SearchGauges {
         .register(registry);
     phase = MultiGauge.builder("zarts.search.phase").description("1 for the search's current phase")
         .register(registry);
+    attempts = MultiGauge.builder("zarts.search.trainer.attempts")
+        .description("Trainer pods started for the search (1 + restarts)").register(registry);
     byPhase = MultiGauge.builder("zarts.searches").description("Searches per phase").register(registry);
   }
 
@@ -45,6 +49,7 @@ public class SearchGauges {
     List<MultiGauge.Row<?>> ratios = new ArrayList<>();
     List<MultiGauge.Row<?>> bests = new ArrayList<>();
     List<MultiGauge.Row<?>> phases = new ArrayList<>();
+    List<MultiGauge.Row<?>> attemptRows = new ArrayList<>();
     Map<SearchPhase, Integer> counts = new EnumMap<>(SearchPhase.class);
     for (SearchPhase p : SearchPhase.values()) {
       counts.put(p, 0);
@@ -61,6 +66,9 @@ public class SearchGauges {
         int total = status.getProgress().getTotalEpochs() == null ? 0 : status.getProgress().getTotalEpochs();
         ratios.add(MultiGauge.Row.of(tags, total == 0 ? 0 : (double) status.getProgress().getEpoch() / total));
       }
+      if (status != null && status.getTrainer() != null && status.getTrainer().getAttempts() != null) {
+        attemptRows.add(MultiGauge.Row.of(tags, status.getTrainer().getAttempts()));
+      }
       if (status != null && status.getBest() != null && status.getBest().getValidAccuracy() != null) {
         bests.add(MultiGauge.Row.of(tags, status.getBest().getValidAccuracy()));
       }
@@ -69,6 +77,7 @@ public class SearchGauges {
     progress.register(ratios, true);
     best.register(bests, true);
     phase.register(phases, true);
+    attempts.register(attemptRows, true);
     List<MultiGauge.Row<?>> perPhase = new ArrayList<>();
     counts.forEach((p, n) -> perPhase.add(MultiGauge.Row.of(Tags.of("phase", p.name().toLowerCase()), n)));
     byPhase.register(perPhase, true);

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
@@ -129,6 +130,21 @@ class TrainerJobFactoryTest {
         assertThat(v.getPersistentVolumeClaim() == null ? null : v.getPersistentVolumeClaim().getClaimName())
             .isEqualTo("shared-checkpoints"));
     assertThat(trainer(job).getResources().getRequests()).doesNotContainKey("nvidia.com/gpu");
+  }
+
+  @Test
+  void gpuTrainersGetTheOperatorsGpuPlacementAndCpuTrainersDoNot() {
+    TrainerJobFactory withGpuRules = new TrainerJobFactory(TrainerDefaults.standard("img")
+        .withGpuScheduling(Map.of("nvidia.com/gpu.present", "true", "nvidia.com/gpu.product", "any"),
+            List.of(new TolerationBuilder().withKey("nvidia.com/gpu").withOperator("Exists")
+                .withEffect("NoSchedule").build())));
+    PodSpec gpu = withGpuRules.desired(example("digits-queued.yaml")).getSpec().getTemplate().getSpec();
+    assertThat(gpu.getNodeSelector()).containsEntry("nvidia.com/gpu.present", "true")
+        .as("the resource's key wins").containsEntry("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3");
+    assertThat(gpu.getTolerations()).as("the same toleration is not added twice").hasSize(1);
+    PodSpec cpu = withGpuRules.desired(example("quickstart.yaml")).getSpec().getTemplate().getSpec();
+    assertThat(cpu.getNodeSelector()).isNull();
+    assertThat(cpu.getTolerations()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

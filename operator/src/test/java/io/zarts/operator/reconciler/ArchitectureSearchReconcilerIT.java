@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.zarts.api.genotype.Genotype;
@@ -153,6 +155,33 @@ class ArchitectureSearchReconcilerIT {
     });
     assertThat(client.configMaps().inNamespace("team-a").withName("demo-spec").get().getData().get("search.yaml"))
         .contains("epochs: 5");
+  }
+
+  /**
+   * GitOps: the resource as Git holds it (raw YAML, no defaults filled in by Java types) is never rewritten: the
+   * operator reconciles to a Job and status, and spec and generation stay exactly as submitted.
+   */
+  @Test
+  void reconcilingNeverWritesTheSpecSoGitAndTheClusterDoNotDrift() throws Exception {
+    var searches = client.genericKubernetesResources(ArchitectureSearch.API_VERSION, ArchitectureSearch.KIND)
+        .inNamespace("gitops");
+    GenericKubernetesResource fromGit = new KubernetesSerialization().unmarshal(
+        java.nio.file.Files.readString(Examples.ROOT.resolve("examples/gitops/searches/quickstart.yaml")),
+        GenericKubernetesResource.class);
+    fromGit.getMetadata().setNamespace("gitops");
+    GenericKubernetesResource created = searches.resource(fromGit).create();
+    await().atMost(WAIT).untilAsserted(() -> {
+      ArchitectureSearch s = get("quickstart", "gitops");
+      assertThat(s.getStatus()).isNotNull();
+      assertThat(s.getStatus().getObservedGeneration()).isEqualTo(created.getMetadata().getGeneration());
+      assertThat(client.batch().v1().jobs().inNamespace("gitops").withName("quickstart-trainer").get())
+          .as("the Git example is a valid search").isNotNull();
+    });
+    GenericKubernetesResource after = searches.withName("quickstart").get();
+    assertThat(after.getMetadata().getGeneration()).isEqualTo(created.getMetadata().getGeneration());
+    assertThat(after.getAdditionalProperties().get("spec")).as("spec as submitted, no defaults added")
+        .isEqualTo(fromGit.getAdditionalProperties().get("spec"));
+    assertThat(after.getMetadata().getAnnotations()).as("no annotations written either").isNullOrEmpty();
   }
 
   @Test

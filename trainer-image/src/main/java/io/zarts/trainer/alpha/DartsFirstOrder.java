@@ -44,7 +44,7 @@ public final class DartsFirstOrder implements AlphaStrategy {
     double stepNorm = Math.sqrt(alphas.get(0).sub(normalBefore).square().sum().getFloat()
         + alphas.get(1).sub(reduceBefore).square().sum().getFloat());
     return new AlphaUpdate(loss0, new double[0], new double[0], Double.NaN, stepNorm, Entropy.mean(model.alphas().normalWeights()),
-        Entropy.mean(model.alphas().reduceWeights()), (System.nanoTime() - start) / 1e9);
+        Entropy.mean(model.alphas().reduceWeights()), (System.nanoTime() - start) / 1e9, 0);
   }
 
   @Override

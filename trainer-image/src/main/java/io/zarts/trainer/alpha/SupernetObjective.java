@@ -41,6 +41,7 @@ public final class SupernetObjective implements AlphaObjective {
   private Double loss0;
   private double[] gradient;
   private int candidates;
+  private long candidateNanos;
 
   /**
    * @param scope the update's scope; snapshots and batches live there
@@ -122,6 +123,7 @@ public final class SupernetObjective implements AlphaObjective {
   @Override
   public double[] losses(List<double[]> perturbations) {
     double[] out = new double[perturbations.size()];
+    long start = System.nanoTime();
     try {
       for (int i = 0; i < perturbations.size(); i++) {
         restoreNetwork();
@@ -136,8 +138,14 @@ public final class SupernetObjective implements AlphaObjective {
     } finally {
       restoreNetwork();
       model.alphas().set(normalAlphas, reduceAlphas, null);
+      candidateNanos += System.nanoTime() - start;
     }
     return out;
+  }
+
+  /** Seconds spent training and scoring candidates so far. */
+  public double candidateSeconds() {
+    return candidateNanos / 1e9;
   }
 
   private void trainInner() {

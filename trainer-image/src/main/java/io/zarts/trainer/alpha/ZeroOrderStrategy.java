@@ -87,7 +87,7 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
     alphas.set(alphas.normal().toFloatArray(), alphas.reduce().toFloatArray(), step);
     return new AlphaUpdate(loss0, losses, weights, ess, Vectors.norm(step),
         Entropy.mean(model.alphas().normalWeights()), Entropy.mean(model.alphas().reduceWeights()),
-        (System.nanoTime() - start) / 1e9);
+        (System.nanoTime() - start) / 1e9, objective.candidateSeconds());
   }
 
   /** The generator of perturbations (checkpointed with the run). */

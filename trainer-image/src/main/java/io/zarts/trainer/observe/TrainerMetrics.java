@@ -34,6 +34,7 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
   private final Counter checkpoints;
   private final Timer stepDuration;
   private final Timer alphaUpdateDuration;
+  private final Timer candidateEvaluationDuration;
   private final Timer checkpointDuration;
   private final DistributionSummary checkpointBytes;
 
@@ -100,6 +101,10 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
         .description("Alpha update time, candidate evaluation included")
         .serviceLevelObjectives(seconds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900))
         .register(registry);
+    candidateEvaluationDuration = Timer.builder("zarts.trainer.candidate.evaluation.duration")
+        .description("Time one alpha update spends training and scoring its candidates")
+        .serviceLevelObjectives(seconds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900))
+        .register(registry);
     checkpointDuration = Timer.builder("zarts.trainer.checkpoint.duration").description("Checkpoint write time")
         .serviceLevelObjectives(seconds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300))
         .register(registry);
@@ -133,6 +138,9 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
   public void onAlphaUpdate(int epoch, int step, AlphaUpdate update) {
     alphaUpdates.increment();
     alphaUpdateDuration.record(Duration.ofNanos((long) (update.seconds() * 1e9)));
+    if (update.candidateSeconds() > 0) {
+      candidateEvaluationDuration.record(Duration.ofNanos((long) (update.candidateSeconds() * 1e9)));
+    }
     values.normalEntropy = update.normalEntropy();
     values.reduceEntropy = update.reduceEntropy();
   }
