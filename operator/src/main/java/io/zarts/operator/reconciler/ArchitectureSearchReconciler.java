@@ -2,6 +2,8 @@ package io.zarts.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -134,7 +136,26 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     createIfMissing(client, OwnedObjects.roleBinding(search));
     var claim = OwnedObjects.checkpointClaim(search, settings.checkpoint().storageClassName().orElse(null));
     if (claim != null) {
-      createIfMissing(client, claim);
+      reconcileClaim(client, claim);
+    }
+  }
+
+  /**
+   * Creates the checkpoint claim, or makes its owner reference follow checkpoint.retainOnDelete, which may change
+   * at any time: the garbage collector then deletes it with the search, or leaves it.
+   */
+  private static void reconcileClaim(KubernetesClient client, PersistentVolumeClaim desired) {
+    PersistentVolumeClaim existing = client.resource(desired).get();
+    if (existing == null) {
+      client.resource(desired).create();
+      return;
+    }
+    List<OwnerReference> wanted = orEmpty(desired.getMetadata().getOwnerReferences());
+    if (!orEmpty(existing.getMetadata().getOwnerReferences()).equals(wanted)) {
+      client.resource(existing).edit(pvc -> {
+        pvc.getMetadata().setOwnerReferences(wanted);
+        return pvc;
+      });
     }
   }
 
@@ -198,6 +219,10 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     return complete && epochs != null && Integer.parseInt(epochs) < search.getSpec().getTraining().getEpochs();
   }
 
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
   private static void createIfMissing(KubernetesClient client, HasMetadata desired) {
     if (client.resource(desired).get() == null) {
       client.resource(desired).create();
@@ -223,6 +248,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
   @Override
   public ErrorStatusUpdateControl<ArchitectureSearch> updateErrorStatus(ArchitectureSearch search,
       Context<ArchitectureSearch> context, Exception e) {
+    metrics.reconcileFailed();
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 }

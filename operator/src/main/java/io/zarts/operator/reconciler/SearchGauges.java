@@ -1,5 +1,6 @@
 package io.zarts.operator.reconciler;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -15,7 +16,8 @@ import java.util.Map;
 /**
  * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase,
  * _trainer_attempts) labelled with namespace and
- * name, and zarts_searches{phase}. Rebuilt from the informer cache at every reconcile, so deleted searches drop
+ * name, zarts_searches{phase}, and
+ * zarts_operator_reconcile_errors_total. Rebuilt from the informer cache at every reconcile, so deleted searches drop
  * out without a finalizer.
  */
 @ApplicationScoped
@@ -27,6 +29,7 @@ public class SearchGauges {
   private final MultiGauge phase;
   private final MultiGauge attempts;
   private final MultiGauge byPhase;
+  private final Counter reconcileErrors;
 
   public SearchGauges(MeterRegistry registry) {
     epoch = MultiGauge.builder("zarts.search.epoch").description("Finished epochs of the search")
@@ -40,6 +43,14 @@ public class SearchGauges {
     attempts = MultiGauge.builder("zarts.search.trainer.attempts")
         .description("Trainer pods started for the search (1 + restarts)").register(registry);
     byPhase = MultiGauge.builder("zarts.searches").description("Searches per phase").register(registry);
+    // Registered at start, so dashboards and alerts see 0 rather than no series (the operator SDK's own
+    // reconciliations_failed counter appears only after the first failure).
+    reconcileErrors = Counter.builder("zarts.operator.reconcile.errors")
+        .description("Reconciliations that ended in an exception (retried by the operator SDK)").register(registry);
+  }
+
+  public void reconcileFailed() {
+    reconcileErrors.increment();
   }
 
   /** Refreshes every series from the cached searches (the one just reconciled with its new status). */

@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The shipped Grafana dashboard's panels and PromQL, and the metric names an expression uses. */
-final class Dashboard {
+public final class Dashboard {
 
   /** One query of one panel. */
-  record Query(String panel, String legend, String expr) {}
+  public record Query(String panel, String legend, String expr) {}
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Set<String> PROMQL_WORDS = Set.of("sum", "max", "min", "avg", "count", "by", "without",
@@ -24,7 +24,7 @@ final class Dashboard {
 
   private Dashboard() {}
 
-  static JsonNode load() {
+  public static JsonNode load() {
     try {
       return new ObjectMapper().readTree(RenderedChart.CHART.resolve("files/zarts-dashboard.json").toFile());
     } catch (IOException e) {
@@ -32,7 +32,7 @@ final class Dashboard {
     }
   }
 
-  static List<Query> queries(JsonNode dashboard) {
+  public static List<Query> queries(JsonNode dashboard) {
     List<Query> out = new ArrayList<>();
     for (JsonNode panel : dashboard.path("panels")) {
       for (JsonNode t : panel.path("targets")) {
@@ -43,7 +43,7 @@ final class Dashboard {
   }
 
   /** The expression as Prometheus can run it: Grafana's variables replaced by match-all values. */
-  static String runnable(String expr, String rateInterval) {
+  public static String runnable(String expr, String rateInterval) {
     return expr.replace("$__rate_interval", rateInterval).replace("$namespace", ".*").replace("$search", ".*");
   }
 
@@ -51,7 +51,7 @@ final class Dashboard {
    * Metric names in an expression: identifiers outside strings, label matchers, by/on lists and range brackets,
    * that are not PromQL functions or keywords.
    */
-  static Set<String> metricNames(String expr) {
+  public static Set<String> metricNames(String expr) {
     String stripped = expr.replaceAll("\"[^\"]*\"", "\"\"")
         .replaceAll("\\{[^}]*}", "")
         .replaceAll("\\[[^]]*]", "")

@@ -25,6 +25,9 @@ import java.io.ByteArrayInputStream;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,18 +39,32 @@ import org.junit.jupiter.api.Test;
 /** charts/zarts-operator: lint, and the rendered objects for the defaults and for each switch. */
 class HelmChartTest {
 
-  static final String ALL_MONITORING = """
-      monitoring:
-        serviceMonitor: {enabled: true}
-        podMonitor: {enabled: true}
-        prometheusRule: {enabled: true}
-        grafanaDashboard: {enabled: true, folder: NAS}
-      """;
-
   @Test
-  void lintPassesStrictlyWithDefaultsAndWithEverySwitchOn() {
+  void lintPassesStrictlyWithDefaultsAndWithEverySwitchOn() throws Exception {
     LintResult defaults = new Helm(RenderedChart.CHART).lint().strict().call();
     assertThat(defaults.isFailed()).as(String.join("\n", defaults.getMessages())).isFalse();
+    // helm lint reads the chart's own values.yaml: lint a copy whose values switch everything on.
+    Path copy = Files.createTempDirectory("chart").resolve("zarts-operator");
+    try (Stream<Path> files = Files.walk(RenderedChart.CHART)) {
+      for (Path f : files.toList()) {
+        Path target = copy.resolve(RenderedChart.CHART.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    YAMLMapper yaml = new YAMLMapper();
+    ObjectNode values = (ObjectNode) yaml.readTree(copy.resolve("values.yaml").toFile());
+    for (String monitor : List.of("serviceMonitor", "podMonitor", "prometheusRule", "grafanaDashboard")) {
+      ((ObjectNode) values.at("/monitoring/" + monitor)).put("enabled", true);
+    }
+    ((ObjectNode) values.get("rbac")).putArray("watchNamespaces").add("team-a").add("team-b");
+    values.put("replicas", 2).put("logFormat", "json");
+    yaml.writeValue(copy.resolve("values.yaml").toFile(), values);
+    LintResult everything = new Helm(copy).lint().strict().call();
+    assertThat(everything.isFailed()).as(String.join("\n", everything.getMessages())).isFalse();
   }
 
   @Test
@@ -137,7 +154,7 @@ class HelmChartTest {
 
   @Test
   void monitorsSelectWhatTheOperatorAndItsTrainerPodsReallyCarry() throws Exception {
-    RenderedChart chart = RenderedChart.render(ALL_MONITORING);
+    RenderedChart chart = RenderedChart.render(RenderedChart.ALL_MONITORING);
     // The PodMonitor against a trainer pod template as the operator builds it.
     Job job = new TrainerJobFactory(TrainerDefaults.standard("img")).desired(Examples.load("quickstart.yaml", "ns"));
     Map<String, String> podLabels = job.getSpec().getTemplate().getMetadata().getLabels();
@@ -193,6 +210,29 @@ class HelmChartTest {
         .hasMessageContaining("trainer.image.flavor must be cpu or cuda");
     assertThatThrownBy(() -> RenderedChart.render("logFormat: xml"))
         .hasMessageContaining("logFormat must be plain or json");
+  }
+
+  @Test
+  void everyValueIsInTheReadmeTable() throws Exception {
+    String readme = Files.readString(Examples.ROOT.resolve("README.md"));
+    String table = readme.substring(readme.indexOf("### Helm values"), readme.indexOf("### GitOps"));
+    List<String> missing = new ArrayList<>();
+    collectLeaves("", new YAMLMapper().readTree(RenderedChart.CHART.resolve("values.yaml").toFile()), missing);
+    missing.removeIf(path -> table.contains("`" + path + "`")
+        || table.contains("`." + path.substring(path.lastIndexOf('.') + 1) + "`")
+        && table.contains("`" + path.substring(0, path.lastIndexOf('.')) + "."));
+    assertThat(missing).as("values without a row in the README's Helm values table").isEmpty();
+  }
+
+  private static void collectLeaves(String prefix, JsonNode node, List<String> out) {
+    if (node.isObject() && node.size() > 0 && !prefix.equals("resources") && !prefix.endsWith("Selector")
+        && !prefix.endsWith("labels") && !prefix.endsWith("affinity") && !prefix.endsWith("Annotations")
+        && !prefix.endsWith("annotations")) {
+      node.fields().forEachRemaining(e -> collectLeaves(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+          e.getValue(), out));
+    } else {
+      out.add(prefix);
+    }
   }
 
   private static List<String> verbs(ObjectNode role, String resource) {

@@ -17,16 +17,24 @@ import java.util.List;
 import java.util.Optional;
 
 /** charts/zarts-operator rendered by the embedded Helm with a values file, as parsed objects. */
-final class RenderedChart {
+public final class RenderedChart {
 
-  static final Path CHART = Examples.ROOT.resolve("charts/zarts-operator");
-  static final String RELEASE = "zarts";
-  static final String NAMESPACE = "zarts-system";
+  public static final Path CHART = Examples.ROOT.resolve("charts/zarts-operator");
+  public static final String RELEASE = "zarts";
+  public static final String NAMESPACE = "zarts-system";
+  /** Values that switch on every monitoring template. */
+  public static final String ALL_MONITORING = """
+      monitoring:
+        serviceMonitor: {enabled: true}
+        podMonitor: {enabled: true}
+        prometheusRule: {enabled: true}
+        grafanaDashboard: {enabled: true, folder: NAS}
+      """;
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final KubernetesSerialization K8S = new KubernetesSerialization();
 
   final String yaml;
-  final List<ObjectNode> objects = new ArrayList<>();
+  public final List<ObjectNode> objects = new ArrayList<>();
 
   private RenderedChart(String yaml) throws IOException {
     this.yaml = yaml;
@@ -41,7 +49,7 @@ final class RenderedChart {
   }
 
   /** Renders with the chart's defaults overridden by the given values YAML (may be empty). */
-  static RenderedChart render(String valuesYaml) {
+  public static RenderedChart render(String valuesYaml) {
     try {
       Path values = Files.createTempFile("values", ".yaml");
       try {
@@ -57,11 +65,11 @@ final class RenderedChart {
     }
   }
 
-  List<ObjectNode> all(String kind) {
+  public List<ObjectNode> all(String kind) {
     return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
   }
 
-  Optional<ObjectNode> find(String kind) {
+  public Optional<ObjectNode> find(String kind) {
     List<ObjectNode> found = all(kind);
     if (found.size() > 1) {
       throw new AssertionError("more than one " + kind + ": " + found.size());
@@ -69,12 +77,12 @@ final class RenderedChart {
     return found.stream().findFirst();
   }
 
-  ObjectNode one(String kind) {
+  public ObjectNode one(String kind) {
     return find(kind).orElseThrow(() -> new AssertionError("no " + kind + " rendered"));
   }
 
   /** The object as its fabric8 type, for typed assertions. */
-  <T extends HasMetadata> T typed(String kind, Class<T> type) {
+  public <T extends HasMetadata> T typed(String kind, Class<T> type) {
     return K8S.convertValue(one(kind), type);
   }
 }

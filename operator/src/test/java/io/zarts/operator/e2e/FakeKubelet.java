@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.zarts.operator.Examples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Plays the Job controller and the kubelet against the mock API server, for end-to-end tests: for every trainer
@@ -34,16 +37,35 @@ final class FakeKubelet implements AutoCloseable {
   private final KubernetesClient client;
   private final Path root;
   private final Path trainerJar;
+  private final int metricsPort;
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
   private final Map<String, Process> running = new ConcurrentHashMap<>();
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   final List<String> log = new ArrayList<>();
 
   FakeKubelet(KubernetesClient client, Path root, Path trainerJar) {
+    this(client, root, trainerJar, -1);
+  }
+
+  /** With metricsPort > 0, trainers serve their Prometheus metrics there (one trainer at a time). */
+  FakeKubelet(KubernetesClient client, Path root, Path trainerJar, int metricsPort) {
     this.client = client;
     this.root = root;
     this.trainerJar = trainerJar;
+    this.metricsPort = metricsPort;
     loop.scheduleWithFixedDelay(this::tick, 0, 200, TimeUnit.MILLISECONDS);
+  }
+
+  /** The trainer jar the reactor built; fails in CI and skips elsewhere when it is missing. */
+  static Path trainerJar() {
+    Path jar = Examples.ROOT.resolve("trainer-image/target/zarts-trainer.jar");
+    if (!Files.exists(jar)) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("the trainer jar is missing: run the whole reactor (mvn verify)");
+      }
+      Assumptions.abort("trainer jar not built; run mvn verify from the root");
+    }
+    return jar;
   }
 
   /** The running trainer process of a Job, if any (tests kill it). */
@@ -113,7 +135,7 @@ final class FakeKubelet implements AutoCloseable {
       for (EnvVar e : c.getEnv()) {
         pb.environment().put(e.getName(), e.getValueFrom() != null ? ns : e.getValue());
       }
-      pb.environment().put("ZARTS_METRICS_PORT", "-1");
+      pb.environment().put("ZARTS_METRICS_PORT", String.valueOf(metricsPort));
       pb.environment().put("ZARTS_TERMINATION_LOG", termination.toString());
       pb.environment().remove("DJL_CACHE_DIR");
       pb.environment().remove("ENGINE_CACHE_DIR");

@@ -3,7 +3,6 @@ package io.zarts.operator.e2e;
 import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,13 +38,7 @@ class QuickstartEndToEndIT {
 
   @Test
   void quickstartSucceedsWithTheRealTrainerAndSurvivesAKill() throws Exception {
-    Path jar = Examples.ROOT.resolve("trainer-image/target/zarts-trainer.jar");
-    if (!Files.exists(jar)) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("the trainer jar is missing: run the whole reactor (mvn verify)");
-      }
-      Assumptions.abort("trainer jar not built; run mvn verify from the root");
-    }
+    Path jar = FakeKubelet.trainerJar();
     ArchitectureSearch search = Examples.load("quickstart.yaml", "e2e");
     Set<Integer> epochsSeen = new ConcurrentSkipListSet<>();
     var watcher = Executors.newSingleThreadScheduledExecutor();

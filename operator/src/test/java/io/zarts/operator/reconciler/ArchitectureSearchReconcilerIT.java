@@ -224,6 +224,18 @@ class ArchitectureSearchReconcilerIT {
   }
 
   @Test
+  void retainOnDeleteCanBeSwitchedAfterTheClaimExists() {
+    ArchitectureSearch s = create("keep", "team-k");
+    var claim = client.persistentVolumeClaims().inNamespace("team-k").withName("keep-checkpoints");
+    await().atMost(WAIT).untilAsserted(() -> assertOwned(claim.get(), s));
+    modify("keep", "team-k", x -> x.getSpec().getCheckpoint().setRetainOnDelete(true));
+    await().atMost(WAIT).untilAsserted(() ->
+        assertThat(claim.get().getMetadata().getOwnerReferences()).as("kept after delete").isNullOrEmpty());
+    modify("keep", "team-k", x -> x.getSpec().getCheckpoint().setRetainOnDelete(false));
+    await().atMost(WAIT).untilAsserted(() -> assertOwned(claim.get(), s));
+  }
+
+  @Test
   void suspendDeletesTheJobAndResumeRecreatesIt() {
     create("pause", "team-c");
     await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer")

@@ -1,0 +1,122 @@
+package io.zarts.operator.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.operator.Examples;
+import io.zarts.operator.chart.Dashboard;
+import io.zarts.operator.chart.RenderedChart;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The chart's monitoring against real parts: the operator (in this JVM) and a real trainer process export
+ * metrics, a real Prometheus scrapes both with the scrape configuration the chart's ServiceMonitor and PodMonitor
+ * imply, and every dashboard query and alert expression is evaluated there while the search runs.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class MonitoringEndToEndIT {
+
+  static final String NS = "mon";
+  static final String RATE_INTERVAL = "20s";
+
+  @Inject
+  KubernetesClient client;
+
+  @TestHTTPResource("/")
+  URL operatorUrl;
+
+  @TempDir
+  Path work;
+
+  @Test
+  void everyDashboardQueryReturnsDataAndEveryAlertEvaluates() throws Exception {
+    Path jar = FakeKubelet.trainerJar();
+    if (PrometheusServer.binary() == null) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("prometheus is not installed: .ci/run installs Debian's prometheus package");
+      }
+      Assumptions.abort("prometheus is not installed (apt-get install prometheus)");
+    }
+    RenderedChart chart = RenderedChart.render(RenderedChart.ALL_MONITORING);
+    int trainerPort = PrometheusServer.freePort();
+    String podName = "quickstart-trainer-1";
+    String config = ScrapeConfig.fromMonitors(chart, "127.0.0.1:" + operatorUrl.getPort(),
+        "127.0.0.1:" + trainerPort, NS, podName);
+    Files.createDirectories(work.resolve("prometheus"));
+    ArchitectureSearch search = Examples.load("quickstart.yaml", NS);
+    search.getSpec().getTraining().setEpochs(6);
+    Instant started = Instant.now();
+    try (PrometheusServer prometheus = PrometheusServer.start(work.resolve("prometheus"), config);
+        FakeKubelet kubelet = new FakeKubelet(client, work, jar, trainerPort)) {
+      client.resource(search).create();
+      await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        ArchitectureSearch s = client.resources(ArchitectureSearch.class).inNamespace(NS).withName("quickstart").get();
+        return s.getStatus() != null && s.getStatus().getProgress() != null
+            && s.getStatus().getProgress().getEpoch() != null && s.getStatus().getProgress().getEpoch() >= 3;
+      });
+      Pod pod = client.pods().inNamespace(NS).withName(podName).get();
+      chart.one("PodMonitor").at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
+          assertThat(pod.getMetadata().getLabels()).as("the PodMonitor selects the trainer pod")
+              .containsEntry(e.getKey(), e.getValue().asText()));
+      Thread.sleep(3_000); // a few more scrapes of both targets
+      Instant at = Instant.now();
+
+      Set<String> scraped = new TreeSet<>(prometheus.metricNames());
+      JsonNode dashboard = Dashboard.load();
+      List<String> problems = new ArrayList<>();
+      for (Dashboard.Query q : Dashboard.queries(dashboard)) {
+        for (String name : Dashboard.metricNames(q.expr())) {
+          if (!scraped.contains(name)) {
+            problems.add(q.panel() + ": " + name + " is not exported by the trainer or the operator");
+          }
+        }
+        JsonNode result = prometheus.query(Dashboard.runnable(q.expr(), RATE_INTERVAL), at).path("result");
+        if (result.isEmpty()) {
+          problems.add(q.panel() + " [" + q.legend() + "]: no data for " + q.expr());
+        }
+      }
+      for (JsonNode rule : chart.one("PrometheusRule").at("/spec/groups/0/rules")) {
+        String expr = rule.path("expr").asText();
+        for (String name : Dashboard.metricNames(expr)) {
+          if (!scraped.contains(name)) {
+            problems.add(rule.path("alert").asText() + ": " + name + " is not exported");
+          }
+        }
+        prometheus.query(expr, at); // throws on a PromQL error
+      }
+      assertThat(problems).as("scraped: " + scraped).isEmpty();
+      PromtoolCheck.rules(work, chart.one("PrometheusRule"));
+
+      DashboardPlots.render(prometheus, dashboard, started, at,
+          Examples.ROOT.resolve("operator/target/dashboard/zarts-dashboard.png"));
+
+      await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() ->
+          client.resources(ArchitectureSearch.class).inNamespace(NS).withName("quickstart").get().getStatus()
+              .getPhase() == SearchPhase.SUCCEEDED);
+    }
+  }
+}
