@@ -13,7 +13,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"algorithm", "samples", "innerSteps", "innerBatchSize", "innerDataSplit", "sigma",
     "sigmaSchedule", "tau", "lambda", "updateEvery", "warmupEpochs", "referenceParity", "innerOptimizer",
-    "candidateEval", "rs", "gld", "darts"})
+    "candidateEval", "candidateBatching", "rs", "gld", "darts"})
 @ValidationRule(
     value = "self == oldSelf",
     message = "optimizer is immutable: its state is in the checkpoints; create a new ArchitectureSearch instead")
@@ -96,6 +96,12 @@ public class OptimizerSpec {
   @Default("{}")
   @JsonPropertyDescription("How a candidate is scored.")
   private CandidateEvalSpec candidateEval = new CandidateEvalSpec();
+
+  @Default("auto")
+  @JsonPropertyDescription("auto, on or off: evaluate the candidates of an alpha update together as one supernet"
+      + " as many times as wide (same losses, fewer and larger operations; auto is on except for spaces with the"
+      + " noise op), or one after another.")
+  private CandidateBatching candidateBatching = CandidateBatching.AUTO;
 
   @Default("{}")
   @JsonPropertyDescription("Settings used when algorithm is rs.")
@@ -211,6 +217,14 @@ public class OptimizerSpec {
 
   public void setInnerOptimizer(InnerOptimizerSpec innerOptimizer) {
     this.innerOptimizer = innerOptimizer;
+  }
+
+  public CandidateBatching getCandidateBatching() {
+    return candidateBatching;
+  }
+
+  public void setCandidateBatching(CandidateBatching candidateBatching) {
+    this.candidateBatching = candidateBatching;
   }
 
   public CandidateEvalSpec getCandidateEval() {

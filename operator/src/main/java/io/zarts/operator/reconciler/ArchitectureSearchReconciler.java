@@ -24,6 +24,7 @@ import io.zarts.api.progress.ProgressFormatException;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.api.validation.Violation;
 import io.zarts.operator.config.OperatorSettings;
@@ -167,6 +168,11 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
           io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete());
       return job;
     }
+    if (job.isPresent() && wasSuspended(search)) {
+      // Resuming: the informer may not have seen the deletion of the suspended Job yet; ask the API server.
+      job = Optional.ofNullable(client.batch().v1().jobs().inNamespace(search.getMetadata().getNamespace())
+          .withName(job.get().getMetadata().getName()).get());
+    }
     if (job.isPresent() && completedForFewerEpochs(job.get(), search)) {
       // training.epochs was raised after the search succeeded: a new Job resumes from the last checkpoint.
       client.resource(job.get()).withPropagationPolicy(
@@ -185,6 +191,10 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     Job created = client.resource(desired).create();
     SearchEvents.normal(client, search, "JobCreated", "created trainer Job " + created.getMetadata().getName());
     return Optional.of(created);
+  }
+
+  private static boolean wasSuspended(ArchitectureSearch search) {
+    return search.getStatus() != null && search.getStatus().getPhase() == SearchPhase.SUSPENDED;
   }
 
   /** An event when the phase changes, with the reason and message of the condition that changed it. */

@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * weights for M inner steps with a fresh SGD of its own on the same M batches, and scores the candidate on the same
  * validation batches as L0. At the end weights, statistics and alphas are restored exactly: the main weight
  * optimizer is never touched (the released code's bug D1 was stepping it). With reference parity the inner steps
- * are skipped, which is what the released code effectively computes.
+ * are skipped, which is what the released code effectively computes. With a {@link StackedCandidates} engine the
+ * candidates of one call are evaluated together instead (optimizer.candidateBatching).
  */
 public final class SupernetObjective implements AlphaObjective {
 
@@ -38,6 +39,7 @@ public final class SupernetObjective implements AlphaObjective {
   private final InnerOptimizerSpec inner;
   private final boolean scoreInTrainMode;
   private final Consumer<CandidateTrace> trace;
+  private final StackedCandidates stacked;
   private Double loss0;
   private double[] gradient;
   private int candidates;
@@ -50,7 +52,15 @@ public final class SupernetObjective implements AlphaObjective {
    */
   public SupernetObjective(SearchModel model, NDManager scope, List<NDArray> longLived, List<Batch> scoringBatches,
       List<Batch> innerBatches, InnerOptimizerSpec inner, boolean scoreInTrainMode, Consumer<CandidateTrace> trace) {
+    this(model, scope, longLived, scoringBatches, innerBatches, inner, scoreInTrainMode, trace, null);
+  }
+
+  /** @param stacked the batched engine, or null to evaluate candidates one after another */
+  SupernetObjective(SearchModel model, NDManager scope, List<NDArray> longLived, List<Batch> scoringBatches,
+      List<Batch> innerBatches, InnerOptimizerSpec inner, boolean scoreInTrainMode, Consumer<CandidateTrace> trace,
+      StackedCandidates stacked) {
     this.model = model;
+    this.stacked = stacked;
     this.scope = scope;
     this.weights = model.weights();
     this.buffers = model.net().parameters().buffers().stream().map(e -> e.array()).toList();
@@ -122,8 +132,20 @@ public final class SupernetObjective implements AlphaObjective {
 
   @Override
   public double[] losses(List<double[]> perturbations) {
-    double[] out = new double[perturbations.size()];
     long start = System.nanoTime();
+    if (stacked != null && perturbations.size() > 1) {
+      double[] out = stacked.losses(normalAlphas, reduceAlphas, perturbations, innerBatches, scoringBatches, inner,
+          scoreInTrainMode, scope, attached);
+      for (double loss : out) {
+        if (trace != null) {
+          trace.accept(new CandidateTrace(candidates, innerBatches, scoringBatches, loss));
+        }
+        candidates++;
+      }
+      candidateNanos += System.nanoTime() - start;
+      return out;
+    }
+    double[] out = new double[perturbations.size()];
     try {
       for (int i = 0; i < perturbations.size(); i++) {
         restoreNetwork();

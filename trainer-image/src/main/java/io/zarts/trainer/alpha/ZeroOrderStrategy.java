@@ -7,6 +7,8 @@ import io.zarts.api.v1alpha1.OptimizerSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.space.Primitive;
+import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
   private final RandomSearchMethod rs;
   private final GradientlessDescent gld;
   private Consumer<SupernetObjective.CandidateTrace> trace;
+  private StackedCandidates stacked;
 
   public ZeroOrderStrategy(OptimizerSpec spec, int epochs, Rng rng) {
     this.spec = spec;
@@ -59,7 +62,8 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
       }
     }
     SupernetObjective objective = new SupernetObjective(model, context.scope(), context.longLived(), scoring,
-        inner, spec.getInnerOptimizer(), spec.getCandidateEval().getBatchNorm() == BatchNormMode.TRAIN, trace);
+        inner, spec.getInnerOptimizer(), spec.getCandidateEval().getBatchNorm() == BatchNormMode.TRAIN, trace,
+        stackedEngine(model));
     double[] step;
     double loss0;
     double[] losses;
@@ -88,6 +92,26 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
     return new AlphaUpdate(loss0, losses, weights, ess, Vectors.norm(step),
         Entropy.mean(model.alphas().normalWeights()), Entropy.mean(model.alphas().reduceWeights()),
         (System.nanoTime() - start) / 1e9, objective.candidateSeconds());
+  }
+
+  /** The candidate-batching engine when optimizer.candidateBatching asks for it, built once and reused. */
+  private StackedCandidates stackedEngine(SearchModel model) {
+    if (!batchesCandidates(spec, model.net().config().space())) {
+      return null;
+    }
+    if (stacked == null) {
+      stacked = new StackedCandidates(model);
+    }
+    return stacked;
+  }
+
+  /** on: always; off: never; auto: unless the space has the noise op, whose draws would differ. */
+  static boolean batchesCandidates(OptimizerSpec spec, SearchSpace space) {
+    return switch (spec.getCandidateBatching()) {
+      case ON -> true;
+      case OFF -> false;
+      case AUTO -> !space.uses(Primitive.NOISE);
+    };
   }
 
   /** The generator of perturbations (checkpointed with the run). */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zarts", mixinStandardHelpOptions = true, version = "zarts 0.1.0",
     description = "ZARTS neural architecture search: the same ArchitectureSearch file you kubectl apply, run here.",
     subcommands = {SearchCommand.class, GenotypeCommand.class, ValidateCommand.class, CompareCommand.class,
-        EngineCommand.class})
+        EngineCommand.class, BenchCommand.class})
 public final class Zarts {
 
   public static void main(String[] args) {

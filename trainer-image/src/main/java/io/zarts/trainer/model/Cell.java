@@ -1,8 +1,8 @@
 package io.zarts.trainer.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import io.zarts.trainer.nn.ChannelConcat;
 import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.Op;
 import io.zarts.trainer.nn.ParameterStore;
@@ -21,11 +21,15 @@ final class Cell {
   private final Op preprocess0;
   private final Op preprocess1;
   private final List<MixedOp> edges = new ArrayList<>();
+  private final int channels;
+  private final int replicas;
 
   Cell(ParameterStore store, String name, CellSpace space, int nodes, int cPrevPrev, int cPrev, int c,
       boolean reduction, boolean reductionPrev) {
     this.reduction = reduction;
     this.nodes = nodes;
+    this.channels = c;
+    this.replicas = store.replicas();
     this.preprocess0 = reductionPrev
         ? Operations.factorizedReduce(store, name + ".preprocess0", cPrevPrev, c)
         : Operations.reluConvBn(store, name + ".preprocess0", cPrevPrev, c, 1, 1, 0);
@@ -44,8 +48,12 @@ final class Cell {
     return reduction;
   }
 
-  /** weights: softmax(alpha) of this cell type, shape [edges, K]. */
+  /**
+   * weights: softmax(alpha) of this cell type, shape [edges, K]; with stacked replicas [replicas, edges, K], each
+   * replica its own.
+   */
   NDArray forward(NDArray s0, NDArray s1, NDArray weights, Forward pass) {
+    List<NDArray> scales = mixingWeights(weights);
     List<NDArray> states = new ArrayList<>();
     states.add(preprocess0.forward(s0, pass));
     states.add(preprocess1.forward(s1, pass));
@@ -54,12 +62,27 @@ final class Cell {
       NDArray node = null;
       int inputs = states.size();
       for (int j = 0; j < inputs; j++) {
-        NDArray out = edges.get(edge).forward(states.get(j), weights.get(edge), pass);
+        NDArray out = edges.get(edge).forward(states.get(j), scales.get(edge), pass);
         node = node == null ? out : node.add(out);
         edge++;
       }
       states.add(node);
     }
-    return NDArrays.concat(new NDList(states.subList(2, states.size()).toArray(NDArray[]::new)), 1);
+    return ChannelConcat.of(states.subList(2, states.size()), replicas);
   }
+
+  /**
+   * Each edge's op weights as its own array, from one split: [E, K] gives [K, 1, 1, 1, 1] per edge; with stacked
+   * replicas [replicas, E, K] gives [K, 1, replicas * C, 1, 1], one multiplier per channel. One split backward
+   * instead of an index backward per weight.
+   */
+  private List<NDArray> mixingWeights(NDArray weights) {
+    Shape s = weights.getShape();
+    if (replicas == 1) {
+      return weights.reshape(s.size(), 1, 1, 1, 1).split(s.get(0));
+    }
+    return weights.transpose(1, 2, 0).expandDims(3).repeat(3, channels)
+        .reshape(s.get(1) * s.get(2), 1, (long) replicas * channels, 1, 1).split(s.get(1));
+  }
+
 }

@@ -1,17 +1,18 @@
 package io.zarts.trainer.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
 import io.zarts.trainer.nn.BatchNorm2d;
+import io.zarts.trainer.nn.ChannelConcat;
 import io.zarts.trainer.nn.Conv2d;
 import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.Op;
 import io.zarts.trainer.nn.ParameterStore;
 import io.zarts.trainer.space.Primitive;
+import java.util.List;
 
 /**
  * The DARTS candidate operations in their search form (zarts-spec.md §3.1): affine-free batch norm, a batch norm
@@ -62,11 +63,12 @@ public final class Operations {
     Conv2d conv2 = new Conv2d(store, name + ".conv_2", in, out / 2, 1, 2, 0, 1, 1);
     BatchNorm2d bn = new BatchNorm2d(store, name + ".bn", out, false);
     NDIndex shifted = new NDIndex(":, :, 1:, 1:");
+    int replicas = store.replicas();
     return (x, pass) -> {
       NDArray r = Activation.relu(x);
       NDArray a = conv1.forward(r, pass);
       NDArray b = conv2.forward(r.get(shifted), pass);
-      return bn.forward(NDArrays.concat(new ai.djl.ndarray.NDList(a, b), 1), pass);
+      return bn.forward(ChannelConcat.of(List.of(a, b), replicas), pass);
     };
   }
 

@@ -7,6 +7,7 @@ import io.zarts.trainer.nn.Conv2d;
 import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.Linear;
 import io.zarts.trainer.nn.ParameterStore;
+import io.zarts.trainer.nn.Tiles;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,11 +59,14 @@ public final class Supernet {
   }
 
   /**
-   * Logits for a batch x [B, C, H, W], with normalWeights and reduceWeights = softmax(alpha) per cell type,
-   * each [edges, K].
+   * Logits [B, classes] for a batch x [B, C, H, W], with normalWeights and reduceWeights = softmax(alpha) per cell
+   * type, each [edges, K]. With stacked replicas (candidate batching) the weights are [replicas, edges, K], every
+   * replica sees the same images, and the logits are [B, replicas, classes].
    */
   public NDArray forward(NDArray x, NDArray normalWeights, NDArray reduceWeights, Forward pass) {
-    NDArray s0 = stemBn.forward(stemConv.forward(x, pass), pass);
+    int replicas = store.replicas();
+    NDArray input = replicas == 1 ? x : Tiles.along(x, 1, replicas);
+    NDArray s0 = stemBn.forward(stemConv.forward(input, pass), pass);
     NDArray s1 = s0;
     for (Cell cell : cells) {
       NDArray out = cell.forward(s0, s1, cell.reduction() ? reduceWeights : normalWeights, pass);

@@ -5,7 +5,8 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Batch normalisation over channels with PyTorch's settings: eps 1e-5, momentum 0.1 (DJL counts momentum the
- * other way round, so it is given 0.9), unbiased running variance. Affine-free in the search cells.
+ * other way round, so it is given 0.9), unbiased running variance. Affine-free in the search cells. Statistics are
+ * per channel, so stacked replicas each get their own.
  */
 public final class BatchNorm2d implements Op {
 
@@ -19,13 +20,14 @@ public final class BatchNorm2d implements Op {
   private final NDArray runningVar;
 
   public BatchNorm2d(ParameterStore store, String name, int channels, boolean affine) {
-    Shape shape = new Shape(channels);
+    int stacked = channels * store.replicas();
+    Shape shape = new Shape(stacked);
     if (affine) {
       this.gamma = store.constantWeight(name + ".weight", shape, 1f);
       this.beta = store.constantWeight(name + ".bias", shape, 0f);
     } else {
-      this.gamma = store.constant(channels, 1f);
-      this.beta = store.constant(channels, 0f);
+      this.gamma = store.constant(stacked, 1f);
+      this.beta = store.constant(stacked, 0f);
     }
     this.runningMean = store.buffer(name + ".running_mean", shape, 0f);
     this.runningVar = store.buffer(name + ".running_var", shape, 1f);

@@ -15,6 +15,11 @@ import java.util.function.Function;
  * The long-lived arrays of a network on one manager: trainable weights (with gradients) and buffers (batch-norm
  * running statistics). Initial values come from a seeded {@link Rng}, so a network is reproducible whatever the
  * engine. Order of registration is the order of checkpoints and of optimizer state.
+ *
+ * <p>A store may hold {@code replicas} independent copies of a network side by side, for evaluating several
+ * candidates in one pass: every layer then stacks the copies along its output-channel axis (weights [replicas *
+ * out, ...], batch-norm statistics [replicas * channels]) and runs them as grouped operations, so copy i only ever
+ * sees copy i's channels. One replica is the ordinary network.
  */
 public final class ParameterStore {
 
@@ -26,10 +31,24 @@ public final class ParameterStore {
   private final List<Entry> weights = new ArrayList<>();
   private final List<Entry> buffers = new ArrayList<>();
   private final Map<String, NDArray> constants = new HashMap<>();
+  private final int replicas;
 
   public ParameterStore(NDManager manager, Rng rng) {
+    this(manager, rng, 1);
+  }
+
+  public ParameterStore(NDManager manager, Rng rng, int replicas) {
+    if (replicas < 1) {
+      throw new IllegalArgumentException("replicas must be at least 1, got " + replicas);
+    }
     this.manager = manager;
     this.rng = rng;
+    this.replicas = replicas;
+  }
+
+  /** Copies of the network stacked along channels (1: the ordinary network). */
+  public int replicas() {
+    return replicas;
   }
 
   public NDManager manager() {

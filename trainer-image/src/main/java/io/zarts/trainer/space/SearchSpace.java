@@ -85,4 +85,10 @@ public record SearchSpace(SearchSpaceName name, int nodes, CellSpace normal, Cel
   public CellSpace cell(boolean reduction) {
     return reduction ? reduce : normal;
   }
+
+  /** Whether any edge of either cell type offers the primitive. */
+  public boolean uses(Primitive primitive) {
+    return java.util.stream.Stream.of(normal, reduce)
+        .anyMatch(c -> c.edgeOps().stream().anyMatch(ops -> ops.contains(primitive)));
+  }
 }

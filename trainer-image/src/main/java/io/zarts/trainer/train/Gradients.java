@@ -45,4 +45,24 @@ public final class Gradients {
     }
     return total;
   }
+
+  /**
+   * clip_grad_norm_ for each of the replicas stacked in the arrays (every array holds the replicas' blocks one
+   * after another along its first axis): replica r's gradients are scaled by min(1, maxNorm / (||g_r|| + 1e-6)),
+   * with ||g_r|| over replica r's blocks only, exactly as if each replica were clipped alone.
+   */
+  public static void clipGlobalNormPerReplica(List<NDArray> arrays, double maxNorm, int replicas) {
+    NDArray squares = null;
+    List<NDArray> grads = new java.util.ArrayList<>();
+    for (NDArray a : arrays) {
+      NDArray g = a.getGradient().reshape(replicas, -1);
+      grads.add(g);
+      NDArray s = g.square().sum(new int[] {1});
+      squares = squares == null ? s : squares.add(s);
+    }
+    NDArray coef = squares.sqrt().add(1e-6).pow(-1).mul(maxNorm).minimum(1f).reshape(replicas, 1);
+    for (NDArray g : grads) {
+      g.muli(coef); // g is a view of the gradient: scales it in place
+    }
+  }
 }

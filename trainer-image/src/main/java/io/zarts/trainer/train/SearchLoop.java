@@ -1,9 +1,7 @@
 package io.zarts.trainer.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.OptimizerSpec;
 import io.zarts.api.v1alpha1.TrainingSpec;
@@ -103,7 +101,6 @@ public final class SearchLoop {
     OptimizerSpec optimizer = session.spec().getOptimizer();
     double lr = session.schedule().at(epoch);
     boolean searching = epoch >= optimizer.getWarmupEpochs();
-    List<NDArray> weights = model.weights();
     int reportEvery = Math.max(1, stepsPerEpoch / REPORTS_PER_EPOCH);
     int alphaUpdates = from.alphaUpdates();
     long images = from.images();
@@ -126,18 +123,9 @@ public final class SearchLoop {
             listener.onAlphaUpdate(epoch, step, update);
           }
           Batch batch = session.trainStream().next(m);
-          Gradients.zero(weights);
-          NDArray logits;
-          NDArray loss;
-          try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            logits = model.logits(batch.images(), true);
-            loss = SearchModel.crossEntropy(logits, batch.labels());
-            collector.backward(loss);
-          }
-          Gradients.clipGlobalNorm(weights, training.getGradClip());
-          session.sgd().step(lr);
-          lossSum.addi(loss.mul(batch.size()));
-          correctSum.addi(SearchModel.correct(logits, batch.labels()));
+          WeightStep.Output out = WeightStep.run(model, session.sgd(), batch, lr, training.getGradClip());
+          lossSum.addi(out.loss().mul(batch.size()));
+          correctSum.addi(SearchModel.correct(out.logits(), batch.labels()));
           images += batch.size();
         }
         globalStep++;

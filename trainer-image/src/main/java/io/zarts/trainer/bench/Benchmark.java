@@ -1,0 +1,162 @@
+package io.zarts.trainer.bench;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import ai.djl.Device;
+import io.zarts.api.validation.ArchitectureSearchValidator;
+import io.zarts.trainer.alpha.AlphaStrategy;
+import io.zarts.trainer.alpha.AlphaUpdateContext;
+import io.zarts.trainer.alpha.ZeroOrderStrategy;
+import io.zarts.trainer.data.Batch;
+import io.zarts.trainer.model.Alphas;
+import io.zarts.trainer.train.SearchOptions;
+import io.zarts.trainer.train.SearchSession;
+import io.zarts.trainer.train.StepScope;
+import io.zarts.trainer.train.WeightStep;
+import io.zarts.trainer.util.Rng;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs the benchmark configurations through the trainer's own code paths: {@link WeightStep} for weight steps,
+ * the {@link ZeroOrderStrategy} of each algorithm for alpha updates (candidate batching off, then on), on
+ * synthetic data. Every timing is a median over repeats after a warm-up.
+ */
+public final class Benchmark {
+
+  public static final List<String> STRATEGIES = List.of("mgs", "rs", "gld");
+  private static final ArchitectureSearchValidator VALIDATOR = ArchitectureSearchValidator.bundled();
+
+  private final int repeats;
+  private final List<String> strategies;
+  private final Consumer<String> log;
+
+  public Benchmark(int repeats, List<String> strategies, Consumer<String> log) {
+    this.repeats = repeats;
+    this.strategies = List.copyOf(strategies);
+    this.log = log;
+  }
+
+  public BenchResult run(BenchConfig config) {
+    Path scratch = scratch();
+    try (SearchSession session = SearchSession.open(search(config, "mgs", "off"),
+        new SearchOptions(null, scratch, Device.cpu()))) {
+      double stepMs = median(repeats, () -> weightStep(session));
+      log.accept(String.format("%s: weight step %.1f ms", config.name(), stepMs));
+      Map<String, double[]> alpha = new LinkedHashMap<>();
+      if (config.alphaUpdates()) {
+        for (String algorithm : strategies) {
+          double off = alphaUpdates(session, config, algorithm, "off");
+          double on = alphaUpdates(session, config, algorithm, "on");
+          alpha.put(algorithm, new double[] {off, on});
+          log.accept(String.format("%s: %s alpha update %.0f ms sequential, %.0f ms batched", config.name(),
+              algorithm, off, on));
+        }
+      }
+      return new BenchResult(config, stepMs, config.batch() * 1000.0 / stepMs, alpha, Memory.peakRssBytes());
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  /**
+   * Resident set size after warm-up steps and after all steps of a long run of weight steps with an alpha update
+   * every updateEvery steps: growth means a leak.
+   */
+  public long[] memoryTrend(BenchConfig config, int steps, int warmup, int updateEvery) {
+    Path scratch = scratch();
+    try (SearchSession session = SearchSession.open(search(config, "mgs", "on"),
+        new SearchOptions(null, scratch, Device.cpu()))) {
+      AlphaStrategy strategy = session.strategy();
+      long afterWarmup = 0;
+      for (int step = 1; step <= steps; step++) {
+        if (step % updateEvery == 0) {
+          try (StepScope scope = session.openScope()) {
+            strategy.update(new AlphaUpdateContext(session.model(), scope.manager(), session.longLived(),
+                session.validStream(), session.innerStream(), 0));
+          }
+        }
+        weightStep(session);
+        if (step == warmup) {
+          afterWarmup = Memory.currentRssBytes();
+        }
+      }
+      return new long[] {afterWarmup, Memory.currentRssBytes()};
+    } finally {
+      deleteQuietly(scratch);
+    }
+  }
+
+  private static double weightStep(SearchSession session) {
+    long start = System.nanoTime();
+    try (StepScope scope = session.openScope()) {
+      Batch batch = session.trainStream().next(scope.manager());
+      WeightStep.Output out = WeightStep.run(session.model(), session.sgd(), batch, 0.025,
+          session.spec().getTraining().getGradClip());
+      out.loss().getFloat(); // wait for the result, as the training loop's bookkeeping does
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  private double alphaUpdates(SearchSession session, BenchConfig config, String algorithm, String batching) {
+    ArchitectureSearch search = search(config, algorithm, batching);
+    ZeroOrderStrategy strategy = new ZeroOrderStrategy(search.getSpec().getOptimizer(), 1, new Rng(7));
+    Alphas alphas = session.model().alphas();
+    float[] normal = alphas.normal().toFloatArray();
+    float[] reduce = alphas.reduce().toFloatArray();
+    return median(repeats, () -> {
+      long start = System.nanoTime();
+      try (StepScope scope = session.openScope()) {
+        strategy.update(new AlphaUpdateContext(session.model(), scope.manager(), session.longLived(),
+            session.validStream(), session.innerStream(), 0));
+      }
+      double ms = (System.nanoTime() - start) / 1e6;
+      alphas.set(normal, reduce, null); // every update starts from the same architecture
+      return ms;
+    });
+  }
+
+  /** Median of repeats timings after one warm-up run. */
+  private static double median(int repeats, java.util.function.DoubleSupplier timing) {
+    timing.getAsDouble();
+    double[] values = new double[repeats];
+    for (int i = 0; i < repeats; i++) {
+      values[i] = timing.getAsDouble();
+    }
+    Arrays.sort(values);
+    return repeats % 2 == 1 ? values[repeats / 2] : (values[repeats / 2 - 1] + values[repeats / 2]) / 2;
+  }
+
+  static ArchitectureSearch search(BenchConfig config, String algorithm, String batching) {
+    String yaml = "apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\nmetadata:\n  name: bench-"
+        + config.name() + "\nspec:\n" + config.specYaml(algorithm, batching);
+    try {
+      return VALIDATOR.validate(new YAMLMapper().readTree(yaml)).orThrow("bench-" + config.name());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path scratch() {
+    try {
+      return Files.createTempDirectory("zarts-bench");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder; nothing depends on it
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package io.zarts.trainer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zarts.trainer.bench.BenchConfig;
+import io.zarts.trainer.bench.BenchResult;
+import io.zarts.trainer.bench.Benchmark;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * zarts bench: weight-step and alpha-update timings of the fixed configurations (tiny, small, full), with
+ * candidate batching off and on, and peak memory, as a table (or JSON for trainer-image/bench/side_by_side.py).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Time weight steps and alpha updates (MGS, RS, GLD; candidate batching off and on) on the"
+        + " fixed tiny, small and full configurations, and report images/s and peak RSS.")
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--configs", split = ",", defaultValue = "tiny,small,full",
+      description = "Configurations to run (default: ${DEFAULT-VALUE}).")
+  List<String> configs;
+
+  @Option(names = "--strategies", split = ",", defaultValue = "mgs,rs,gld",
+      description = "Alpha strategies to time, or none (default: ${DEFAULT-VALUE}).")
+  List<String> strategies;
+
+  @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats per measurement, after one"
+      + " warm-up; the median is reported (default: ${DEFAULT-VALUE}).")
+  int repeats;
+
+  @Option(names = "--full-alpha", description = "Also time alpha updates on the full configuration (hours on a"
+      + " small CPU).")
+  boolean fullAlpha;
+
+  @Option(names = "--memory-steps", defaultValue = "0", description = "Also run this many tiny weight steps"
+      + " (an alpha update every 10) and report the resident set size after the first 10%% and at the end.")
+  int memorySteps;
+
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  boolean json;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (strategies.equals(List.of("none"))) {
+      strategies = List.of();
+    }
+    for (String s : strategies) {
+      if (!Benchmark.STRATEGIES.contains(s)) {
+        err.println("error: --strategies: unknown strategy " + s + "; use mgs, rs, gld or none");
+        return ExitCodes.INVALID_CONFIG;
+      }
+    }
+    List<BenchConfig> selected = new ArrayList<>();
+    for (String name : configs) {
+      BenchConfig c = BenchConfig.standard().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+      if (c == null) {
+        err.println("error: --configs: unknown configuration " + name + "; use tiny, small or full");
+        return ExitCodes.INVALID_CONFIG;
+      }
+      selected.add(c.name().equals("full") && fullAlpha ? c.withAlphaUpdates(true) : c);
+    }
+    Benchmark bench = new Benchmark(repeats, strategies, line -> {
+      err.println(line);
+      err.flush();
+    });
+    List<BenchResult> results = new ArrayList<>();
+    for (BenchConfig c : selected) {
+      results.add(bench.run(c));
+    }
+    long[] memory = memorySteps > 0 ? bench.memoryTrend(BenchConfig.standard().get(0), memorySteps,
+        Math.max(1, memorySteps / 10), 10) : null;
+    out.print(json ? json(results, memory) : table(results, memory));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  static String table(List<BenchResult> results, long[] memory) {
+    StringBuilder t = new StringBuilder();
+    t.append("| config | C / layers / image / batch | weight step ms | images/s | peak RSS MiB |\n");
+    t.append("|---|---|---:|---:|---:|\n");
+    for (BenchResult r : results) {
+      BenchConfig c = r.config();
+      t.append(String.format("| %s | %d / %d / %d / %d | %.1f | %.0f | %.0f |%n", c.name(), c.channels(),
+          c.layers(), c.imageSize(), c.batch(), r.weightStepMs(), r.imagesPerSecond(), r.peakRssBytes() / 1048576.0));
+    }
+    t.append("\n| config | strategy | alpha update ms, sequential | batched | sequential / batched |\n");
+    t.append("|---|---|---:|---:|---:|\n");
+    for (BenchResult r : results) {
+      for (Map.Entry<String, double[]> e : r.alphaUpdateMs().entrySet()) {
+        t.append(String.format("| %s | %s | %.0f | %.0f | %.2f |%n", r.config().name(), e.getKey(), e.getValue()[0],
+            e.getValue()[1], r.speedup(e.getKey())));
+      }
+    }
+    if (memory != null) {
+      t.append(String.format("%nRSS after the first 10%% of the memory run: %.0f MiB; at the end: %.0f MiB%n",
+          memory[0] / 1048576.0, memory[1] / 1048576.0));
+    }
+    return t.toString();
+  }
+
+  static String json(List<BenchResult> results, long[] memory) {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode();
+    ArrayNode rows = root.putArray("configs");
+    for (BenchResult r : results) {
+      ObjectNode row = rows.addObject();
+      row.put("name", r.config().name());
+      row.put("weightStepMs", r.weightStepMs());
+      row.put("imagesPerSecond", r.imagesPerSecond());
+      row.put("peakRssBytes", r.peakRssBytes());
+      ObjectNode alpha = row.putObject("alphaUpdateMs");
+      r.alphaUpdateMs().forEach((k, v) -> alpha.putObject(k).put("sequential", v[0]).put("batched", v[1]));
+    }
+    if (memory != null) {
+      root.putObject("memory").put("rssAfterWarmupBytes", memory[0]).put("rssAtEndBytes", memory[1]);
+    }
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.zarts.trainer.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+import io.zarts.trainer.data.Batch;
+import io.zarts.trainer.model.SearchModel;
+import java.util.List;
+
+/**
+ * One weight step of the search, as the search loop and the benchmark run it: forward with batch statistics,
+ * cross-entropy, backward, global-norm clipping and an SGD step at the given learning rate. Call it inside a
+ * {@link StepScope}; the returned arrays live there.
+ */
+public final class WeightStep {
+
+  /** The batch's logits and mean loss. */
+  public record Output(NDArray logits, NDArray loss) {}
+
+  private WeightStep() {}
+
+  public static Output run(SearchModel model, Sgd sgd, Batch batch, double learningRate, double gradClip) {
+    List<NDArray> weights = model.weights();
+    Gradients.zero(weights);
+    NDArray logits;
+    NDArray loss;
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      logits = model.logits(batch.images(), true);
+      loss = SearchModel.crossEntropy(logits, batch.labels());
+      collector.backward(loss);
+    }
+    Gradients.clipGlobalNorm(weights, gradClip);
+    sgd.step(learningRate);
+    return new Output(logits, loss);
+  }
+}
