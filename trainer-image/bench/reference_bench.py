@@ -170,8 +170,9 @@ def alpha_update(net, candidates, inner, scoring):
     return losses
 
 
-def median_ms(repeats, fn):
-    fn()
+def median_ms(repeats, fn, warmups=1):
+    for _ in range(warmups):
+        fn()
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
@@ -187,7 +188,7 @@ def run(name, repeats, strategies, full_alpha):
     net = Network(c, layers, classes).train()
     opt = torch.optim.SGD(net.parameters(), lr=0.025, momentum=0.9, weight_decay=3e-4)
     batches = [(torch.randn(batch, 3, size, size), torch.randint(0, classes, (batch,))) for _ in range(m + 1)]
-    step_ms = median_ms(repeats, lambda: weight_step(net, opt, *batches[0]))
+    step_ms = median_ms(repeats, lambda: weight_step(net, opt, *batches[0]), warmups=5)  # as zarts bench
     print(f"{name}: weight step {step_ms:.1f} ms", file=sys.stderr, flush=True)
     result = {"name": name, "weightStepMs": step_ms, "imagesPerSecond": batch * 1000 / step_ms,
               "alphaUpdateMs": {}}

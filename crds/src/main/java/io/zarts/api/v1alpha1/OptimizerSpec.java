@@ -99,8 +99,9 @@ public class OptimizerSpec {
 
   @Default("auto")
   @JsonPropertyDescription("auto, on or off: evaluate the candidates of an alpha update together as one supernet"
-      + " as many times as wide (same losses, fewer and larger operations; auto is on except for spaces with the"
-      + " noise op), or one after another.")
+      + " as many times as wide (same losses, fewer and larger operations), or one after another. auto batches on"
+      + " GPUs and, on CPUs, for small supernets only (where per-operation overhead dominates), never in spaces"
+      + " with the noise op. Quote \"on\" and \"off\": YAML reads them bare as booleans.")
   private CandidateBatching candidateBatching = CandidateBatching.AUTO;
 
   @Default("{}")

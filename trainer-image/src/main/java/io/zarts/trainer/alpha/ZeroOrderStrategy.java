@@ -7,6 +7,7 @@ import io.zarts.api.v1alpha1.OptimizerSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.model.SupernetConfig;
 import io.zarts.trainer.space.Primitive;
 import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.util.Rng;
@@ -96,7 +97,10 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
 
   /** The candidate-batching engine when optimizer.candidateBatching asks for it, built once and reused. */
   private StackedCandidates stackedEngine(SearchModel model) {
-    if (!batchesCandidates(spec, model.net().config().space())) {
+    boolean gpu = model.alphas().normal().getDevice().isGpu();
+    SupernetConfig net = model.net().config();
+    long work = (long) net.channels() * net.imageSize() * net.imageSize() * spec.getInnerBatchSize();
+    if (!batchesCandidates(spec, net.space(), gpu, work)) {
       return null;
     }
     if (stacked == null) {
@@ -105,12 +109,23 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
     return stacked;
   }
 
-  /** on: always; off: never; auto: unless the space has the noise op, whose draws would differ. */
-  static boolean batchesCandidates(OptimizerSpec spec, SearchSpace space) {
+  /**
+   * Most activation elements per stem channel (initChannels x image area x inner batch) for which auto batches on
+   * a CPU. Batching saves per-operation overhead, not arithmetic: measured on a 2-core CPU (docs/benchmarks.md) it
+   * pays for the tiny configuration (4 x 16 x 16 x 16 = 16,384: 0.62x the time for MGS) and loses for the small one
+   * (8 x 32 x 32 x 32 = 262,144: 1.07x). GPUs, bound by kernel launches, always batch under auto.
+   */
+  static final long CPU_BATCHING_MAX_WORK = 65_536;
+
+  /**
+   * on: always; off: never; auto: on GPUs, and on CPUs for small supernets only, never with the noise op (one
+   * draw would serve every candidate).
+   */
+  static boolean batchesCandidates(OptimizerSpec spec, SearchSpace space, boolean gpu, long work) {
     return switch (spec.getCandidateBatching()) {
       case ON -> true;
       case OFF -> false;
-      case AUTO -> !space.uses(Primitive.NOISE);
+      case AUTO -> !space.uses(Primitive.NOISE) && (gpu || work <= CPU_BATCHING_MAX_WORK);
     };
   }
 

@@ -32,6 +32,8 @@ import java.util.function.Consumer;
 public final class Benchmark {
 
   public static final List<String> STRATEGIES = List.of("mgs", "rs", "gld");
+  /** Weight steps before timing starts; reference_bench.py warms up as many. */
+  static final int WEIGHT_STEP_WARMUPS = 5;
   private static final ArchitectureSearchValidator VALIDATOR = ArchitectureSearchValidator.bundled();
 
   private final int repeats;
@@ -48,7 +50,7 @@ public final class Benchmark {
     Path scratch = scratch();
     try (SearchSession session = SearchSession.open(search(config, "mgs", "off"),
         new SearchOptions(null, scratch, Device.cpu()))) {
-      double stepMs = median(repeats, () -> weightStep(session));
+      double stepMs = median(WEIGHT_STEP_WARMUPS, repeats, () -> weightStep(session));
       log.accept(String.format("%s: weight step %.1f ms", config.name(), stepMs));
       Map<String, double[]> alpha = new LinkedHashMap<>();
       if (config.alphaUpdates()) {
@@ -94,15 +96,16 @@ public final class Benchmark {
     }
   }
 
+  /** One weight step as the search loop runs it, scope included; the batch is loaded before the clock starts. */
   private static double weightStep(SearchSession session) {
-    long start = System.nanoTime();
     try (StepScope scope = session.openScope()) {
       Batch batch = session.trainStream().next(scope.manager());
+      long start = System.nanoTime();
       WeightStep.Output out = WeightStep.run(session.model(), session.sgd(), batch, 0.025,
           session.spec().getTraining().getGradClip());
       out.loss().getFloat(); // wait for the result, as the training loop's bookkeeping does
+      return (System.nanoTime() - start) / 1e6;
     }
-    return (System.nanoTime() - start) / 1e6;
   }
 
   private double alphaUpdates(SearchSession session, BenchConfig config, String algorithm, String batching) {
@@ -111,7 +114,7 @@ public final class Benchmark {
     Alphas alphas = session.model().alphas();
     float[] normal = alphas.normal().toFloatArray();
     float[] reduce = alphas.reduce().toFloatArray();
-    return median(repeats, () -> {
+    return median(1, repeats, () -> {
       long start = System.nanoTime();
       try (StepScope scope = session.openScope()) {
         strategy.update(new AlphaUpdateContext(session.model(), scope.manager(), session.longLived(),
@@ -123,9 +126,11 @@ public final class Benchmark {
     });
   }
 
-  /** Median of repeats timings after one warm-up run. */
-  private static double median(int repeats, java.util.function.DoubleSupplier timing) {
-    timing.getAsDouble();
+  /** Median of repeats timings after warm-up runs (the JIT compiles the per-op Java code in the first few). */
+  private static double median(int warmups, int repeats, java.util.function.DoubleSupplier timing) {
+    for (int i = 0; i < warmups; i++) {
+      timing.getAsDouble();
+    }
     double[] values = new double[repeats];
     for (int i = 0; i < repeats; i++) {
       values[i] = timing.getAsDouble();

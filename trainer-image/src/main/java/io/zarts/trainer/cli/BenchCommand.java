@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
         + " fixed tiny, small and full configurations, and report images/s and peak RSS.")
 final class BenchCommand implements Callable<Integer> {
 
+  /** Weight steps between the memory run's (batched MGS) alpha updates. */
+  static final int MEMORY_UPDATE_EVERY = 50;
+
   @Option(names = "--configs", split = ",", defaultValue = "tiny,small,full",
       description = "Configurations to run (default: ${DEFAULT-VALUE}).")
   List<String> configs;
@@ -41,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
   boolean fullAlpha;
 
   @Option(names = "--memory-steps", defaultValue = "0", description = "Also run this many tiny weight steps"
-      + " (an alpha update every 10) and report the resident set size after the first 10%% and at the end.")
+      + " (a batched MGS alpha update every 50) and report the resident set size after the first 10%% and at the end.")
   int memorySteps;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -81,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
       results.add(bench.run(c));
     }
     long[] memory = memorySteps > 0 ? bench.memoryTrend(BenchConfig.standard().get(0), memorySteps,
-        Math.max(1, memorySteps / 10), 10) : null;
+        Math.max(1, memorySteps / 10), MEMORY_UPDATE_EVERY) : null;
     out.print(json ? json(results, memory) : table(results, memory));
     out.flush();
     return ExitCodes.OK;

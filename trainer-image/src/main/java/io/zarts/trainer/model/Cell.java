@@ -54,6 +54,7 @@ final class Cell {
    */
   NDArray forward(NDArray s0, NDArray s1, NDArray weights, Forward pass) {
     List<NDArray> scales = mixingWeights(weights);
+    int k = scales.size() / edges.size();
     List<NDArray> states = new ArrayList<>();
     states.add(preprocess0.forward(s0, pass));
     states.add(preprocess1.forward(s1, pass));
@@ -62,7 +63,7 @@ final class Cell {
       NDArray node = null;
       int inputs = states.size();
       for (int j = 0; j < inputs; j++) {
-        NDArray out = edges.get(edge).forward(states.get(j), scales.get(edge), pass);
+        NDArray out = edges.get(edge).forward(states.get(j), scales.subList(edge * k, (edge + 1) * k), pass);
         node = node == null ? out : node.add(out);
         edge++;
       }
@@ -72,17 +73,18 @@ final class Cell {
   }
 
   /**
-   * Each edge's op weights as its own array, from one split: [E, K] gives [K, 1, 1, 1, 1] per edge; with stacked
-   * replicas [replicas, E, K] gives [K, 1, replicas * C, 1, 1], one multiplier per channel. One split backward
-   * instead of an index backward per weight.
+   * Every (edge, op) weight as its own array, row-major, from one split: one split backward instead of an index
+   * backward per weight. [E, K] gives [1] scalars; with stacked replicas [replicas, E, K] gives
+   * [1, replicas * C, 1, 1], one multiplier per channel.
    */
   private List<NDArray> mixingWeights(NDArray weights) {
     Shape s = weights.getShape();
     if (replicas == 1) {
-      return weights.reshape(s.size(), 1, 1, 1, 1).split(s.get(0));
+      return weights.reshape(s.size()).split(s.size());
     }
+    long edgesTimesOps = s.get(1) * s.get(2);
     return weights.transpose(1, 2, 0).expandDims(3).repeat(3, channels)
-        .reshape(s.get(1) * s.get(2), 1, (long) replicas * channels, 1, 1).split(s.get(1));
+        .reshape(edgesTimesOps, (long) replicas * channels, 1, 1).split(edgesTimesOps);
   }
 
 }

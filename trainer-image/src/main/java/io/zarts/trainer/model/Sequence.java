@@ -3,6 +3,7 @@ package io.zarts.trainer.model;
 import ai.djl.ndarray.NDArray;
 import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.Op;
+import io.zarts.trainer.nn.Temporaries;
 import java.util.List;
 
 /** Ops applied one after another. */
@@ -18,7 +19,9 @@ final class Sequence implements Op {
   public NDArray forward(NDArray x, Forward pass) {
     NDArray y = x;
     for (Op op : ops) {
-      y = op.forward(y, pass);
+      NDArray next = op.forward(y, pass);
+      Temporaries.release(y, x);
+      y = next;
     }
     return y;
   }

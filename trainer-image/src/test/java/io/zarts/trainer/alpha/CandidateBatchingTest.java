@@ -78,17 +78,19 @@ class CandidateBatchingTest {
   }
 
   @Test
-  void autoBatchesExceptWhereTheNoiseOpWouldDrawDifferently() {
+  void autoBatchesOnGpusAndSmallCpuSupernetsButNeverWithTheNoiseOp() {
     OptimizerSpec spec = new OptimizerSpec();
-    assertThat(ZeroOrderStrategy.batchesCandidates(spec, SearchSpace.of(
-        io.zarts.api.v1alpha1.SearchSpaceName.DARTS, 4))).isTrue();
-    assertThat(ZeroOrderStrategy.batchesCandidates(spec, SearchSpace.of(
-        io.zarts.api.v1alpha1.SearchSpaceName.S4, 4))).isFalse();
+    SearchSpace darts = SearchSpace.of(io.zarts.api.v1alpha1.SearchSpaceName.DARTS, 4);
+    SearchSpace s4 = SearchSpace.of(io.zarts.api.v1alpha1.SearchSpaceName.S4, 4);
+    long tiny = 4L * 16 * 16 * 16;
+    long full = 16L * 32 * 32 * 64;
+    assertThat(ZeroOrderStrategy.batchesCandidates(spec, darts, false, tiny)).isTrue();
+    assertThat(ZeroOrderStrategy.batchesCandidates(spec, darts, false, full)).isFalse();
+    assertThat(ZeroOrderStrategy.batchesCandidates(spec, darts, true, full)).isTrue();
+    assertThat(ZeroOrderStrategy.batchesCandidates(spec, s4, true, tiny)).isFalse();
     spec.setCandidateBatching(CandidateBatching.OFF);
-    assertThat(ZeroOrderStrategy.batchesCandidates(spec, SearchSpace.of(
-        io.zarts.api.v1alpha1.SearchSpaceName.DARTS, 4))).isFalse();
+    assertThat(ZeroOrderStrategy.batchesCandidates(spec, darts, true, tiny)).isFalse();
     spec.setCandidateBatching(CandidateBatching.ON);
-    assertThat(ZeroOrderStrategy.batchesCandidates(spec, SearchSpace.of(
-        io.zarts.api.v1alpha1.SearchSpaceName.S4, 4))).isTrue();
+    assertThat(ZeroOrderStrategy.batchesCandidates(spec, s4, false, full)).isTrue();
   }
 }
