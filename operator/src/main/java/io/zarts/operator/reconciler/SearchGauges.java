@@ -14,11 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase,
- * _trainer_attempts) labelled with namespace and
- * name, zarts_searches{phase}, and
- * zarts_operator_reconcile_errors_total. Rebuilt from the informer cache at every reconcile, so deleted searches drop
- * out without a finalizer.
+ * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase, _trainer_attempts)
+ * labelled with namespace and name, zarts_searches{phase}, and zarts_operator_reconcile_errors_total. Rebuilt from
+ * the informer cache at every reconcile, so deleted searches drop out without a finalizer.
  */
 @ApplicationScoped
 public class SearchGauges {

@@ -7,4 +7,5 @@ package io.zarts.trainer.alpha;
  * the step, the seconds it took, and the part of them spent evaluating candidates.
  */
 public record AlphaUpdate(double loss0, double[] candidateLosses, double[] candidateWeights,
-    double effectiveSampleSize, double stepNorm, double normalEntropy, double reduceEntropy, double seconds, double candidateSeconds) {}
+    double effectiveSampleSize, double stepNorm, double normalEntropy, double reduceEntropy, double seconds,
+    double candidateSeconds) {}

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.zarts.api.v1alpha1.InnerOptimizerSpec;
 import io.zarts.trainer.data.Batch;
+import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.model.Supernet;
 import io.zarts.trainer.nn.Forward;
@@ -116,11 +117,7 @@ final class StackedCandidates {
     int n = perturbations.size();
     float[] values = new float[n * base.length];
     for (int i = 0; i < n; i++) {
-      double[] u = perturbations.get(i);
-      for (int j = 0; j < base.length; j++) {
-        // The same float rounding as Alphas.set, so both engines see identical alphas.
-        values[i * base.length + j] = (float) (base[j] + u[offset + j]);
-      }
+      System.arraycopy(Alphas.shifted(base, perturbations.get(i), offset), 0, values, i * base.length, base.length);
     }
     return m.create(values, new Shape(n, shape.get(0), shape.get(1))).softmax(2);
   }

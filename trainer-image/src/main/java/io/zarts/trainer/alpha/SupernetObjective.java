@@ -133,18 +133,22 @@ public final class SupernetObjective implements AlphaObjective {
   @Override
   public double[] losses(List<double[]> perturbations) {
     long start = System.nanoTime();
-    if (stacked != null && perturbations.size() > 1) {
-      double[] out = stacked.losses(normalAlphas, reduceAlphas, perturbations, innerBatches, scoringBatches, inner,
-          scoreInTrainMode, scope, attached);
-      for (double loss : out) {
-        if (trace != null) {
-          trace.accept(new CandidateTrace(candidates, innerBatches, scoringBatches, loss));
-        }
-        candidates++;
+    double[] out = stacked != null && perturbations.size() > 1
+        ? stacked.losses(normalAlphas, reduceAlphas, perturbations, innerBatches, scoringBatches, inner,
+            scoreInTrainMode, scope, attached)
+        : oneAfterAnother(perturbations);
+    candidateNanos += System.nanoTime() - start;
+    for (double loss : out) {
+      if (trace != null) {
+        trace.accept(new CandidateTrace(candidates, innerBatches, scoringBatches, loss));
       }
-      candidateNanos += System.nanoTime() - start;
-      return out;
+      candidates++;
     }
+    return out;
+  }
+
+  /** Each candidate from the snapshot: alphas set, inner steps, score; network and alphas restored at the end. */
+  private double[] oneAfterAnother(List<double[]> perturbations) {
     double[] out = new double[perturbations.size()];
     try {
       for (int i = 0; i < perturbations.size(); i++) {
@@ -152,18 +156,14 @@ public final class SupernetObjective implements AlphaObjective {
         model.alphas().set(normalAlphas, reduceAlphas, perturbations.get(i));
         trainInner();
         out[i] = score();
-        if (trace != null) {
-          trace.accept(new CandidateTrace(candidates, innerBatches, scoringBatches, out[i]));
-        }
-        candidates++;
       }
     } finally {
       restoreNetwork();
       model.alphas().set(normalAlphas, reduceAlphas, null);
-      candidateNanos += System.nanoTime() - start;
     }
     return out;
   }
+
 
   /** Seconds spent training and scoring candidates so far. */
   public double candidateSeconds() {

@@ -60,18 +60,20 @@ public final class Alphas {
    * reduction cell); a null offset restores base itself.
    */
   public void set(float[] normalBase, float[] reduceBase, double[] offset) {
-    float[] n = normalBase.clone();
-    float[] r = reduceBase.clone();
-    if (offset != null) {
-      for (int i = 0; i < n.length; i++) {
-        n[i] = (float) (n[i] + offset[i]);
-      }
-      for (int i = 0; i < r.length; i++) {
-        r[i] = (float) (r[i] + offset[n.length + i]);
-      }
+    normal.set(offset == null ? normalBase : shifted(normalBase, offset, 0));
+    reduce.set(offset == null ? reduceBase : shifted(reduceBase, offset, normalBase.length));
+  }
+
+  /**
+   * One cell type's base + its part of a flat offset (starting at start), rounded to float: the one definition of
+   * a candidate's alphas, for the model's own alphas and for stacked candidate evaluation alike.
+   */
+  public static float[] shifted(float[] base, double[] offset, int start) {
+    float[] out = new float[base.length];
+    for (int i = 0; i < base.length; i++) {
+      out[i] = (float) (base[i] + offset[start + i]);
     }
-    normal.set(n);
-    reduce.set(r);
+    return out;
   }
 
   /** softmax over each edge's ops, as a Java matrix (for genotypes, reports and status). */
