@@ -21,7 +21,9 @@ public final class ChildJvm {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-    pb.environment().remove("ZARTS_FAULT_HALT_AT");
+    for (String hook : new String[] {"ZARTS_FAULT_HALT_AT", "ZARTS_FAULT_PAUSE_AT", "ZARTS_FAULT_TRACE"}) {
+      pb.environment().remove(hook);
+    }
     return pb;
   }
 }

@@ -1,5 +1,7 @@
 package io.zarts.operator.job;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -22,7 +24,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The objects besides the Job that a search owns (design.md §4): the spec ConfigMap the trainer reads, the progress
+ * The objects besides the Job that a search owns (docs/operator.md §2): the spec ConfigMap the trainer reads, the progress
  * ConfigMap it writes, its ServiceAccount with a Role that may only update that ConfigMap, and the checkpoint
  * claim. All carry an owner reference, except a claim kept on delete (checkpoint.retainOnDelete).
  */
@@ -57,7 +59,7 @@ public final class OwnedObjects {
     String yaml;
     try {
       yaml = YAML.writeValueAsString(doc);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
     return new ConfigMapBuilder()

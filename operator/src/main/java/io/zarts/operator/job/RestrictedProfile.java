@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Pod Security Standard "restricted" (reliability-checklist Appendix A) plus the project's hardening
+ * The Pod Security Standard "restricted" (docs/operator.md §2) plus the project's hardening
  * (read-only root file system, resource limits), checked on a pod spec. Pod Security admission only warns on Job
  * templates, so without this a non-compliant template would fail late, at pod creation.
  */

@@ -2,7 +2,7 @@ package io.zarts.operator.job;
 
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 
-/** The names of the objects the operator owns for a search S (design.md §4). */
+/** The names of the objects the operator owns for a search S (docs/operator.md §2). */
 public record SearchNames(String search, String namespace) {
 
   public static SearchNames of(ArchitectureSearch search) {

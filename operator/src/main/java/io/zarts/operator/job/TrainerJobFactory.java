@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trainer Job of a search (design.md §4), as a pure function of the resource and the operator's defaults.
+ * The trainer Job of a search (docs/architecture.md §2.1), as a pure function of the resource and the operator's defaults.
  * Nothing the user writes reaches the image, command, arguments, environment, sub-paths or security context
  * except through typed mappings: names derive from metadata.name, the data claim is mounted whole and read-only,
  * and the trainer resolves dataset.volume.subPath itself inside /data.

@@ -1,5 +1,10 @@
 package io.zarts.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -92,7 +97,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     SearchNames names = SearchNames.of(search);
     // Validation before any write: the API server may run an older CRD, or none of its CEL rules.
     List<Violation> violations = validator.validate(SERIALIZATION.convertValue(search,
-        com.fasterxml.jackson.databind.JsonNode.class)).violations();
+        JsonNode.class)).violations();
     Optional<Job> job = context.getSecondaryResources(Job.class).stream()
         .filter(j -> j.getMetadata().getName().equals(names.job())).findFirst();
     String specHash = SpecHash.immutablePart(search.getSpec());
@@ -115,7 +120,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       return UpdateControl.noUpdate();
     }
     ArchitectureSearch patch = new ArchitectureSearch();
-    patch.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+    patch.setMetadata(new ObjectMetaBuilder()
         .withName(search.getMetadata().getName()).withNamespace(search.getMetadata().getNamespace()).build());
     patch.setStatus(status);
     return UpdateControl.patchStatus(patch);
@@ -165,7 +170,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     if (suspend) {
       // Deleting the Job terminates its pod with SIGTERM: the trainer finishes its step and checkpoints.
       job.ifPresent(j -> client.resource(j).withPropagationPolicy(
-          io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete());
+          DeletionPropagation.BACKGROUND).delete());
       return job;
     }
     if (job.isPresent() && wasSuspended(search)) {
@@ -176,7 +181,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     if (job.isPresent() && completedForFewerEpochs(job.get(), search)) {
       // training.epochs was raised after the search succeeded: a new Job resumes from the last checkpoint.
       client.resource(job.get()).withPropagationPolicy(
-          io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+          DeletionPropagation.BACKGROUND).delete();
       return Optional.empty();
     }
     if (job.isPresent()) {
@@ -211,9 +216,9 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       default -> "Ready";
     };
     var condition = status.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst();
-    String reason = condition.map(io.fabric8.kubernetes.api.model.Condition::getReason).orElse(type);
-    String message = condition.map(io.fabric8.kubernetes.api.model.Condition::getMessage).orElse("");
-    if (status.getPhase() == io.zarts.api.v1alpha1.SearchPhase.FAILED) {
+    String reason = condition.map(Condition::getReason).orElse(type);
+    String message = condition.map(Condition::getMessage).orElse("");
+    if (status.getPhase() == SearchPhase.FAILED) {
       SearchEvents.warning(client, search, reason, message);
     } else {
       SearchEvents.normal(client, search, reason, message);

@@ -13,14 +13,16 @@ import io.zarts.api.v1alpha1.ProgressStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.v1alpha1.TrainerStatus;
 import io.zarts.api.validation.Violation;
+import io.zarts.operator.status.Situation.Verdict;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The one place status is computed (conventions.md §4): conditions from validation, the trainer Job, its pods and
- * the newest progress report; the phase derived from the conditions; progress, metrics, alphas, genotype, best
- * and checkpoint copied from the report. A pure function: unit-tested without a cluster.
+ * The one place status is computed: the situation is classified from validation, the trainer Job, its pods and the
+ * newest progress report, and its conditions are looked up in {@link Situation}; the phase is derived from the
+ * conditions; progress, metrics, alphas, genotype, best and checkpoint are copied from the report. A pure function:
+ * unit-tested without a cluster.
  */
 public final class StatusAggregator {
 
@@ -45,69 +47,15 @@ public final class StatusAggregator {
 
     Job job = o.job();
     boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
-    if (!o.violations().isEmpty()) {
-      String message = o.violations().stream().map(Violation::toString).collect(Collectors.joining("; "));
-      c.set(Conditions.FAILED, true, "InvalidSpec", message)
-          .set(Conditions.READY, false, "InvalidSpec", "the resource is invalid; no trainer is started")
-          .set(Conditions.SUCCEEDED, false, "InvalidSpec", "");
-    } else if (o.immutableChanged()) {
-      c.set(Conditions.FAILED, true, "ImmutableFieldChanged", "a field that the checkpoints depend on changed"
-              + " (dataset, searchSpace, optimizer, training other than epochs, or the checkpoint claim); restore"
-              + " it or create a new ArchitectureSearch")
-          .set(Conditions.READY, false, "ImmutableFieldChanged", "no new trainer is started")
-          .set(Conditions.SUCCEEDED, false, "ImmutableFieldChanged", "");
-    } else if (job != null && hasCondition(job, "Complete")) {
-      if (status.getGenotype() == null) {
-        // The progress ConfigMap never got the result: take it from the trainer's termination message.
-        TerminationResult.read(o.pods()).ifPresent(r -> r.applyTo(status));
-      }
-      if (status.getGenotype() == null) {
-        c.set(Conditions.SUCCEEDED, false, "ResultUnreadable", "the trainer finished but neither its progress"
-                + " report nor its termination message holds a readable result; it is on the checkpoint claim")
-            .set(Conditions.READY, false, "ResultUnreadable", "")
-            .set(Conditions.FAILED, false, "Completed", "");
-      } else {
-        c.set(Conditions.SUCCEEDED, true, "Completed", "searched " + epochs(o.progress(), search))
-            .set(Conditions.READY, true, "Completed", "the genotype is final")
-            .set(Conditions.FAILED, false, "Completed", "");
-      }
+    boolean specAccepted = o.violations().isEmpty() && !o.immutableChanged();
+    if (specAccepted && job != null && hasCondition(job, "Complete") && status.getGenotype() == null) {
+      // The progress ConfigMap never got the result: take it from the trainer's termination message.
+      TerminationResult.read(o.pods()).ifPresent(r -> r.applyTo(status));
+    }
+    Verdict verdict = classify(o, status.getGenotype() != null, suspend);
+    verdict.situation().apply(verdict, c);
+    if (verdict.situation().finished) {
       status.setCompletionTime(firstNonNull(status.getCompletionTime(), o.now().toString()));
-    } else if (job != null && hasCondition(job, "Failed")) {
-      JobCondition failed = condition(job, "Failed");
-      String detail = terminationDetail(o.pods());
-      c.set(Conditions.FAILED, true, reason(failed.getReason(), "TrainerFailed"),
-              (failed.getMessage() == null ? "the trainer Job failed" : failed.getMessage())
-                  + (detail.isEmpty() ? "" : ": " + detail))
-          .set(Conditions.READY, false, "TrainerFailed", "")
-          .set(Conditions.SUCCEEDED, false, "TrainerFailed", "");
-      status.setCompletionTime(firstNonNull(status.getCompletionTime(), o.now().toString()));
-    } else if (suspend) {
-      c.set(Conditions.SUSPENDED, true, job == null ? "Suspended" : "Suspending",
-              job == null ? "the trainer checkpointed and stopped; set spec.suspend to false to resume"
-                  : "the trainer is checkpointing before it stops")
-          .set(Conditions.READY, false, "Suspended", "")
-          .set(Conditions.FAILED, false, "Suspended", "")
-          .set(Conditions.SUCCEEDED, "Unknown", "Suspended", "");
-    } else if (job == null) {
-      c.set(Conditions.READY, false, "Creating", "creating the trainer Job")
-          .set(Conditions.FAILED, false, "Creating", "")
-          .set(Conditions.SUCCEEDED, "Unknown", "Creating", "");
-    } else if (Boolean.TRUE.equals(job.getSpec().getSuspend())) {
-      c.set(Conditions.READY, false, "Queued", "waiting for Kueue to admit the Job in queue "
-              + search.getSpec().getResources().getQueueName())
-          .set(Conditions.FAILED, false, "Queued", "")
-          .set(Conditions.SUCCEEDED, "Unknown", "Queued", "");
-    } else {
-      String problem = podProblem(o.pods());
-      if (problem != null) {
-        c.set(Conditions.READY, false, problem.substring(0, problem.indexOf(':')), problem);
-      } else if (running(job)) {
-        c.set(Conditions.READY, true, "Running", o.progress() == null ? "the trainer is starting"
-            : "epoch " + o.progress().getEpoch() + " of " + o.progress().getTotalEpochs());
-      } else {
-        c.set(Conditions.READY, false, "Pending", "waiting for the trainer pod");
-      }
-      c.set(Conditions.FAILED, false, "Running", "").set(Conditions.SUCCEEDED, "Unknown", "Running", "");
     }
     if (!suspend) {
       c.set(Conditions.SUSPENDED, false, "NotSuspended", "");
@@ -124,6 +72,51 @@ public final class StatusAggregator {
       status.setTrainer(previous.getTrainer());
     }
     return status;
+  }
+
+  /** The situation the observation shows, first match wins: spec problems, then the Job's end, then its progress. */
+  static Verdict classify(Observation o, boolean hasResult, boolean suspend) {
+    Job job = o.job();
+    if (!o.violations().isEmpty()) {
+      return Verdict.of(Situation.INVALID_SPEC,
+          o.violations().stream().map(Violation::toString).collect(Collectors.joining("; ")));
+    }
+    if (o.immutableChanged()) {
+      return Verdict.of(Situation.IMMUTABLE_FIELD_CHANGED);
+    }
+    if (job != null && hasCondition(job, "Complete")) {
+      return hasResult ? Verdict.of(Situation.COMPLETED, "searched " + epochs(o.progress(), o.search()))
+          : Verdict.of(Situation.RESULT_UNREADABLE);
+    }
+    if (job != null && hasCondition(job, "Failed")) {
+      JobCondition failed = condition(job, "Failed");
+      String detail = terminationDetail(o.pods());
+      return new Verdict(Situation.TRAINER_FAILED, reason(failed.getReason(), "TrainerFailed"),
+          (failed.getMessage() == null ? "the trainer Job failed" : failed.getMessage())
+              + (detail.isEmpty() ? "" : ": " + detail));
+    }
+    if (suspend) {
+      return job == null
+          ? new Verdict(Situation.SUSPENDED_OR_SUSPENDING, "Suspended",
+              "the trainer checkpointed and stopped; set spec.suspend to false to resume")
+          : new Verdict(Situation.SUSPENDED_OR_SUSPENDING, "Suspending", "the trainer is checkpointing before it stops");
+    }
+    if (job == null) {
+      return Verdict.of(Situation.CREATING);
+    }
+    if (Boolean.TRUE.equals(job.getSpec().getSuspend())) {
+      return Verdict.of(Situation.QUEUED, "waiting for Kueue to admit the Job in queue "
+          + o.search().getSpec().getResources().getQueueName());
+    }
+    String problem = podProblem(o.pods());
+    if (problem != null) {
+      return new Verdict(Situation.POD_PROBLEM, problem.substring(0, problem.indexOf(':')), problem);
+    }
+    if (running(job)) {
+      return Verdict.of(Situation.RUNNING, o.progress() == null ? "the trainer is starting"
+          : "epoch " + o.progress().getEpoch() + " of " + o.progress().getTotalEpochs());
+    }
+    return Verdict.of(Situation.PENDING);
   }
 
   /** Derived only from the conditions, for the printer column. */

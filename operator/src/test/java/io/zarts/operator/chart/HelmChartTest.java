@@ -1,5 +1,9 @@
 package io.zarts.operator.chart;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.zarts.api.RepoFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,9 +108,9 @@ class HelmChartTest {
     assertThat(env).containsEntry("ZARTS_OPERATOR_CHECKPOINT_STORAGE_CLASS_NAME", "fast-ssd");
     KubernetesSerialization json = new KubernetesSerialization();
     Map<String, String> selector = json.unmarshal(stream(env.get("ZARTS_OPERATOR_TRAINER_GPU_NODE_SELECTOR")),
-        new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+        new TypeReference<Map<String, String>>() {});
     List<Toleration> tolerations = json.unmarshal(stream(env.get("ZARTS_OPERATOR_TRAINER_GPU_TOLERATIONS")),
-        new com.fasterxml.jackson.core.type.TypeReference<List<Toleration>>() {});
+        new TypeReference<List<Toleration>>() {});
     assertThat(selector).containsEntry("nvidia.com/gpu.present", "true");
     assertThat(tolerations).singleElement().satisfies(t -> assertThat(t.getKey()).isEqualTo("nvidia.com/gpu"));
   }
@@ -214,7 +218,7 @@ class HelmChartTest {
 
   @Test
   void everyValueIsInTheReadmeTable() throws Exception {
-    String readme = Files.readString(Examples.ROOT.resolve("README.md"));
+    String readme = Files.readString(RepoFiles.resolve("README.md"));
     String table = readme.substring(readme.indexOf("### Helm values"), readme.indexOf("### GitOps"));
     List<String> missing = new ArrayList<>();
     collectLeaves("", new YAMLMapper().readTree(RenderedChart.CHART.resolve("values.yaml").toFile()), missing);

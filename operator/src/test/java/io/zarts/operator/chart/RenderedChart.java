@@ -1,5 +1,7 @@
 package io.zarts.operator.chart;
 
+import io.zarts.api.RepoFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -19,7 +21,7 @@ import java.util.Optional;
 /** charts/zarts-operator rendered by the embedded Helm with a values file, as parsed objects. */
 public final class RenderedChart {
 
-  public static final Path CHART = Examples.ROOT.resolve("charts/zarts-operator");
+  public static final Path CHART = RepoFiles.resolve("charts/zarts-operator");
   public static final String RELEASE = "zarts";
   public static final String NAMESPACE = "zarts-system";
   /** Values that switch on every monitoring template. */

@@ -1,5 +1,9 @@
 package io.zarts.operator.e2e;
 
+import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
+
+import io.zarts.api.RepoFiles;
+
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -41,6 +45,7 @@ final class FakeKubelet implements AutoCloseable {
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
   private final Map<String, Process> running = new ConcurrentHashMap<>();
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
+  private final Map<String, String> firstAttemptEnv = new ConcurrentHashMap<>();
   final List<String> log = new ArrayList<>();
 
   FakeKubelet(KubernetesClient client, Path root, Path trainerJar) {
@@ -58,7 +63,7 @@ final class FakeKubelet implements AutoCloseable {
 
   /** The trainer jar the reactor built; fails in CI and skips elsewhere when it is missing. */
   static Path trainerJar() {
-    Path jar = Examples.ROOT.resolve("trainer-image/target/zarts-trainer.jar");
+    Path jar = RepoFiles.resolve("trainer-image/target/zarts-trainer.jar");
     if (!Files.exists(jar)) {
       if ("true".equals(System.getenv("CI"))) {
         fail("the trainer jar is missing: run the whole reactor (mvn verify)");
@@ -66,6 +71,25 @@ final class FakeKubelet implements AutoCloseable {
       Assumptions.abort("trainer jar not built; run mvn verify from the root");
     }
     return jar;
+  }
+
+  /**
+   * An environment variable for the first pod of every Job only, such as a trainer fault-injection hook
+   * (ZARTS_FAULT_PAUSE_AT) that holds the first trainer at a known point until the test acts.
+   */
+  FakeKubelet firstAttemptEnv(String name, String value) {
+    firstAttemptEnv.put(name, value);
+    return this;
+  }
+
+  /** What the pod of a Job's attempt (1, 2, ...) has printed so far; empty before it starts. */
+  String podLog(String job, int attempt) {
+    Path log = root.resolve("pods").resolve(job + "-" + attempt).resolve("log");
+    try {
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The running trainer process of a Job, if any (tests kill it). */
@@ -145,6 +169,9 @@ final class FakeKubelet implements AutoCloseable {
       pb.environment().put("KUBERNETES_AUTH_TRYKUBECONFIG", "false");
       pb.environment().put("KUBERNETES_AUTH_TRYSERVICEACCOUNT", "false");
       pb.environment().put("KUBERNETES_TRUST_CERTIFICATES", "true");
+      if (attempt == 1) {
+        pb.environment().putAll(firstAttemptEnv);
+      }
       Pod created = client.resource(new PodBuilder().withNewMetadata().withName(podName).withNamespace(ns)
           .withLabels(job.getSpec().getTemplate().getMetadata().getLabels()).addToLabels("job-name",
               job.getMetadata().getName()).endMetadata()
@@ -167,7 +194,7 @@ final class FakeKubelet implements AutoCloseable {
       pod.getStatus().setPhase(exitCode == 0 ? "Succeeded" : "Failed");
       pod.getStatus().getContainerStatuses().get(0).getState().setRunning(null);
       pod.getStatus().getContainerStatuses().get(0).getState().setTerminated(
-          new io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder().withExitCode(exitCode)
+          new ContainerStateTerminatedBuilder().withExitCode(exitCode)
               .withMessage(message).withReason(exitCode == 0 ? "Completed" : "Error").build());
       client.resource(pod).updateStatus();
       Job current = client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace())

@@ -1,5 +1,7 @@
 package io.zarts.operator.e2e;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
+
 import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +48,7 @@ class LoadIT {
     Map<String, Long> jobSeen = new ConcurrentHashMap<>();
     long start = System.nanoTime();
     for (int i = 0; i < SEARCHES; i++) {
-      ArchitectureSearch s = io.fabric8.kubernetes.client.utils.Serialization.clone(template);
+      ArchitectureSearch s = Serialization.clone(template);
       s.getMetadata().setName("load-" + i);
       s.getMetadata().setNamespace("load");
       s.setStatus(null);

@@ -2,6 +2,9 @@ package io.zarts.operator.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.awaitility.Awaitility.await;
+
+import org.awaitility.core.ConditionTimeoutException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -57,13 +60,16 @@ final class PrometheusServer implements AutoCloseable {
         "--web.enable-lifecycle")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     PrometheusServer server = new PrometheusServer(p, port, log);
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!server.ready()) {
-      if (!p.isAlive() || Instant.now().isAfter(deadline)) {
-        server.close();
-        throw new IllegalStateException("prometheus did not start: " + Files.readString(log));
-      }
-      Thread.sleep(200);
+    try {
+      // Ready when its health endpoint answers; the bound only ends a start that hangs.
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+          .until(() -> server.ready() || !p.isAlive());
+    } catch (ConditionTimeoutException e) {
+      // reported below
+    }
+    if (!p.isAlive() || !server.ready()) {
+      server.close();
+      throw new IllegalStateException("prometheus did not start: " + Files.readString(log));
     }
     return server;
   }

@@ -1,5 +1,7 @@
 package io.zarts.operator.e2e;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.zarts.operator.chart.RenderedChart;
@@ -35,7 +37,7 @@ final class ScrapeConfig {
                 "container", "trainer", "endpoint", trainerEndpoint.path("port").asText()))));
     try {
       return new YAMLMapper().writeValueAsString(config);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
   }

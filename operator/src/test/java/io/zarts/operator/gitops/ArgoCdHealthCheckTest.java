@@ -1,5 +1,7 @@
 package io.zarts.operator.gitops;
 
+import io.zarts.api.RepoFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +28,7 @@ class ArgoCdHealthCheckTest {
   record Health(String status, String message) {}
 
   static Health health(String resourceYaml) throws Exception {
-    JsonNode cm = new YAMLMapper().readTree(Examples.ROOT.resolve("examples/gitops/argocd-health-check.yaml")
+    JsonNode cm = new YAMLMapper().readTree(RepoFiles.resolve("examples/gitops/argocd-health-check.yaml")
         .toFile());
     String script = cm.at("/data").get(KEY).asText();
     Globals globals = JsePlatform.standardGlobals();

@@ -1,5 +1,9 @@
 package io.zarts.operator.job;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
 import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,15 +54,15 @@ class OwnedObjectsTest {
     String yaml = OwnedObjects.specConfigMap(search("cifar10-mgs.yaml")).getData().get("search.yaml");
     assertThat(yaml).contains("kind: \"ArchitectureSearch\"").contains("algorithm: \"mgs\"")
         .contains("innerBatchSize: 48").contains("claimName: \"cifar10-data\"");
-    assertThat(ArchitectureSearchValidator.bundled().validate(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+    assertThat(ArchitectureSearchValidator.bundled().validate(new YAMLMapper()
         .valueToTree(yamlTree(yaml))).violations()).isEmpty();
   }
 
   static Object yamlTree(String yaml) {
     try {
-      return new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return new YAMLMapper().readTree(yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

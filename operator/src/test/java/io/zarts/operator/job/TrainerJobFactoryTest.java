@@ -1,5 +1,7 @@
 package io.zarts.operator.job;
 
+import io.zarts.api.RepoFiles;
+
 import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The trainer Job as design.md §4 describes it, for every example resource. */
+/** The trainer Job as docs/architecture.md §2.1 describes it, for every example resource. */
 class TrainerJobFactoryTest {
 
   static final TrainerJobFactory FACTORY =
@@ -37,7 +39,7 @@ class TrainerJobFactoryTest {
   }
 
   static Stream<String> examples() throws IOException {
-    try (Stream<Path> files = Files.list(Examples.ROOT.resolve("examples"))) {
+    try (Stream<Path> files = Files.list(RepoFiles.resolve("examples"))) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
           .stream();
     }

@@ -1,5 +1,14 @@
 package io.zarts.operator.reconciler;
 
+import java.util.function.Consumer;
+import java.nio.file.Files;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Map;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.restassured.RestAssured;
+
+import io.zarts.api.RepoFiles;
+
 import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,14 +57,14 @@ class ArchitectureSearchReconcilerIT {
   }
 
   /** Edits the spec like a user would: read, change, write, and on a 409 (the operator wrote status) again. */
-  void modify(String name, String namespace, java.util.function.Consumer<ArchitectureSearch> change) {
+  /** Applies the change, retrying on conflicts with the operator's status writes; returns the stored result. */
+  ArchitectureSearch modify(String name, String namespace, Consumer<ArchitectureSearch> change) {
     for (int attempt = 0; ; attempt++) {
       ArchitectureSearch s = get(name, namespace);
       change.accept(s);
       try {
-        client.resource(s).update();
-        return;
-      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        return client.resource(s).update();
+      } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt > 20) {
           throw e;
         }
@@ -109,7 +118,7 @@ class ArchitectureSearchReconcilerIT {
     p.setGenotype(Genotype.parse("Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
         + " reduce_concat=[2])"));
     ConfigMap progress = client.configMaps().inNamespace("team-a").withName("demo-progress").get();
-    progress.setData(java.util.Map.of(TrainerProgress.FILE_NAME, p.toJson()));
+    progress.setData(Map.of(TrainerProgress.FILE_NAME, p.toJson()));
     client.resource(progress).update();
     await().atMost(WAIT).untilAsserted(() -> {
       ArchitectureSearch current = get("demo", "team-a");
@@ -140,11 +149,11 @@ class ArchitectureSearchReconcilerIT {
         .contains("Normal/JobCreated", "Normal/Running", "Normal/Completed"));
 
     // Per-search gauges and the operator SDK's reconcile metrics; health.
-    String metrics = io.restassured.RestAssured.get("/q/metrics").asString();
+    String metrics = RestAssured.get("/q/metrics").asString();
     assertThat(metrics).contains("zarts_search_epoch{name=\"demo\",namespace=\"team-a\"} 2.0")
         .contains("zarts_search_phase{name=\"demo\",namespace=\"team-a\",phase=\"succeeded\"} 1.0")
         .contains("reconciliations_success_total");
-    assertThat(io.restassured.RestAssured.get("/q/health").statusCode()).isEqualTo(200);
+    assertThat(RestAssured.get("/q/health").statusCode()).isEqualTo(200);
 
     // Raising training.epochs on a finished search starts a new Job that resumes from the checkpoint.
     modify("demo", "team-a", more -> more.getSpec().getTraining().setEpochs(5));
@@ -166,7 +175,7 @@ class ArchitectureSearchReconcilerIT {
     var searches = client.genericKubernetesResources(ArchitectureSearch.API_VERSION, ArchitectureSearch.KIND)
         .inNamespace("gitops");
     GenericKubernetesResource fromGit = new KubernetesSerialization().unmarshal(
-        java.nio.file.Files.readString(Examples.ROOT.resolve("examples/gitops/searches/quickstart.yaml")),
+        Files.readString(RepoFiles.resolve("examples/gitops/searches/quickstart.yaml")),
         GenericKubernetesResource.class);
     fromGit.getMetadata().setNamespace("gitops");
     GenericKubernetesResource created = searches.resource(fromGit).create();
@@ -196,11 +205,17 @@ class ArchitectureSearchReconcilerIT {
       assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
       assertThat(condition(current, "Failed").getReason()).isEqualTo("ImmutableFieldChanged");
     });
-    // The old trainer's Job goes away (it finished, or someone deleted it): no new one replaces it.
+    // The old trainer's Job goes away (it finished, or someone deleted it): no new one replaces it, not even when a
+    // later edit (more epochs) makes the operator reconcile again; its observedGeneration shows that it did.
     Job job = client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get();
     client.resource(job).delete();
-    await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() ->
-        assertThat(client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get()).isNull());
+    await().atMost(WAIT).until(() ->
+        client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get() == null);
+    ArchitectureSearch edited = modify("frozen", "team-d", s -> s.getSpec().getTraining().setEpochs(5));
+    await().atMost(WAIT).until(() -> get("frozen", "team-d").getStatus().getObservedGeneration()
+        .equals(edited.getMetadata().getGeneration()));
+    assertThat(client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get()).isNull();
+    assertThat(get("frozen", "team-d").getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
   }
 
   @Test
@@ -255,7 +270,7 @@ class ArchitectureSearchReconcilerIT {
     create("broken", "team-e");
     await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-e").withName("broken-trainer")
         .get() != null);
-    client.resource(new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("broken-trainer-1")
+    client.resource(new PodBuilder().withNewMetadata().withName("broken-trainer-1")
         .withNamespace("team-e").addToLabels("zarts.io/search", "broken").addToLabels("job-name", "broken-trainer")
         .endMetadata().withNewSpec().addNewContainer().withName("trainer").withImage("x").endContainer().endSpec()
         .withNewStatus().withPhase("Failed").addNewContainerStatus().withName("trainer").withNewState()
@@ -288,7 +303,7 @@ class ArchitectureSearchReconcilerIT {
     // The mock server has no garbage collector: what deletes the children in a cluster is the owner reference.
     assertOwned(client.batch().v1().jobs().inNamespace("team-f").withName("gone-trainer").get(), s);
     create("other", "team-f");
-    await().atMost(WAIT).untilAsserted(() -> assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+    await().atMost(WAIT).untilAsserted(() -> assertThat(RestAssured.get("/q/metrics").asString())
         .contains("name=\"other\"").doesNotContain("name=\"gone\""));
   }
 }

@@ -1,5 +1,7 @@
 package io.zarts.operator.reconciler;
 
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+
 import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +35,7 @@ class RestartIT {
   ArchitectureSearchReconciler reconciler;
 
   @Inject
-  io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration leaderElection;
+  LeaderElectionConfiguration leaderElection;
 
   @Test
   void leaderElectionUsesTheOperatorsLease() {

@@ -1,5 +1,8 @@
 package io.zarts.operator.status;
 
+import io.zarts.api.genotype.Genotype;
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -85,7 +88,7 @@ class StatusAggregatorTest {
     TrainerProgress result = new TrainerProgress();
     result.setState(TrainerState.SUCCEEDED);
     result.setEpoch(50);
-    result.setGenotype(io.zarts.api.genotype.Genotype.parse("Genotype(normal=[], normal_concat=[2], reduce=[],"
+    result.setGenotype(Genotype.parse("Genotype(normal=[], normal_concat=[2], reduce=[],"
         + " reduce_concat=[2])"));
     ArchitectureSearchStatus done = compute(s, List.of(), job("Complete", 0), List.of(), result,
         T0.plusSeconds(120));
@@ -194,7 +197,7 @@ class StatusAggregatorTest {
     assertThat(ok.getGenotype().getText()).isEqualTo(genotype);
     assertThat(ok.getBest().getValidAccuracy()).isEqualTo(0.91);
     for (String odd : new String[] {valid.substring(0, 60), "", "epoch 3/50 train loss 0.1\nepoch 4/50 ...",
-        new String(new byte[] {(byte) 0xff, 0x00, 0x1b, 0x7f}, java.nio.charset.StandardCharsets.ISO_8859_1)}) {
+        new String(new byte[] {(byte) 0xff, 0x00, 0x1b, 0x7f}, StandardCharsets.ISO_8859_1)}) {
       ArchitectureSearchStatus status = compute(search(), List.of(), job("Complete", 0), List.of(terminated(odd)),
           null, T0);
       assertThat(get(status, "Succeeded").getStatus()).isEqualTo("False");

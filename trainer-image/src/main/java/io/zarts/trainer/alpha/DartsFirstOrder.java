@@ -1,5 +1,7 @@
 package io.zarts.trainer.alpha;
 
+import io.zarts.trainer.optim.Adam;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
@@ -7,7 +9,7 @@ import io.zarts.api.v1alpha1.DartsSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
-import io.zarts.trainer.train.Gradients;
+import io.zarts.trainer.optim.Gradients;
 import java.util.List;
 import java.util.Map;
 

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ZARTS-GLD (zarts-spec.md §1.5, GLD-Search of Golovin et al. 2020): candidates A + r_k v_k for the radii
+ * ZARTS-GLD (docs/algorithms.md §6, GLD-Search of Golovin et al. 2020): candidates A + r_k v_k for the radii
  * r_k = R / 2^k from R down to r (v_k uniform on the unit sphere of each alpha tensor); the best candidate is taken
  * only if it beats L0, otherwise the alphas stay.
  */
-public final class GradientlessDescent {
+public final class GradientlessDescent implements ZeroOrderMethod {
 
   private final double maxRadius;
   private final double minRadius;
@@ -24,7 +24,9 @@ public final class GradientlessDescent {
     return Math.max(1, (int) Math.ceil(Math.log(maxRadius / minRadius) / Math.log(2)));
   }
 
-  public Result step(AlphaObjective f, Rng rng) {
+  /** The best candidate's offset, or zero when none beat L0; sigma is not used (the radii are fixed). */
+  @Override
+  public Proposal propose(AlphaObjective f, double sigma, Rng rng) {
     List<double[]> candidates = new ArrayList<>();
     for (int k = 0; k < radii(); k++) {
       candidates.add(Vectors.scale(Vectors.unitPerBlock(rng, f.blocks()), maxRadius / Math.pow(2, k)));
@@ -40,9 +42,6 @@ public final class GradientlessDescent {
       }
     }
     double[] step = best < 0 ? new double[f.dimension()] : candidates.get(best);
-    return new Result(step, l0, losses, best);
+    return Proposal.unweighted(step, l0, losses);
   }
-
-  /** The step (zero when nothing beat L0), L0, the losses per radius and the chosen radius index (-1: none). */
-  public record Result(double[] step, double loss0, double[] losses, int chosen) {}
 }

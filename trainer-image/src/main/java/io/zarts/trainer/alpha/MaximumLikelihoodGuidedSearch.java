@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ZARTS-MGS (zarts-spec.md §1.3): N proposals u_i = (1 - λ)(-G + σ z) + λ σ z' around the first-order step -G,
+ * ZARTS-MGS (docs/algorithms.md §4): N proposals u_i = (1 - λ)(-G + σ z) + λ σ z' around the first-order step -G,
  * importance weights c_i = exp(-(L_i - L0) / τ) / (q_i + 1e-4) with q the (unnormalised) mixture density, and the
  * step A += Σ ĉ_i u_i with ĉ the normalised weights. Everything is computed in log space in double precision,
  * so no loss gap overflows. With referenceParity the released code's density term λ exp(-||u||² σ² / 2) is used
  * (its operator-precedence slip); otherwise the intended λ exp(-||u||² / (2σ²)).
  */
-public final class MaximumLikelihoodGuidedSearch {
+public final class MaximumLikelihoodGuidedSearch implements ZeroOrderMethod {
 
   /** The reference's additive constant in the weights' denominator. */
   static final double DENSITY_FLOOR = 1e-4;
@@ -29,7 +29,8 @@ public final class MaximumLikelihoodGuidedSearch {
   }
 
   /** The step for one update, with the candidates' losses and normalised weights. */
-  public Step step(AlphaObjective f, double sigma, Rng rng) {
+  @Override
+  public Proposal propose(AlphaObjective f, double sigma, Rng rng) {
     double[] g = f.gradient();
     double l0 = f.baseLoss();
     int d = g.length;
@@ -53,7 +54,7 @@ public final class MaximumLikelihoodGuidedSearch {
     for (int i = 0; i < samples; i++) {
       Vectors.addScaled(step, proposals.get(i), weights[i]);
     }
-    return new Step(step, l0, losses, weights, effectiveSampleSize(weights));
+    return new Proposal(step, l0, losses, weights, effectiveSampleSize(weights));
   }
 
   /** log(q(u) + 1e-4), q = (1 - λ) exp(-||u + G||² / 2σ²) + λ exp(-||u||² / 2σ²) (or the reference's slip). */
@@ -97,7 +98,4 @@ public final class MaximumLikelihoodGuidedSearch {
     }
     return 1 / s;
   }
-
-  /** One MGS step. */
-  public record Step(double[] step, double loss0, double[] losses, double[] weights, double effectiveSampleSize) {}
 }

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ZARTS-RS (zarts-spec.md §1.4): a zero-order gradient estimate from N random directions v_i, per alpha tensor
+ * ZARTS-RS (docs/algorithms.md §5): a zero-order gradient estimate from N random directions v_i, per alpha tensor
  * uniform on its unit sphere (scale φ = the tensor's size) or standard normal (φ = 1). Antithetic:
  * ĝ = φ / (2δN) Σ (L(A + δv) - L(A - δv)) v, the textbook scale (the reference's loop halves φ N times, which only
  * rescales); one-sided: ĝ = φ / (δN) Σ (L(A + δv) - L0) v. Step: A -= η ĝ.
  */
-public final class RandomSearchMethod {
+public final class RandomSearchMethod implements ZeroOrderMethod {
 
   private final int samples;
   private final double delta;
@@ -28,7 +28,9 @@ public final class RandomSearchMethod {
     this.antithetic = antithetic;
   }
 
-  public Result step(AlphaObjective f, Rng rng) {
+  /** The step -η ĝ; sigma is not used (δ is the probing radius). */
+  @Override
+  public Proposal propose(AlphaObjective f, double sigma, Rng rng) {
     int[] blocks = f.blocks();
     int d = f.dimension();
     List<double[]> directionsDrawn = new ArrayList<>();
@@ -57,9 +59,11 @@ public final class RandomSearchMethod {
         offset += b;
       }
     }
-    return new Result(Vectors.scale(gradient, -learningRate), l0, losses, gradient);
+    return Proposal.unweighted(Vectors.scale(gradient, -learningRate), l0, losses);
   }
 
-  /** The step (-η ĝ), L0, the candidate losses (pairs +/- when antithetic) and the estimate ĝ. */
-  public record Result(double[] step, double loss0, double[] losses, double[] gradientEstimate) {}
+  /** The estimate ĝ behind a proposal of this rule (its step is -η ĝ). */
+  public double[] gradientEstimate(Proposal p) {
+    return Vectors.scale(p.step(), -1 / learningRate);
+  }
 }

@@ -1,7 +1,6 @@
 package io.zarts.trainer.alpha;
 
 import ai.djl.ndarray.NDArray;
-import io.zarts.api.v1alpha1.Algorithm;
 import io.zarts.api.v1alpha1.BatchNormMode;
 import io.zarts.api.v1alpha1.OptimizerSpec;
 import io.zarts.trainer.data.Batch;
@@ -26,9 +25,7 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
   private final OptimizerSpec spec;
   private final SigmaScheduler sigma;
   private final Rng rng;
-  private final MaximumLikelihoodGuidedSearch mgs;
-  private final RandomSearchMethod rs;
-  private final GradientlessDescent gld;
+  private final ZeroOrderMethod method;
   private Consumer<SupernetObjective.CandidateTrace> trace;
   private StackedCandidates stacked;
 
@@ -36,11 +33,7 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
     this.spec = spec;
     this.sigma = new SigmaScheduler(spec.getSigma(), spec.getSigmaSchedule(), spec.getWarmupEpochs(), epochs);
     this.rng = rng;
-    this.mgs = new MaximumLikelihoodGuidedSearch(spec.getSamples(), spec.getTau(), spec.getLambda(),
-        spec.getReferenceParity());
-    this.rs = new RandomSearchMethod(spec.getSamples(), spec.getRs().getDelta(), spec.getRs().getLearningRate(),
-        spec.getRs().getDirections(), spec.getRs().getAntithetic());
-    this.gld = new GradientlessDescent(spec.getGld().getMaxRadius(), spec.getGld().getMinRadius());
+    this.method = ZeroOrderMethod.of(spec);
   }
 
   /** Observes every candidate (tests check that all saw the same batches). */
@@ -65,32 +58,10 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
     SupernetObjective objective = new SupernetObjective(model, context.scope(), context.longLived(), scoring,
         inner, spec.getInnerOptimizer(), spec.getCandidateEval().getBatchNorm() == BatchNormMode.TRAIN, trace,
         stackedEngine(model));
-    double[] step;
-    double loss0;
-    double[] losses;
-    double[] weights = new double[0];
-    double ess = Double.NaN;
-    if (spec.getAlgorithm() == Algorithm.MGS) {
-      MaximumLikelihoodGuidedSearch.Step s = mgs.step(objective, sigma.at(context.epoch()), rng);
-      step = s.step();
-      loss0 = s.loss0();
-      losses = s.losses();
-      weights = s.weights();
-      ess = s.effectiveSampleSize();
-    } else if (spec.getAlgorithm() == Algorithm.RS) {
-      RandomSearchMethod.Result r = rs.step(objective, rng);
-      step = r.step();
-      loss0 = r.loss0();
-      losses = r.losses();
-    } else {
-      GradientlessDescent.Result r = gld.step(objective, rng);
-      step = r.step();
-      loss0 = r.loss0();
-      losses = r.losses();
-    }
+    Proposal p = method.propose(objective, sigma.at(context.epoch()), rng);
     Alphas alphas = model.alphas();
-    alphas.set(alphas.normal().toFloatArray(), alphas.reduce().toFloatArray(), step);
-    return new AlphaUpdate(loss0, losses, weights, ess, Vectors.norm(step),
+    alphas.set(alphas.normal().toFloatArray(), alphas.reduce().toFloatArray(), p.step());
+    return new AlphaUpdate(p.loss0(), p.losses(), p.weights(), p.effectiveSampleSize(), Vectors.norm(p.step()),
         Entropy.mean(model.alphas().normalWeights()), Entropy.mean(model.alphas().reduceWeights()),
         (System.nanoTime() - start) / 1e9, objective.candidateSeconds());
   }

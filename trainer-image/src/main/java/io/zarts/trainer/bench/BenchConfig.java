@@ -1,6 +1,8 @@
 package io.zarts.trainer.bench;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One benchmark configuration: a supernet size and batch, with the alpha-update settings of the reference (MGS
@@ -15,6 +17,15 @@ public record BenchConfig(String name, int channels, int layers, int imageSize, 
         new BenchConfig("tiny", 4, 3, 16, 4, 16, 4, 10, true),
         new BenchConfig("small", 8, 5, 32, 10, 32, 4, 10, true),
         new BenchConfig("full", 16, 8, 32, 10, 64, 4, 10, false));
+  }
+
+  /** A smoke test that runs every code path in seconds; its timings measure nothing. */
+  public static final BenchConfig MICRO = new BenchConfig("micro", 2, 2, 8, 2, 4, 2, 1, true);
+
+  /** The configuration of that name (tiny, small, full or micro), if any. */
+  public static Optional<BenchConfig> named(String name) {
+    return Stream.concat(standard().stream(), Stream.of(MICRO))
+        .filter(c -> c.name().equals(name)).findFirst();
   }
 
   public BenchConfig withAlphaUpdates(boolean on) {

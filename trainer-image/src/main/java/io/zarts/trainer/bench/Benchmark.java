@@ -1,5 +1,8 @@
 package io.zarts.trainer.bench;
 
+import java.util.Comparator;
+import java.util.function.DoubleSupplier;
+
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import ai.djl.Device;
@@ -11,7 +14,7 @@ import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.train.SearchOptions;
 import io.zarts.trainer.train.SearchSession;
-import io.zarts.trainer.train.StepScope;
+import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.train.WeightStep;
 import io.zarts.trainer.util.Rng;
 import java.io.IOException;
@@ -127,7 +130,7 @@ public final class Benchmark {
   }
 
   /** Median of repeats timings after warm-up runs (the JIT compiles the per-op Java code in the first few). */
-  private static double median(int warmups, int repeats, java.util.function.DoubleSupplier timing) {
+  private static double median(int warmups, int repeats, DoubleSupplier timing) {
     for (int i = 0; i < warmups; i++) {
       timing.getAsDouble();
     }
@@ -159,7 +162,7 @@ public final class Benchmark {
 
   private static void deleteQuietly(Path dir) {
     try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // a temporary folder; nothing depends on it
     }

@@ -1,5 +1,7 @@
 package io.zarts.trainer.checkpoint;
 
+import java.nio.channels.Channels;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +29,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Crash-safe checkpoints in one folder (design.md §6). A commit writes every file into a temporary folder and
+ * Crash-safe checkpoints in one folder (docs/architecture.md §2.2). A commit writes every file into a temporary folder and
  * fsyncs it, writes MANIFEST.json (sizes and SHA-256 of the files) last and fsyncs it, renames the folder
  * atomically to its final name and fsyncs the parent. A checkpoint is therefore either complete under its final
  * name or absent. One trainer at a time holds the folder's lock.
@@ -233,7 +235,7 @@ public final class CheckpointStore implements AutoCloseable {
   private static Manifest.FileEntry writeSynced(Path file, Content content) throws IOException {
     MessageDigest digest = sha256();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        OutputStream out = new DigestOutputStream(java.nio.channels.Channels.newOutputStream(channel), digest)) {
+        OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
       content.write(out);
       out.flush();
       channel.force(true);

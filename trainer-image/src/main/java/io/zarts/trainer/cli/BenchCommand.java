@@ -1,5 +1,7 @@
 package io.zarts.trainer.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,7 +30,8 @@ final class BenchCommand implements Callable<Integer> {
   static final int MEMORY_UPDATE_EVERY = 50;
 
   @Option(names = "--configs", split = ",", defaultValue = "tiny,small,full",
-      description = "Configurations to run (default: ${DEFAULT-VALUE}).")
+      description = "Configurations to run: tiny, small, full, or micro (a smoke test in seconds)"
+          + " (default: ${DEFAULT-VALUE}).")
   List<String> configs;
 
   @Option(names = "--strategies", split = ",", defaultValue = "mgs,rs,gld",
@@ -43,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
       + " small CPU).")
   boolean fullAlpha;
 
-  @Option(names = "--memory-steps", defaultValue = "0", description = "Also run this many tiny weight steps"
+  @Option(names = "--memory-steps", defaultValue = "0", description = "Also run this many weight steps of the first configuration"
       + " (a batched MGS alpha update every 50) and report the resident set size after the first 10%% and at the end.")
   int memorySteps;
 
@@ -68,9 +71,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     List<BenchConfig> selected = new ArrayList<>();
     for (String name : configs) {
-      BenchConfig c = BenchConfig.standard().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+      BenchConfig c = BenchConfig.named(name).orElse(null);
       if (c == null) {
-        err.println("error: --configs: unknown configuration " + name + "; use tiny, small or full");
+        err.println("error: --configs: unknown configuration " + name + "; use tiny, small, full or micro");
         return ExitCodes.INVALID_CONFIG;
       }
       selected.add(c.name().equals("full") && fullAlpha ? c.withAlphaUpdates(true) : c);
@@ -83,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     for (BenchConfig c : selected) {
       results.add(bench.run(c));
     }
-    long[] memory = memorySteps > 0 ? bench.memoryTrend(BenchConfig.standard().get(0), memorySteps,
+    long[] memory = memorySteps > 0 ? bench.memoryTrend(selected.get(0), memorySteps,
         Math.max(1, memorySteps / 10), MEMORY_UPDATE_EVERY) : null;
     out.print(json ? json(results, memory) : table(results, memory));
     out.flush();
@@ -132,7 +135,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     try {
       return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,5 +1,7 @@
 package io.zarts.trainer.cli;
 
+import io.fabric8.kubernetes.client.utils.Serialization;
+
 import ai.djl.Device;
 import io.zarts.api.v1alpha1.Algorithm;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
@@ -85,7 +87,7 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private static ArchitectureSearch variant(ArchitectureSearch base, Algorithm algorithm, int seed) {
-    ArchitectureSearch copy = io.fabric8.kubernetes.client.utils.Serialization.clone(base);
+    ArchitectureSearch copy = Serialization.clone(base);
     copy.getMetadata().setName(base.getMetadata().getName() + "-" + algorithm.name().toLowerCase() + "-" + seed);
     copy.getSpec().getOptimizer().setAlgorithm(algorithm);
     copy.getSpec().getTraining().setSeed((long) seed);

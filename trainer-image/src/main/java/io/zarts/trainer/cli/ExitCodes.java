@@ -1,6 +1,6 @@
 package io.zarts.trainer.cli;
 
-/** The trainer's exit codes, the contract with the Job's podFailurePolicy (design.md §5). */
+/** The trainer's exit codes, the contract with the Job's podFailurePolicy (docs/architecture.md §2.3). */
 public final class ExitCodes {
 
   public static final int OK = 0;

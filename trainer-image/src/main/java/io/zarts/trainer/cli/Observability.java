@@ -3,7 +3,7 @@ package io.zarts.trainer.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.zarts.api.progress.TrainerProgress;
-import io.zarts.trainer.checkpoint.PeriodicCheckpointer;
+import io.zarts.trainer.run.PeriodicCheckpointer;
 import io.zarts.trainer.observe.ConfigMapProgressReporter;
 import io.zarts.trainer.observe.MetricsServer;
 import io.zarts.trainer.observe.TrainerMetrics;

@@ -1,5 +1,11 @@
 package io.zarts.trainer.cli;
 
+import java.util.function.Consumer;
+import java.util.HashMap;
+import java.util.Map;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
@@ -14,7 +20,7 @@ import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.train.SearchListener;
 import io.zarts.trainer.train.SearchOptions;
 import io.zarts.trainer.train.SearchResult;
-import io.zarts.trainer.train.SearchRunner;
+import io.zarts.trainer.run.SearchRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +93,7 @@ final class SearchCommand implements Callable<Integer> {
       Path dataDir = dataDir(s);
       resultDir = outputDir != null ? outputDir : out.resolve(search.getMetadata().getName());
       Device target = resolveDevice(device != null ? device : s.getTrainer().getDevice());
-      java.util.function.Consumer<String> log = line -> {
+      Consumer<String> log = line -> {
         err.println("zarts: " + line);
         err.flush();
       };
@@ -99,7 +105,7 @@ final class SearchCommand implements Callable<Integer> {
       SearchListener listener = SearchListener.all(quiet ? new SearchListener() { }
           : new ProgressBar(terminal ? stdout : err, terminal), output, observability.listener());
       SearchRunner runner = new SearchRunner(search, new SearchOptions(dataDir, resultDir, target), listener,
-          FaultInjector.fromEnvironment(), log, observability.checkpoints());
+          FaultInjector.fromEnvironment(signals::stopRequested), log, observability.checkpoints());
       SearchResult result = runner.run(signals::stopRequested);
       String genotype = result.genotype().getText();
       if (result.preempted()) {
@@ -179,13 +185,13 @@ final class SearchCommand implements Callable<Integer> {
   static final class StopSignals {
 
     private final AtomicReference<String> received = new AtomicReference<>();
-    private final java.util.Map<String, sun.misc.SignalHandler> previous = new java.util.HashMap<>();
+    private final Map<String, SignalHandler> previous = new HashMap<>();
 
     static StopSignals install() {
       StopSignals s = new StopSignals();
       for (String name : new String[] {"TERM", "INT"}) {
         try {
-          s.previous.put(name, sun.misc.Signal.handle(new sun.misc.Signal(name), sig -> s.received
+          s.previous.put(name, Signal.handle(new Signal(name), sig -> s.received
               .compareAndSet(null, sig.getName())));
         } catch (IllegalArgumentException e) {
           // Signal not available on this platform.
@@ -207,7 +213,7 @@ final class SearchCommand implements Callable<Integer> {
     }
 
     void uninstall() {
-      previous.forEach((name, handler) -> sun.misc.Signal.handle(new sun.misc.Signal(name), handler));
+      previous.forEach((name, handler) -> Signal.handle(new Signal(name), handler));
     }
   }
 }

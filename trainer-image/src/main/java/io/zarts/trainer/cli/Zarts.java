@@ -20,8 +20,17 @@ public final class Zarts {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
-  /** Runs with the given standard output and error. */
+  /** Runs with the given standard output and error, and flushes both before it returns (main exits right after). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    try {
+      return execute(out, err, args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Zarts()).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);

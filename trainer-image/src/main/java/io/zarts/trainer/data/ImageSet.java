@@ -1,5 +1,7 @@
 package io.zarts.trainer.data;
 
+import java.util.Arrays;
+
 /**
  * Images kept as bytes (0..255, [N, C, H, W] row-major) with their labels: a quarter of the memory of floats, and
  * the whole of CIFAR-10's training set is 150 MB. Batches are converted to normalised floats one at a time.
@@ -29,8 +31,8 @@ public record ImageSet(String name, byte[] pixels, int[] labels, int channels, i
     public static Normalization uniform(int channels, float mean, float std) {
       float[] m = new float[channels];
       float[] s = new float[channels];
-      java.util.Arrays.fill(m, mean);
-      java.util.Arrays.fill(s, std);
+      Arrays.fill(m, mean);
+      Arrays.fill(s, std);
       return new Normalization(m, s);
     }
   }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The discrete architecture of softmax(alpha), as DARTS derives it (zarts-spec.md §3.5): per node, the two
+ * The discrete architecture of softmax(alpha), as DARTS derives it (docs/algorithms.md §1.4): per node, the two
  * incoming edges with the strongest non-'none' operation (a stable sort, so ties keep the lower input), and on
  * each the strongest non-'none' operation (the first one on ties). Per-edge op lists (RobustDARTS S1) are looked
  * up by the global edge index.

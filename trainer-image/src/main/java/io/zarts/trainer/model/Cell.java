@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A DARTS search cell: two preprocessed inputs, intermediate nodes that sum mixed ops over all earlier states,
- * and the node outputs concatenated along channels (zarts-spec.md §3.2).
+ * and the node outputs concatenated along channels (docs/algorithms.md §1.2).
  */
 final class Cell {
 

@@ -15,7 +15,7 @@ import io.zarts.trainer.space.Primitive;
 import java.util.List;
 
 /**
- * The DARTS candidate operations in their search form (zarts-spec.md §3.1): affine-free batch norm, a batch norm
+ * The DARTS candidate operations in their search form (docs/algorithms.md §1.1): affine-free batch norm, a batch norm
  * after each pool, bias-free convolutions, FactorizedReduce for the stride-2 skip, average pooling that does not
  * count padding, and a zero op that subsamples with its stride.
  */

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DARTS search network (zarts-spec.md §3.3): a 3x3 stem with affine batch norm, cells whose reduction cells
+ * The DARTS search network (docs/algorithms.md §1.3): a 3x3 stem with affine batch norm, cells whose reduction cells
  * sit at layers/3 and 2*layers/3 and double the channels, global average pooling and a linear classifier. The
  * architecture parameters are not part of it: {@link #forward} takes softmax(alpha) of both cell types.
  */

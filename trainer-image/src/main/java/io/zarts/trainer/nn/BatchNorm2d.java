@@ -1,5 +1,7 @@
 package io.zarts.trainer.nn;
 
+import ai.djl.nn.norm.BatchNorm;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
@@ -35,7 +37,7 @@ public final class BatchNorm2d implements Op {
 
   @Override
   public NDArray forward(NDArray x, Forward pass) {
-    return ai.djl.nn.norm.BatchNorm.batchNorm(x, runningMean, runningVar, gamma, beta, 1, DJL_MOMENTUM, EPS,
+    return BatchNorm.batchNorm(x, runningMean, runningVar, gamma, beta, 1, DJL_MOMENTUM, EPS,
         pass.training()).singletonOrThrow();
   }
 }

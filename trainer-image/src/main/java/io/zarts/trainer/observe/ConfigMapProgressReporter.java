@@ -1,5 +1,8 @@
 package io.zarts.trainer.observe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -20,8 +23,8 @@ import java.util.function.Consumer;
 public final class ConfigMapProgressReporter implements Consumer<TrainerProgress>, AutoCloseable {
 
   private static final long MAX_BACKOFF_MS = 60_000;
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper();
 
   private final KubernetesClient client;
   private final String namespace;
@@ -88,7 +91,7 @@ public final class ConfigMapProgressReporter implements Consumer<TrainerProgress
         client.configMaps().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         delivered++;
         backoff = initialBackoffMs;
-      } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (RuntimeException | JsonProcessingException e) {
         failures++;
         // Keep the newest report: a newer one may have arrived meanwhile.
         pending.compareAndSet(null, report);

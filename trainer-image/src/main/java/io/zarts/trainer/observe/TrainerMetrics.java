@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.zarts.trainer.alpha.AlphaUpdate;
-import io.zarts.trainer.checkpoint.PeriodicCheckpointer;
+import io.zarts.trainer.run.PeriodicCheckpointer;
 import io.zarts.trainer.train.EpochResult;
 import io.zarts.trainer.train.SearchListener;
 import io.zarts.trainer.train.SearchPlan;

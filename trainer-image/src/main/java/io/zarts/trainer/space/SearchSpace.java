@@ -1,5 +1,7 @@
 package io.zarts.trainer.space;
 
+import java.util.stream.Stream;
+
 import static io.zarts.trainer.space.Primitive.AVG_POOL_3X3;
 import static io.zarts.trainer.space.Primitive.DIL_CONV_3X3;
 import static io.zarts.trainer.space.Primitive.DIL_CONV_5X5;
@@ -88,7 +90,7 @@ public record SearchSpace(SearchSpaceName name, int nodes, CellSpace normal, Cel
 
   /** Whether any edge of either cell type offers the primitive. */
   public boolean uses(Primitive primitive) {
-    return java.util.stream.Stream.of(normal, reduce)
+    return Stream.of(normal, reduce)
         .anyMatch(c -> c.edgeOps().stream().anyMatch(ops -> ops.contains(primitive)));
   }
 }

@@ -1,5 +1,7 @@
 package io.zarts.trainer.train;
 
+import io.zarts.trainer.nn.StepScope;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.zarts.api.genotype.Genotype;
@@ -16,7 +18,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The bilevel search loop of DARTS and ZARTS (zarts-spec.md §1.2, §2): per epoch, at every step, first an alpha
+ * The bilevel search loop of DARTS and ZARTS (docs/algorithms.md §2): per epoch, at every step, first an alpha
  * update when it is due (after the warm-up, every optimizer.updateEvery steps), then one SGD step on the weights
  * with a training batch; at the end of the epoch an evaluation of the validation half and the genotype.
  */

@@ -1,5 +1,11 @@
 package io.zarts.trainer.train;
 
+import java.util.Collections;
+
+import io.zarts.trainer.optim.CosineSchedule;
+import io.zarts.trainer.optim.Sgd;
+import io.zarts.trainer.nn.StepScope;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
@@ -95,7 +101,7 @@ public final class SearchSession implements AutoCloseable {
 
   /** Every long-lived array: model, weight optimizer and strategy state. */
   public List<NDArray> longLived() {
-    return java.util.Collections.unmodifiableList(longLived);
+    return Collections.unmodifiableList(longLived);
   }
 
   public String name() {

@@ -1,5 +1,8 @@
 package io.zarts.trainer.train;
 
+import io.zarts.trainer.optim.Gradients;
+import io.zarts.trainer.optim.Sgd;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;

@@ -1,5 +1,7 @@
 package io.zarts.trainer.alpha;
 
+import io.zarts.api.v1alpha1.SearchSpaceName;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,7 +13,7 @@ import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.train.SearchLoop;
 import io.zarts.trainer.train.SearchListener;
 import io.zarts.trainer.train.SearchSession;
-import io.zarts.trainer.train.StepScope;
+import io.zarts.trainer.nn.StepScope;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,8 +82,8 @@ class CandidateBatchingTest {
   @Test
   void autoBatchesOnGpusAndSmallCpuSupernetsButNeverWithTheNoiseOp() {
     OptimizerSpec spec = new OptimizerSpec();
-    SearchSpace darts = SearchSpace.of(io.zarts.api.v1alpha1.SearchSpaceName.DARTS, 4);
-    SearchSpace s4 = SearchSpace.of(io.zarts.api.v1alpha1.SearchSpaceName.S4, 4);
+    SearchSpace darts = SearchSpace.of(SearchSpaceName.DARTS, 4);
+    SearchSpace s4 = SearchSpace.of(SearchSpaceName.S4, 4);
     long tiny = 4L * 16 * 16 * 16;
     long full = 16L * 32 * 32 * 64;
     assertThat(ZeroOrderStrategy.batchesCandidates(spec, darts, false, tiny)).isTrue();

@@ -1,5 +1,7 @@
 package io.zarts.trainer.alpha;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -8,7 +10,7 @@ import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.train.SearchLoop;
 import io.zarts.trainer.train.SearchListener;
 import io.zarts.trainer.train.SearchSession;
-import io.zarts.trainer.train.StepScope;
+import io.zarts.trainer.nn.StepScope;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +86,7 @@ class CandidateEvaluationTest {
         }
       }
       assertThat(update.candidateLosses()).hasSize(expected);
-      assertThat(java.util.Arrays.stream(update.candidateLosses()).allMatch(Double::isFinite)).isTrue();
+      assertThat(Arrays.stream(update.candidateLosses()).allMatch(Double::isFinite)).isTrue();
     }
   }
 

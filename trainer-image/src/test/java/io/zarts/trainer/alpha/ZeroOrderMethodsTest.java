@@ -1,5 +1,8 @@
 package io.zarts.trainer.alpha;
 
+import java.util.Arrays;
+import org.assertj.core.data.Offset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zarts.api.v1alpha1.Directions;
@@ -21,7 +24,7 @@ class ZeroOrderMethodsTest {
     double before = f.value();
     Rng rng = new Rng(3);
     for (int i = 0; i < 20; i++) {
-      f.apply(mgs.step(f, 0.025, rng).step());
+      f.apply(mgs.propose(f, 0.025, rng).step());
       f.nextUpdate();
     }
     // The proposals sit around the step -G (a unit-rate gradient step) and MGS keeps the best of them: with
@@ -39,7 +42,7 @@ class ZeroOrderMethodsTest {
     double sigma = 0.01;
     double tau = 0.01;
     MaximumLikelihoodGuidedSearch mgs = new MaximumLikelihoodGuidedSearch(200_000, tau, 1.0, false);
-    MaximumLikelihoodGuidedSearch.Step s = mgs.step(f, sigma, new Rng(6));
+    Proposal s = mgs.propose(f, sigma, new Rng(6));
     double[] expected = Vectors.scale(g, -sigma * sigma / tau);
     double[] error = s.step().clone();
     Vectors.addScaled(error, expected, -1);
@@ -54,8 +57,8 @@ class ZeroOrderMethodsTest {
   void mgsWeightsStayFiniteAndNormalisedForHugeLossGaps() {
     double[] logWeights = {-50 / 0.01, 50 / 0.01, 0, -49.9 / 0.01};
     double[] w = MaximumLikelihoodGuidedSearch.normalise(logWeights);
-    assertThat(java.util.Arrays.stream(w).allMatch(Double::isFinite)).isTrue();
-    assertThat(w[0] + w[1] + w[2] + w[3]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(Arrays.stream(w).allMatch(Double::isFinite)).isTrue();
+    assertThat(w[0] + w[1] + w[2] + w[3]).isCloseTo(1.0, Offset.offset(1e-12));
     assertThat(w[1]).isEqualTo(1.0);
 
     // Through a whole step: candidates whose losses differ from L0 by +/-50.
@@ -81,13 +84,13 @@ class ZeroOrderMethodsTest {
       }
     };
     for (boolean parity : new boolean[] {false, true}) {
-      MaximumLikelihoodGuidedSearch.Step s =
-          new MaximumLikelihoodGuidedSearch(4, 0.01, 1e-3, parity).step(gaps, 0.025, new Rng(1));
-      assertThat(java.util.Arrays.stream(s.weights()).allMatch(Double::isFinite)).isTrue();
+      Proposal s =
+          new MaximumLikelihoodGuidedSearch(4, 0.01, 1e-3, parity).propose(gaps, 0.025, new Rng(1));
+      assertThat(Arrays.stream(s.weights()).allMatch(Double::isFinite)).isTrue();
       assertThat(s.weights()[0] + s.weights()[1] + s.weights()[2] + s.weights()[3])
-          .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+          .isCloseTo(1.0, Offset.offset(1e-12));
       assertThat(s.weights()[1]).isGreaterThan(0.99);
-      assertThat(java.util.Arrays.stream(s.step()).allMatch(Double::isFinite)).isTrue();
+      assertThat(Arrays.stream(s.step()).allMatch(Double::isFinite)).isTrue();
       assertThat(s.effectiveSampleSize()).isBetween(1.0, 1.01);
     }
   }
@@ -104,7 +107,7 @@ class ZeroOrderMethodsTest {
         double before = f.value();
         Rng rng = new Rng(9);
         for (int i = 0; i < 150; i++) {
-          f.apply(rs.step(f, rng).step());
+          f.apply(rs.propose(f, 0, rng).step());
           f.nextUpdate();
         }
         assertThat(f.value()).as(directions + (antithetic ? " antithetic" : " one-sided"))
@@ -118,7 +121,7 @@ class ZeroOrderMethodsTest {
     double[] g = AnalyticObjective.start(D, 1, 10);
     AnalyticObjective f = new AnalyticObjective(AnalyticObjective.linear(g), new double[D], 0, 11);
     RandomSearchMethod rs = new RandomSearchMethod(20_000, 0.1, 1, Directions.UNIFORM, true);
-    double[] estimate = rs.step(f, new Rng(12)).gradientEstimate();
+    double[] estimate = rs.gradientEstimate(rs.propose(f, 0, new Rng(12)));
     double cosine = Vectors.dot(estimate, g) / (Vectors.norm(estimate) * Vectors.norm(g));
     assertThat(cosine).isGreaterThan(0.98);
     assertThat(Vectors.norm(estimate) / Vectors.norm(g)).isBetween(0.9, 1.2);
@@ -134,7 +137,7 @@ class ZeroOrderMethodsTest {
     List<Double> trace = new ArrayList<>();
     Rng rng = new Rng(15);
     for (int i = 0; i < 200; i++) {
-      f.apply(gld.step(f, rng).step());
+      f.apply(gld.propose(f, 0, rng).step());
       trace.add(f.value());
     }
     for (int i = 1; i < trace.size(); i++) {
@@ -157,19 +160,19 @@ class ZeroOrderMethodsTest {
     MaximumLikelihoodGuidedSearch mgs = new MaximumLikelihoodGuidedSearch(8, 0.01, 0.5, false);
     Rng rng = new Rng(17);
     for (int i = 0; i < 60; i++) {
-      mgsF.apply(mgs.step(new Scaled(mgsF, 0.01), 0.02, rng).step());
+      mgsF.apply(mgs.propose(new Scaled(mgsF, 0.01), 0.02, rng).step());
       mgsF.nextUpdate();
     }
     AnalyticObjective rsF = new AnalyticObjective(AnalyticObjective.valley(), start, 0.01, 18);
     RandomSearchMethod rs = new RandomSearchMethod(8, 0.01, 0.0005, Directions.UNIFORM, true);
     for (int i = 0; i < 100; i++) {
-      rsF.apply(rs.step(rsF, rng).step());
+      rsF.apply(rs.propose(rsF, 0, rng).step());
       rsF.nextUpdate();
     }
     AnalyticObjective gldF = new AnalyticObjective(AnalyticObjective.valley(), start, 0, 19);
     GradientlessDescent gld = new GradientlessDescent(0.13, 4.69e-6);
     for (int i = 0; i < 100; i++) {
-      gldF.apply(gld.step(gldF, rng).step());
+      gldF.apply(gld.propose(gldF, 0, rng).step());
     }
     System.out.printf("valley: start %.2f, MGS %.2f, RS %.2f, GLD %.2f%n", initial, mgsF.value(), rsF.value(),
         gldF.value());

@@ -1,5 +1,7 @@
 package io.zarts.trainer.bench;
 
+import org.assertj.core.data.Offset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -11,11 +13,11 @@ class BenchmarkTest {
 
   @Test
   void measuresWeightStepsAlphaUpdatesAndMemory() {
-    BenchConfig micro = new BenchConfig("micro", 2, 2, 8, 2, 4, 2, 1, true);
+    BenchConfig micro = BenchConfig.MICRO;
     List<String> log = new ArrayList<>();
     BenchResult r = new Benchmark(1, List.of("mgs", "rs"), log::add).run(micro);
     assertThat(r.weightStepMs()).isPositive();
-    assertThat(r.imagesPerSecond()).isCloseTo(4000 / r.weightStepMs(), org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(r.imagesPerSecond()).isCloseTo(4000 / r.weightStepMs(), Offset.offset(1e-6));
     assertThat(r.alphaUpdateMs()).containsOnlyKeys("mgs", "rs");
     r.alphaUpdateMs().values().forEach(ms -> assertThat(ms).hasSize(2).doesNotContain(0.0)
         .satisfies(a -> assertThat(Math.min(a[0], a[1])).isPositive()));

@@ -1,5 +1,7 @@
 package io.zarts.trainer.checkpoint;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -112,7 +114,7 @@ class CheckpointStoreTest {
   void aTruncatedFileIsDetected() throws IOException {
     assertSkipped(dir -> {
       Path f = dir.resolve("weights.bin");
-      Files.write(f, java.util.Arrays.copyOf(Files.readAllBytes(f), 10));
+      Files.write(f, Arrays.copyOf(Files.readAllBytes(f), 10));
     });
   }
 

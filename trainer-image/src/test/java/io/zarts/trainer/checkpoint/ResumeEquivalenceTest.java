@@ -1,8 +1,12 @@
 package io.zarts.trainer.checkpoint;
 
+import java.util.TreeSet;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zarts.trainer.ChildJvm;
+import io.zarts.trainer.TestSearches;
+import io.zarts.trainer.WatchedProcess;
 import io.zarts.trainer.cli.ExitCodes;
 import io.zarts.trainer.util.Rng;
 import java.io.IOException;
@@ -23,21 +27,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ResumeEquivalenceTest {
 
-  static final String SEARCH = """
-      apiVersion: zarts.io/v1alpha1
-      kind: ArchitectureSearch
-      metadata:
-        name: resume
-      spec:
-        dataset:
-          name: synthetic
-          synthetic: {samples: 64, imageSize: 8, classes: 3}
-        searchSpace: {layers: 2, initChannels: 2, nodes: 2}
-        optimizer: {algorithm: mgs, samples: 2, innerSteps: 1, innerBatchSize: 4, warmupEpochs: 1, updateEvery: 2}
-        training: {epochs: 3, batchSize: 8}
-        checkpoint: {size: 1Gi, everyEpochs: 1, keep: 2}
-        trainer: {device: cpu, threads: 1}
-      """;
+  static final String SEARCH = TestSearches.resource("resume", TestSearches.tinySpec(64,
+      "algorithm: mgs, samples: 2, innerSteps: 1, innerBatchSize: 4, warmupEpochs: 1, updateEvery: 2",
+      "epochs: 3, batchSize: 8")
+      + "  checkpoint: {size: 1Gi, everyEpochs: 1, keep: 2}\n"
+      + "  trainer: {device: cpu, threads: 1}\n");
 
   @TempDir
   static Path work;
@@ -98,49 +92,58 @@ class ResumeEquivalenceTest {
     assertSameAsReference(out);
   }
 
+  /** Three kill moments, steps k of the 12 the run has (4 per epoch), drawn by the seed: distinct, ascending. */
+  static int[] killSteps(long seed) {
+    Rng rng = new Rng(seed);
+    TreeSet<Integer> steps = new TreeSet<>();
+    while (steps.size() < 3) {
+      steps.add(2 + rng.nextInt(9)); // 2..10: every kill leaves work to do, whatever the machine's speed
+    }
+    return steps.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The step number of a trace line "reached step:N", or -1 for any other line. */
+  static int tracedStep(String line) {
+    String marker = FaultInjector.PREFIX + "reached step:";
+    return line.startsWith(marker) ? Integer.parseInt(line.substring(marker.length())) : -1;
+  }
+
   @Test
   void repeatedSigkillsAtRandomMomentsStillEndIdentical() throws Exception {
     Path out = work.resolve("sigkill");
-    Rng rng = new Rng(42);
     int kills = 0;
-    for (int attempt = 0; attempt < 12; attempt++) {
-      Process p = trainer(out, null).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-      long delay = attempt < 3 ? 1500 + rng.nextInt(3000) : 0;
-      if (delay > 0 && !p.waitFor(delay, TimeUnit.MILLISECONDS)) {
-        p.destroyForcibly();
-        kills++;
-      }
-      assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-      if (p.exitValue() == 0) {
-        break;
-      }
-      assertThat(p.exitValue()).isEqualTo(137);
+    for (int k : killSteps(42)) {
+      // The kill follows the run's own report that step k is done, so it lands at a random moment inside the
+      // following work (a step, an alpha update or a checkpoint write) on a fast machine and a slow one alike.
+      ProcessBuilder pb = trainer(out, null);
+      pb.environment().put("ZARTS_FAULT_TRACE", "1");
+      WatchedProcess p = WatchedProcess.start(pb);
+      assertThat(p.awaitLine(line -> tracedStep(line) >= k)).as("step %d reported", k).isPresent();
+      p.kill();
+      assertThat(p.awaitExit()).as(p.err()).isEqualTo(137);
+      kills++;
     }
-    assertThat(kills).isPositive();
+    Result last = run(out, null);
+    assertThat(last.code()).as(last.err()).isZero();
+    assertThat(kills).isEqualTo(3);
     assertSameAsReference(out);
   }
 
   @Test
   void sigtermCheckpointsExits143AndResumesIdentically() throws Exception {
     Path out = work.resolve("sigterm");
-    Path log = work.resolve("sigterm.err");
-    Process p = trainer(out, null).redirectError(log.toFile()).start();
-    // Wait until the first epoch's checkpoint exists, then ask to stop mid-epoch 2.
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (!Files.exists(out.resolve("epoch-000001")) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(50);
-    }
-    p.destroy();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    String err = Files.readString(log);
-    if (p.exitValue() == 143) {
-      assertThat(err).contains("stopped by SIGTERM after a checkpoint");
-      String summary = Files.readString(out.resolveSibling("sigterm.termination"));
-      assertThat(summary).contains("\"reason\":\"Preempted\"").contains("\"exitCode\":143");
-      assertThat(summary.length()).isLessThanOrEqualTo(4096);
-    } else {
-      assertThat(p.exitValue()).as(err).isZero(); // finished before the signal arrived
-    }
+    // The trainer pauses after step 6 (mid-epoch 2, after the first checkpoint) until it is asked to stop.
+    ProcessBuilder pb = trainer(out, null);
+    pb.environment().put("ZARTS_FAULT_PAUSE_AT", "step:6");
+    WatchedProcess p = WatchedProcess.start(pb);
+    assertThat(p.awaitLine(line -> line.equals(FaultInjector.PREFIX + "paused at step:6"))).isPresent();
+    p.terminate();
+    assertThat(p.awaitExit()).as(p.err()).isEqualTo(143);
+    assertThat(p.err()).contains("stopped by SIGTERM after a checkpoint");
+    assertThat(out.resolve("epoch-000001-step-000002")).as("checkpoint taken on SIGTERM").isDirectory();
+    String summary = Files.readString(out.resolveSibling("sigterm.termination"));
+    assertThat(summary).contains("\"reason\":\"Preempted\"").contains("\"exitCode\":143");
+    assertThat(summary.length()).isLessThanOrEqualTo(4096);
     Result resumed = run(out, null);
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(Files.readString(out.resolveSibling("sigterm.termination"))).contains("\"reason\":\"Succeeded\"");
@@ -150,16 +153,14 @@ class ResumeEquivalenceTest {
   @Test
   void aSecondTrainerOnTheSameFolderFailsFastWithExitCode3() throws Exception {
     Path out = work.resolve("two-writers");
-    Process first = trainer(out, null).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (!Files.exists(out.resolve(".lock")) && System.currentTimeMillis() < deadline) {
-      Thread.sleep(20);
-    }
+    ProcessBuilder pb = trainer(out, null);
+    pb.environment().put("ZARTS_FAULT_PAUSE_AT", "step:2");
+    WatchedProcess first = WatchedProcess.start(pb);
+    assertThat(first.awaitLine(line -> line.equals(FaultInjector.PREFIX + "paused at step:2"))).isPresent();
     Result second = run(out, null);
-    first.destroyForcibly().waitFor();
-    if (second.code() != 0) {
-      assertThat(second.code()).isEqualTo(ExitCodes.UNRECOVERABLE);
-      assertThat(second.err()).contains("another trainer holds the checkpoint folder");
-    }
+    first.kill();
+    first.awaitExit();
+    assertThat(second.code()).as(second.err()).isEqualTo(ExitCodes.UNRECOVERABLE);
+    assertThat(second.err()).contains("another trainer holds the checkpoint folder");
   }
 }

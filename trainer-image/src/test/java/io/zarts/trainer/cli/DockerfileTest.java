@@ -1,5 +1,7 @@
 package io.zarts.trainer.cli;
 
+import io.zarts.api.RepoFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,10 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class DockerfileTest {
 
-  static final Path ROOT = Path.of(System.getProperty("zarts.repo.root", "..")).toAbsolutePath().normalize();
-
   static List<String> lines() throws Exception {
-    return Files.readAllLines(ROOT.resolve("trainer-image/Dockerfile"));
+    return Files.readAllLines(RepoFiles.resolve("trainer-image/Dockerfile"));
   }
 
   static String instruction(String name) throws Exception {
@@ -31,7 +31,7 @@ class DockerfileTest {
     assertThat(entrypoint).startsWith("[");
     List<String> argv = List.of(new ObjectMapper().readValue(entrypoint, String[].class));
     assertThat(argv.get(0)).isEqualTo("java");
-    String pom = Files.readString(ROOT.resolve("trainer-image/pom.xml"));
+    String pom = Files.readString(RepoFiles.resolve("trainer-image/pom.xml"));
     assertThat(pom).contains("<finalName>zarts-trainer</finalName>")
         .contains("<mainClass>" + Zarts.class.getName() + "</mainClass>");
     assertThat(argv).contains("/opt/zarts/zarts-trainer.jar");

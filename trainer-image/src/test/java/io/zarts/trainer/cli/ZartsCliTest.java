@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
+import io.zarts.trainer.TestSearches;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,20 +30,12 @@ class ZartsCliTest {
 
   Path resource(String name, String spec) throws IOException {
     Path file = dir.resolve(name + ".yaml");
-    Files.writeString(file, "apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\nmetadata:\n  name: " + name
-        + "\nspec:\n" + spec);
+    Files.writeString(file, TestSearches.resource(name, spec));
     return file;
   }
 
-  static final String TINY = """
-        dataset:
-          name: synthetic
-          synthetic: {samples: 48, imageSize: 8, classes: 3}
-        searchSpace: {layers: 2, initChannels: 2, nodes: 2}
-        optimizer: {algorithm: darts, warmupEpochs: 1, updateEvery: 2}
-        training: {epochs: 2, batchSize: 8}
-        trainer: {device: cpu, threads: 1}
-      """;
+  static final String TINY = TestSearches.tinySpec(48, "algorithm: darts, warmupEpochs: 1, updateEvery: 2",
+      "epochs: 2, batchSize: 8") + "  trainer: {device: cpu, threads: 1}\n";
 
   @Test
   void searchWritesItsResultsAndTheGenotypeCommandReadsThem() throws IOException {

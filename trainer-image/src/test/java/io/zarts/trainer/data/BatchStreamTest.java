@@ -1,5 +1,7 @@
 package io.zarts.trainer.data;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
@@ -36,7 +38,7 @@ class BatchStreamTest {
   @Test
   void normalisationAndCropPaddingFollowTorchvision() {
     byte[] pixels = new byte[4];
-    java.util.Arrays.fill(pixels, (byte) 255);
+    Arrays.fill(pixels, (byte) 255);
     ImageSet set = new ImageSet("t", pixels, new int[] {0}, 1, 2, 2, 1,
         ImageSet.Normalization.uniform(1, 0.5f, 0.25f), true);
     BatchStream eval = BatchStream.inOrder(set, new int[] {0, 0}, 2);

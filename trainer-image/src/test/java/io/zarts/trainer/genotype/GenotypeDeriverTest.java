@@ -1,5 +1,8 @@
 package io.zarts.trainer.genotype;
 
+import java.util.Arrays;
+import io.zarts.api.genotype.ConcatStyle;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zarts.api.genotype.Genotype;
@@ -14,7 +17,7 @@ class GenotypeDeriverTest {
   static double[][] weights(int ops, double[]... overrides) {
     double[][] w = new double[14][ops];
     for (double[] row : w) {
-      java.util.Arrays.fill(row, 0.1);
+      Arrays.fill(row, 0.1);
     }
     for (double[] o : overrides) {
       w[(int) o[0]][(int) o[1]] = o[2];
@@ -30,7 +33,7 @@ class GenotypeDeriverTest {
         // Node 1 (edges 2-4): input 2 (node 0) strongest with skip, then input 0 with max pool.
         new double[] {4, 3, 0.5}, new double[] {2, 1, 0.4});
     Genotype g = GenotypeDeriver.derive(space, normal, weights(8));
-    assertThat(g.toText(io.zarts.api.genotype.ConcatStyle.LIST)).startsWith(
+    assertThat(g.toText(ConcatStyle.LIST)).startsWith(
         "Genotype(normal=[('dil_conv_3x3', 1), ('sep_conv_3x3', 0), ('skip_connect', 2), ('max_pool_3x3', 0),");
   }
 

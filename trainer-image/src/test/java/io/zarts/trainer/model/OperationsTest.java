@@ -1,5 +1,7 @@
 package io.zarts.trainer.model;
 
+import org.assertj.core.data.Offset;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
@@ -98,7 +100,7 @@ class OperationsTest {
           }
           double expected = sum / count / Math.sqrt(1 + 1e-5);
           assertThat(out[(plane * size + oy) * size + ox]).isCloseTo((float) expected,
-              org.assertj.core.data.Offset.offset(1e-5f));
+              Offset.offset(1e-5f));
         }
       }
     }

@@ -1,6 +1,7 @@
 package io.zarts.trainer.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -53,15 +54,9 @@ class PrometheusScrapeTest {
           "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port)
           .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
       try {
-        String body = "";
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-          body = query(port, "zarts_trainer_epoch");
-          if (body.contains("\"search\":\"scraped\"")) {
-            break;
-          }
-          Thread.sleep(500);
-        }
+        // Waits for the scrape to show up (Prometheus scrapes every second); the bound only ends a hung test.
+        String body = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            .until(() -> query(port, "zarts_trainer_epoch"), b -> b.contains("\"search\":\"scraped\""));
         assertThat(body).as(Files.exists(dir.resolve("prometheus.log"))
             ? Files.readString(dir.resolve("prometheus.log")) : "").contains("\"status\":\"success\"")
             .contains("\"__name__\":\"zarts_trainer_epoch\"").contains("\"search\":\"scraped\"")

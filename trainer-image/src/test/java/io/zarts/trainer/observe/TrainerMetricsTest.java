@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zarts.trainer.TestSearches;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.FaultInjector;
-import io.zarts.trainer.checkpoint.PeriodicCheckpointer;
+import io.zarts.trainer.run.PeriodicCheckpointer;
 import io.zarts.trainer.train.EpochResult;
 import io.zarts.trainer.train.LoopPosition;
 import io.zarts.trainer.train.SearchListener;
@@ -37,14 +37,9 @@ class TrainerMetricsTest {
 
   /** Runs a tiny search with metrics served on a free port; returns the scrapes taken after each epoch. */
   static List<String> searchWithMetrics(Path out, TrainerMetrics metrics, MetricsServer server) {
-    var search = TestSearches.search("metrics", """
-          dataset:
-            name: synthetic
-            synthetic: {samples: 48, imageSize: 8, classes: 3}
-          searchSpace: {layers: 2, initChannels: 2, nodes: 2}
-          optimizer: {algorithm: mgs, samples: 2, innerSteps: 1, innerBatchSize: 4, warmupEpochs: 1, updateEvery: 2}
-          training: {epochs: 2, batchSize: 8}
-        """);
+    var search = TestSearches.search("metrics", TestSearches.tinySpec(48,
+        "algorithm: mgs, samples: 2, innerSteps: 1, innerBatchSize: 4, warmupEpochs: 1, updateEvery: 2",
+        "epochs: 2, batchSize: 8"));
     List<String> scrapes = new ArrayList<>();
     try (SearchSession session = SearchSession.open(search, TestSearches.cpu(null, out));
         CheckpointStore store = new CheckpointStore(out, 2, FaultInjector.NONE, w -> { })) {

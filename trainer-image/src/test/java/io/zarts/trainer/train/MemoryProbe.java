@@ -14,14 +14,9 @@ public final class MemoryProbe {
   private MemoryProbe() {}
 
   public static void main(String[] args) throws IOException {
-    var search = TestSearches.search("memory", """
-          dataset:
-            name: synthetic
-            synthetic: {samples: 96, imageSize: 8, classes: 3}
-          searchSpace: {layers: 2, initChannels: 2, nodes: 2}
-          optimizer: {algorithm: mgs, samples: 2, innerSteps: 1, innerBatchSize: 2, warmupEpochs: 1, updateEvery: 3}
-          training: {epochs: 16, batchSize: 2}
-        """);
+    var search = TestSearches.search("memory", TestSearches.tinySpec(96,
+        "algorithm: mgs, samples: 2, innerSteps: 1, innerBatchSize: 2, warmupEpochs: 1, updateEvery: 3",
+        "epochs: 16, batchSize: 2"));
     Path out = Files.createTempDirectory("memory");
     try (SearchSession session = SearchSession.open(search, TestSearches.cpu(null, out))) {
       new SearchLoop(session, new SearchListener() {

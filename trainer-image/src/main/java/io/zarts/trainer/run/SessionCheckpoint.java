@@ -1,4 +1,12 @@
-package io.zarts.trainer.checkpoint;
+package io.zarts.trainer.run;
+
+import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+
+import io.zarts.trainer.checkpoint.CheckpointException;
+import io.zarts.trainer.checkpoint.CheckpointStore;
+import io.zarts.trainer.checkpoint.NamedTensor;
+import io.zarts.trainer.checkpoint.TensorFile;
 
 import ai.djl.ndarray.NDArray;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,7 +78,7 @@ public final class SessionCheckpoint {
     String readable = Json.write(AlphaReport.of(position.epoch(),
         Json.MAPPER.convertValue(alphas.space().name(), String.class), alphas.space().normal(),
         alphas.normalWeights(), alphas.space().reduce(), alphas.reduceWeights()));
-    files.put(ALPHAS_JSON, out -> out.write(readable.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    files.put(ALPHAS_JSON, out -> out.write(readable.getBytes(StandardCharsets.UTF_8)));
     byte[] rng = json(generators(session));
     files.put(RNG, out -> out.write(rng));
     byte[] pos = json(position);
@@ -126,9 +134,9 @@ public final class SessionCheckpoint {
     for (int i = 0; i < saved.size(); i++) {
       NamedTensor t = saved.get(i);
       NDArray target = targets.get(i);
-      if (!java.util.Arrays.equals(t.shape(), target.getShape().getShape())) {
+      if (!Arrays.equals(t.shape(), target.getShape().getShape())) {
         throw new CheckpointException(checkpoint.dir() + "/" + file + ": array " + t.name() + " has shape "
-            + java.util.Arrays.toString(t.shape()) + ", this search expects " + target.getShape());
+            + Arrays.toString(t.shape()) + ", this search expects " + target.getShape());
       }
       target.set(t.values());
     }

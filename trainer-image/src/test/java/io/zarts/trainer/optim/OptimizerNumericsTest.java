@@ -1,4 +1,4 @@
-package io.zarts.trainer.train;
+package io.zarts.trainer.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -7,7 +7,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import io.zarts.trainer.alpha.Adam;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,15 @@
-package io.zarts.trainer.train;
+package io.zarts.trainer.run;
+
+import io.zarts.trainer.train.LoopPosition;
+import io.zarts.trainer.train.SearchListener;
+import io.zarts.trainer.train.SearchLoop;
+import io.zarts.trainer.train.SearchOptions;
+import io.zarts.trainer.train.SearchResult;
+import io.zarts.trainer.train.SearchSession;
 
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.FaultInjector;
-import io.zarts.trainer.checkpoint.PeriodicCheckpointer;
-import io.zarts.trainer.checkpoint.SessionCheckpoint;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;

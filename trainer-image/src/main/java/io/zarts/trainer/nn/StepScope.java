@@ -1,4 +1,4 @@
-package io.zarts.trainer.train;
+package io.zarts.trainer.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,4 +1,11 @@
-package io.zarts.trainer.checkpoint;
+package io.zarts.trainer.run;
+
+import java.nio.file.Files;
+import java.io.IOException;
+
+import io.zarts.trainer.checkpoint.CheckpointName;
+import io.zarts.trainer.checkpoint.CheckpointStore;
+import io.zarts.trainer.checkpoint.FaultInjector;
 
 import io.zarts.trainer.train.Checkpointer;
 import io.zarts.trainer.train.LoopPosition;
@@ -57,11 +64,11 @@ public final class PeriodicCheckpointer implements Checkpointer {
     Path dir = store.commit(name, position.globalStep(), identity, SessionCheckpoint.files(session, position));
     lastSaved = name;
     long bytes = 0;
-    try (var files = java.nio.file.Files.list(dir)) {
+    try (var files = Files.list(dir)) {
       for (Path f : (Iterable<Path>) files::iterator) {
-        bytes += java.nio.file.Files.size(f);
+        bytes += Files.size(f);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       bytes = -1;
     }
     listener.accept(new Saved(dir, position, (System.nanoTime() - start) / 1e9, bytes));

@@ -1,4 +1,6 @@
-package io.zarts.trainer.train;
+package io.zarts.trainer.optim;
+
+import java.util.ArrayList;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -53,7 +55,7 @@ public final class Gradients {
    */
   public static void clipGlobalNormPerReplica(List<NDArray> arrays, double maxNorm, int replicas) {
     NDArray squares = null;
-    List<NDArray> grads = new java.util.ArrayList<>();
+    List<NDArray> grads = new ArrayList<>();
     for (NDArray a : arrays) {
       NDArray g = a.getGradient().reshape(replicas, -1);
       grads.add(g);
