@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The API module: no package cycle, and it knows neither the trainer, nor the operator, nor their libraries. */
+/**
+ * The API module: no package cycle, and it knows neither the trainer, nor the operator, nor their
+ * libraries.
+ */
 class ArchitectureTest {
 
   @Test
   void theReadmeListsExactlyThePackages() {
-    assertThat(PackageRules.readmePackages("zarts-crds")).isEqualTo(PackageRules.topLevelPackages("io.zarts.api"));
+    assertThat(PackageRules.readmePackages("zarts-crds"))
+        .isEqualTo(PackageRules.topLevelPackages("io.zarts.api"));
   }
 
   @Test
@@ -20,7 +24,15 @@ class ArchitectureTest {
 
   @Test
   void theApiDependsOnNeitherSide() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("io.zarts.trainer..", "io.zarts.operator..",
-        "ai.djl..", "io.quarkus..", "io.javaoperatorsdk..").check(PackageRules.mainClasses("io.zarts.api"));
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.zarts.trainer..",
+            "io.zarts.operator..",
+            "ai.djl..",
+            "io.quarkus..",
+            "io.javaoperatorsdk..")
+        .check(PackageRules.mainClasses("io.zarts.api"));
   }
 }

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every example a user may apply passes the CRD's schema and CEL rules and survives a model round trip. */
+/**
+ * Every example a user may apply passes the CRD's schema and CEL rules and survives a model round
+ * trip.
+ */
 class ExamplesTest {
 
   static final ArchitectureSearchValidator VALIDATOR = ArchitectureSearchValidator.bundled();
@@ -47,7 +50,8 @@ class ExamplesTest {
     ArchitectureSearch model = ArchitectureSearchFiles.load(example, VALIDATOR);
     JsonNode again = SERIALIZATION.convertValue(model, JsonNode.class);
     assertThat(normalise(again.path("spec"))).isEqualTo(normalise(defaulted.path("spec")));
-    assertThat(again.path("metadata").path("name")).isEqualTo(defaulted.path("metadata").path("name"));
+    assertThat(again.path("metadata").path("name"))
+        .isEqualTo(defaulted.path("metadata").path("name"));
     // Writing the model back out must be accepted again, unchanged.
     assertThat(VALIDATOR.validateUpdate(again, defaulted).violations()).isEmpty();
   }

@@ -23,7 +23,8 @@ public final class Fixtures {
 
   /** The smallest valid resource: a name and a dataset. */
   public static ObjectNode minimal() {
-    return yaml("""
+    return yaml(
+        """
         apiVersion: zarts.io/v1alpha1
         kind: ArchitectureSearch
         metadata:
@@ -36,7 +37,9 @@ public final class Fixtures {
         """);
   }
 
-  /** Sets a value at a dotted path below the root, creating objects on the way. YAML text is parsed. */
+  /**
+   * Sets a value at a dotted path below the root, creating objects on the way. YAML text is parsed.
+   */
   public static ObjectNode with(ObjectNode resource, String dottedPath, String yamlValue) {
     ObjectNode copy = resource.deepCopy();
     String[] parts = dottedPath.split("\\.");

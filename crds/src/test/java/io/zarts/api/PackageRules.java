@@ -18,11 +18,15 @@ public final class PackageRules {
 
   /** The main (not test) classes under rootPackage. */
   public static JavaClasses mainClasses(String rootPackage) {
-    return new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+    return new ClassFileImporter()
+        .withImportOption(new ImportOption.DoNotIncludeTests())
         .importPackages(rootPackage);
   }
 
-  /** The packages directly under rootPackage that hold main classes, e.g. "cli" for io.zarts.trainer.cli. */
+  /**
+   * The packages directly under rootPackage that hold main classes, e.g. "cli" for
+   * io.zarts.trainer.cli.
+   */
   public static Set<String> topLevelPackages(String rootPackage) {
     Set<String> names = new TreeSet<>();
     for (JavaClass c : mainClasses(rootPackage)) {
@@ -34,11 +38,17 @@ public final class PackageRules {
     return names;
   }
 
-  /** The packages the README lists for a module, in its line "- `ARTIFACT`, `ROOT`: `a` (...), `b` ...". */
+  /**
+   * The packages the README lists for a module, in its line "- `ARTIFACT`, `ROOT`: `a` (...), `b`
+   * ...".
+   */
   public static Set<String> readmePackages(String artifactId) {
     String readme = RepoFiles.read(RepoFiles.resolve("README.md"));
-    Matcher entry = Pattern.compile("(?m)^- `" + Pattern.quote(artifactId) + "`, `[\\w.]+`[^:]*:(.*?)(?=\\n- |\\n\\n)",
-        Pattern.DOTALL).matcher(readme);
+    Matcher entry =
+        Pattern.compile(
+                "(?m)^- `" + Pattern.quote(artifactId) + "`, `[\\w.]+`[^:]*:(.*?)(?=\\n- |\\n\\n)",
+                Pattern.DOTALL)
+            .matcher(readme);
     if (!entry.find()) {
       throw new AssertionError("README.md lists no packages for " + artifactId);
     }
@@ -50,7 +60,9 @@ public final class PackageRules {
     return names;
   }
 
-  /** No two packages directly under rootPackage depend on each other, directly or through others. */
+  /**
+   * No two packages directly under rootPackage depend on each other, directly or through others.
+   */
   public static void assertNoPackageCycles(String rootPackage) {
     JavaClasses classes = mainClasses(rootPackage);
     if (classes.isEmpty()) {

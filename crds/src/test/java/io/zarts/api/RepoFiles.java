@@ -10,9 +10,13 @@ import java.nio.file.Path;
 /** Paths in the repository and the golden-file update switch shared by the drift tests. */
 public final class RepoFiles {
 
-  /** Run Maven with -Dzarts.updateGolden=true to rewrite golden files instead of failing on drift. */
+  /**
+   * Run Maven with -Dzarts.updateGolden=true to rewrite golden files instead of failing on drift.
+   */
   public static final String UPDATE_PROPERTY = "zarts.updateGolden";
-  public static final String REFRESH_COMMAND = "mvn -B -pl crds verify -D" + UPDATE_PROPERTY + "=true";
+
+  public static final String REFRESH_COMMAND =
+      "mvn -B -pl crds verify -D" + UPDATE_PROPERTY + "=true";
 
   private RepoFiles() {}
 
@@ -32,7 +36,9 @@ public final class RepoFiles {
     }
   }
 
-  /** Fails when the committed file differs from the expected content, or rewrites it when asked to. */
+  /**
+   * Fails when the committed file differs from the expected content, or rewrites it when asked to.
+   */
   public static void assertGolden(Path committed, String expected, String what) {
     String actual = Files.exists(committed) ? read(committed) : null;
     if (expected.equals(actual)) {
@@ -46,9 +52,16 @@ public final class RepoFiles {
       }
       return;
     }
-    fail(what + " in " + root().relativize(committed) + " is out of date with the Java API types. Refresh it with: "
-        + REFRESH_COMMAND + " and commit the result."
-        + (actual == null ? " (The file does not exist.)" : "\nFirst difference: " + firstDifference(actual, expected)));
+    fail(
+        what
+            + " in "
+            + root().relativize(committed)
+            + " is out of date with the Java API types. Refresh it with: "
+            + REFRESH_COMMAND
+            + " and commit the result."
+            + (actual == null
+                ? " (The file does not exist.)"
+                : "\nFirst difference: " + firstDifference(actual, expected)));
   }
 
   private static String firstDifference(String actual, String expected) {

@@ -1,7 +1,6 @@
 package io.zarts.operator;
 
 import io.zarts.api.RepoFiles;
-
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.validation.ArchitectureSearchFiles;
 import io.zarts.api.validation.ArchitectureSearchValidator;
@@ -9,7 +8,8 @@ import io.zarts.api.validation.ArchitectureSearchValidator;
 /** The repository's example resources, loaded and defaulted as the API server would store them. */
 public final class Examples {
 
-  private static final ArchitectureSearchValidator VALIDATOR = ArchitectureSearchValidator.bundled();
+  private static final ArchitectureSearchValidator VALIDATOR =
+      ArchitectureSearchValidator.bundled();
 
   private Examples() {}
 

@@ -14,7 +14,8 @@ class ArchitectureTest {
 
   @Test
   void theReadmeListsExactlyThePackages() {
-    assertThat(PackageRules.readmePackages("zarts-trainer")).isEqualTo(PackageRules.topLevelPackages("io.zarts.trainer"));
+    assertThat(PackageRules.readmePackages("zarts-trainer"))
+        .isEqualTo(PackageRules.topLevelPackages("io.zarts.trainer"));
   }
 
   @Test
@@ -24,24 +25,53 @@ class ArchitectureTest {
 
   @Test
   void theTrainerKnowsNothingOfTheOperator() {
-    noClasses().should().dependOnClassesThat().resideInAnyPackage("io.zarts.operator..", "io.javaoperatorsdk..",
-        "io.quarkus..").check(CLASSES);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.zarts.operator..", "io.javaoperatorsdk..", "io.quarkus..")
+        .check(CLASSES);
   }
 
   @Test
   void checkpointStorageKnowsNoTraining() {
-    noClasses().that().resideInAPackage("io.zarts.trainer.checkpoint..").should().dependOnClassesThat()
-        .resideInAnyPackage("io.zarts.trainer.train..", "io.zarts.trainer.alpha..", "io.zarts.trainer.run..",
-            "io.zarts.trainer.model..", "io.zarts.trainer.cli..").check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAPackage("io.zarts.trainer.checkpoint..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.zarts.trainer.train..",
+            "io.zarts.trainer.alpha..",
+            "io.zarts.trainer.run..",
+            "io.zarts.trainer.model..",
+            "io.zarts.trainer.cli..")
+        .check(CLASSES);
   }
 
   @Test
   void theEngineIsBelowTheRunnerAndTheCommands() {
-    noClasses().that().resideInAnyPackage("io.zarts.trainer.optim..", "io.zarts.trainer.alpha..",
-        "io.zarts.trainer.train..", "io.zarts.trainer.model..", "io.zarts.trainer.nn..").should()
-        .dependOnClassesThat().resideInAnyPackage("io.zarts.trainer.run..", "io.zarts.trainer.cli..",
-            "io.zarts.trainer.observe..", "io.zarts.trainer.bench..").check(CLASSES);
-    noClasses().that().resideInAPackage("io.zarts.trainer.optim..").should().dependOnClassesThat()
-        .resideInAnyPackage("io.zarts.trainer.alpha..", "io.zarts.trainer.train..").check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.zarts.trainer.optim..",
+            "io.zarts.trainer.alpha..",
+            "io.zarts.trainer.train..",
+            "io.zarts.trainer.model..",
+            "io.zarts.trainer.nn..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.zarts.trainer.run..",
+            "io.zarts.trainer.cli..",
+            "io.zarts.trainer.observe..",
+            "io.zarts.trainer.bench..")
+        .check(CLASSES);
+    noClasses()
+        .that()
+        .resideInAPackage("io.zarts.trainer.optim..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.zarts.trainer.alpha..", "io.zarts.trainer.train..")
+        .check(CLASSES);
   }
 }

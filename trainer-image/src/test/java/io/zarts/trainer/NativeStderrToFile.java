@@ -6,10 +6,10 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Sends the native stderr of the test JVM (file descriptor 2) to target/native-stderr.log. On CPUs without NNPACK
- * support libtorch logs "Could not initialize NNPACK" at every convolution, which buried the CI log under ~15,000
- * identical lines. Java's System.err is untouched (surefire captures it separately); child processes the tests
- * start redirect their own stderr.
+ * Sends the native stderr of the test JVM (file descriptor 2) to target/native-stderr.log. On CPUs
+ * without NNPACK support libtorch logs "Could not initialize NNPACK" at every convolution, which
+ * buried the CI log under ~15,000 identical lines. Java's System.err is untouched (surefire
+ * captures it separately); child processes the tests start redirect their own stderr.
  */
 public final class NativeStderrToFile implements LauncherSessionListener {
 

@@ -12,31 +12,43 @@ import java.nio.file.Path;
 /** Builds validated ArchitectureSearch resources from a few lines of YAML spec, for tests. */
 public final class TestSearches {
 
-  private static final ArchitectureSearchValidator VALIDATOR = ArchitectureSearchValidator.bundled();
+  private static final ArchitectureSearchValidator VALIDATOR =
+      ArchitectureSearchValidator.bundled();
 
   private TestSearches() {}
 
   /**
-   * The spec of the tiny search most tests run, indented by two spaces: synthetic 8x8 images of 3 classes, a
-   * supernet of 2 cells with 2 channels and 2 nodes. optimizer and training are the bodies of their flow maps, e.g.
-   * "algorithm: mgs, samples: 2" and "epochs: 2, batchSize: 8".
+   * The spec of the tiny search most tests run, indented by two spaces: synthetic 8x8 images of 3
+   * classes, a supernet of 2 cells with 2 channels and 2 nodes. optimizer and training are the
+   * bodies of their flow maps, e.g. "algorithm: mgs, samples: 2" and "epochs: 2, batchSize: 8".
    */
   public static String tinySpec(int samples, String optimizer, String training) {
     return "  dataset:\n"
         + "    name: synthetic\n"
-        + "    synthetic: {samples: " + samples + ", imageSize: 8, classes: 3}\n"
+        + "    synthetic: {samples: "
+        + samples
+        + ", imageSize: 8, classes: 3}\n"
         + "  searchSpace: {layers: 2, initChannels: 2, nodes: 2}\n"
-        + "  optimizer: {" + optimizer + "}\n"
-        + "  training: {" + training + "}\n";
+        + "  optimizer: {"
+        + optimizer
+        + "}\n"
+        + "  training: {"
+        + training
+        + "}\n";
   }
 
   /** A whole ArchitectureSearch document; specYaml is the body of spec:, indented by two spaces. */
   public static String resource(String name, String specYaml) {
-    return "apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\nmetadata:\n  name: " + name + "\nspec:\n"
+    return "apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\nmetadata:\n  name: "
+        + name
+        + "\nspec:\n"
         + specYaml;
   }
 
-  /** The resource, validated and defaulted as the API server would; specYaml as for {@link #resource}. */
+  /**
+   * The resource, validated and defaulted as the API server would; specYaml as for {@link
+   * #resource}.
+   */
   public static ArchitectureSearch search(String name, String specYaml) {
     try {
       return VALIDATOR.validate(new YAMLMapper().readTree(resource(name, specYaml))).orThrow(name);

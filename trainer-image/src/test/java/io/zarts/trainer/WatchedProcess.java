@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * A child process whose standard error is read line by line, so that a test can act on what the process reports
- * (a fault-injection point, a step) instead of on a guessed delay. Every line is kept for assertions.
+ * A child process whose standard error is read line by line, so that a test can act on what the
+ * process reports (a fault-injection point, a step) instead of on a guessed delay. Every line is
+ * kept for assertions.
  */
 public final class WatchedProcess {
 
@@ -37,8 +38,9 @@ public final class WatchedProcess {
   }
 
   private void readLines() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         synchronized (this) {
           lines.add(line);
@@ -56,10 +58,11 @@ public final class WatchedProcess {
   }
 
   /**
-   * Waits until the process prints a line that matches, and returns it; empty when the process closed its standard
-   * error (it ended) without printing one.
+   * Waits until the process prints a line that matches, and returns it; empty when the process
+   * closed its standard error (it ended) without printing one.
    */
-  public synchronized Optional<String> awaitLine(Predicate<String> wanted) throws InterruptedException {
+  public synchronized Optional<String> awaitLine(Predicate<String> wanted)
+      throws InterruptedException {
     int next = 0;
     while (true) {
       for (; next < lines.size(); next++) {
@@ -91,8 +94,8 @@ public final class WatchedProcess {
   }
 
   /**
-   * Sends SIGTERM. Through the process handle, not Process.destroy(), which also closes our end of the pipes and
-   * would lose what the process prints while it stops.
+   * Sends SIGTERM. Through the process handle, not Process.destroy(), which also closes our end of
+   * the pipes and would lose what the process prints while it stops.
    */
   public void terminate() {
     process.toHandle().destroy();

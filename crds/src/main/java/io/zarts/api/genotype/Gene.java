@@ -9,8 +9,8 @@ import io.fabric8.generator.annotation.Size;
 import java.util.Objects;
 
 /**
- * One chosen edge of a cell: an operation applied to an input state (0 = the cell before the previous one,
- * 1 = the previous cell, 2 + m = intermediate node m).
+ * One chosen edge of a cell: an operation applied to an input state (0 = the cell before the
+ * previous one, 1 = the previous cell, 2 + m = intermediate node m).
  */
 @JsonPropertyOrder({"op", "input"})
 public final class Gene {
@@ -22,7 +22,8 @@ public final class Gene {
   @JsonPropertyDescription("Operation name, e.g. sep_conv_3x3.")
   private final String op;
 
-  @JsonPropertyDescription("Input state index: 0 and 1 are the cell inputs, 2 + m is intermediate node m.")
+  @JsonPropertyDescription(
+      "Input state index: 0 and 1 are the cell inputs, 2 + m is intermediate node m.")
   private final int input;
 
   @JsonCreator

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A discrete DARTS architecture: two genes per intermediate node for the normal and the reduction cell, and
- * the nodes whose outputs are concatenated. Its text form is the Python namedtuple repr the DARTS and ZARTS
- * reference code print, so results can be pasted into their genotypes.py.
+ * A discrete DARTS architecture: two genes per intermediate node for the normal and the reduction
+ * cell, and the nodes whose outputs are concatenated. Its text form is the Python namedtuple repr
+ * the DARTS and ZARTS reference code print, so results can be pasted into their genotypes.py.
  */
 @JsonPropertyOrder({"normal", "normalConcat", "reduce", "reduceConcat", "text"})
 @JsonIgnoreProperties(value = "text", allowGetters = true)
@@ -40,7 +40,8 @@ public final class Genotype {
       @JsonProperty("normalConcat") List<Integer> normalConcat,
       @JsonProperty("reduce") List<Gene> reduce,
       @JsonProperty("reduceConcat") List<Integer> reduceConcat) {
-    // Serializers may drop empty lists (the API server keeps "reduce: []" as an absent field): read them as empty.
+    // Serializers may drop empty lists (the API server keeps "reduce: []" as an absent field): read
+    // them as empty.
     this.normal = normal == null ? List.of() : List.copyOf(normal);
     this.normalConcat = normalConcat == null ? List.of() : List.copyOf(normalConcat);
     this.reduce = reduce == null ? List.of() : List.copyOf(reduce);
@@ -79,7 +80,9 @@ public final class Genotype {
     return GenotypeText.print(this, style);
   }
 
-  /** The JSON form the ZARTS reference writes per epoch ({@code {"normal": [["op", 0], ...], ...}}). */
+  /**
+   * The JSON form the ZARTS reference writes per epoch ({@code {"normal": [["op", 0], ...], ...}}).
+   */
   public String toZartsJson() {
     return GenotypeText.printZartsJson(this);
   }

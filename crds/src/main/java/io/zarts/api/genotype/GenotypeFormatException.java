@@ -1,6 +1,8 @@
 package io.zarts.api.genotype;
 
-/** A genotype text that is not in the DARTS repr or the ZARTS JSON form; says where it went wrong. */
+/**
+ * A genotype text that is not in the DARTS repr or the ZARTS JSON form; says where it went wrong.
+ */
 public class GenotypeFormatException extends IllegalArgumentException {
 
   private final int position;

@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
 /** Reads and writes the Python reprs of DARTS/ZARTS genotypes. A small recursive-descent parser. */
 final class GenotypeText {
 
-  private static final List<String> FIELDS = List.of("normal", "normal_concat", "reduce", "reduce_concat");
+  private static final List<String> FIELDS =
+      List.of("normal", "normal_concat", "reduce", "reduce_concat");
 
   private final String src;
   private int pos;
@@ -28,17 +29,27 @@ final class GenotypeText {
   }
 
   static String print(Genotype g, ConcatStyle style) {
-    return "Genotype(normal=" + genes(g.getNormal())
-        + ", normal_concat=" + concat(g.getNormalConcat(), style)
-        + ", reduce=" + genes(g.getReduce())
-        + ", reduce_concat=" + concat(g.getReduceConcat(), style) + ")";
+    return "Genotype(normal="
+        + genes(g.getNormal())
+        + ", normal_concat="
+        + concat(g.getNormalConcat(), style)
+        + ", reduce="
+        + genes(g.getReduce())
+        + ", reduce_concat="
+        + concat(g.getReduceConcat(), style)
+        + ")";
   }
 
   static String printZartsJson(Genotype g) {
-    return "{\"normal\": " + jsonGenes(g.getNormal())
-        + ", \"normal_concat\": " + g.getNormalConcat()
-        + ", \"reduce\": " + jsonGenes(g.getReduce())
-        + ", \"reduce_concat\": " + g.getReduceConcat() + "}";
+    return "{\"normal\": "
+        + jsonGenes(g.getNormal())
+        + ", \"normal_concat\": "
+        + g.getNormalConcat()
+        + ", \"reduce\": "
+        + jsonGenes(g.getReduce())
+        + ", \"reduce_concat\": "
+        + g.getReduceConcat()
+        + "}";
   }
 
   private static String genes(List<Gene> genes) {
@@ -224,7 +235,8 @@ final class GenotypeText {
   private String word() {
     skipSpace();
     int start = pos;
-    while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+    while (pos < src.length()
+        && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
       pos++;
     }
     if (start == pos) {

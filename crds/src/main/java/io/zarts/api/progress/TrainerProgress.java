@@ -13,40 +13,61 @@ import io.zarts.api.v1alpha1.CheckpointStatus;
 import io.zarts.api.v1alpha1.SearchMetrics;
 
 /**
- * The report the trainer writes after each epoch and at start, resume and end (to progress.json on the
- * checkpoint volume and to the ConfigMap {@code <search>-progress}, key {@code progress.json}), and the operator
- * maps into the status. Readers ignore fields they do not know, so later minor versions may add fields; a
- * report with a higher {@link #SCHEMA_VERSION} is refused.
+ * The report the trainer writes after each epoch and at start, resume and end (to progress.json on
+ * the checkpoint volume and to the ConfigMap {@code <search>-progress}, key {@code progress.json}),
+ * and the operator maps into the status. Readers ignore fields they do not know, so later minor
+ * versions may add fields; a report with a higher {@link #SCHEMA_VERSION} is refused.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "state", "timestamp", "epoch", "totalEpochs", "step", "resumes", "metrics",
-    "best", "alphas", "genotype", "checkpoint", "message"})
+@JsonPropertyOrder({
+  "schemaVersion",
+  "state",
+  "timestamp",
+  "epoch",
+  "totalEpochs",
+  "step",
+  "resumes",
+  "metrics",
+  "best",
+  "alphas",
+  "genotype",
+  "checkpoint",
+  "message"
+})
 public class TrainerProgress {
 
   /** The version this code writes and the highest it reads. */
   public static final int SCHEMA_VERSION = 1;
+
   /** File name on the volume and key in the ConfigMap. */
   public static final String FILE_NAME = "progress.json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private int schemaVersion = SCHEMA_VERSION;
   private TrainerState state;
+
   /** RFC 3339 time the report was written. */
   private String timestamp;
+
   /** Finished epochs. */
   private Integer epoch;
+
   private Integer totalEpochs;
+
   /** Weight steps done in total. */
   private Long step;
+
   /** How often this search has resumed from a checkpoint. */
   private Integer resumes;
+
   private SearchMetrics metrics;
   private BestResult best;
   private AlphaWeights alphas;
   private Genotype genotype;
   private CheckpointStatus checkpoint;
+
   /** Human-readable note, e.g. why the trainer failed. */
   private String message;
 
@@ -56,23 +77,31 @@ public class TrainerProgress {
     try {
       tree = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new ProgressFormatException("progress report is not JSON: " + e.getOriginalMessage(), e);
+      throw new ProgressFormatException(
+          "progress report is not JSON: " + e.getOriginalMessage(), e);
     }
     if (tree == null || !tree.isObject()) {
       throw new ProgressFormatException("progress report must be a JSON object", null);
     }
     JsonNode version = tree.get("schemaVersion");
     if (version == null || !version.canConvertToInt() || version.asInt() < 1) {
-      throw new ProgressFormatException("progress report lacks a positive integer schemaVersion", null);
+      throw new ProgressFormatException(
+          "progress report lacks a positive integer schemaVersion", null);
     }
     if (version.asInt() > SCHEMA_VERSION) {
-      throw new ProgressFormatException("progress report has schemaVersion " + version.asInt()
-          + " but this build reads up to " + SCHEMA_VERSION + ": upgrade the operator", null);
+      throw new ProgressFormatException(
+          "progress report has schemaVersion "
+              + version.asInt()
+              + " but this build reads up to "
+              + SCHEMA_VERSION
+              + ": upgrade the operator",
+          null);
     }
     try {
       return MAPPER.treeToValue(tree, TrainerProgress.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new ProgressFormatException("progress report has an invalid field: " + e.getMessage(), e);
+      throw new ProgressFormatException(
+          "progress report has an invalid field: " + e.getMessage(), e);
     }
   }
 

@@ -11,32 +11,47 @@ import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /**
- * One neural architecture search: a DARTS-space supernet trained on a dataset while a ZARTS zero-order
- * optimiser (or the first-order DARTS baseline) moves the architecture parameters.
+ * One neural architecture search: a DARTS-space supernet trained on a dataset while a ZARTS
+ * zero-order optimiser (or the first-order DARTS baseline) moves the architecture parameters.
  */
 @Group(ArchitectureSearch.GROUP)
 @Version(ArchitectureSearch.VERSION)
 @Plural("architecturesearches")
 @Singular("architecturesearch")
 @ShortNames("archsearch")
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Epoch", jsonPath = ".status.progress.epoch", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Best", jsonPath = ".status.best.validAccuracy", type = AdditionalPrinterColumn.Type.NUMBER)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Phase",
+    jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Epoch",
+    jsonPath = ".status.progress.epoch",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Best",
+    jsonPath = ".status.best.validAccuracy",
+    type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(
     value = "has(self.spec)",
     message = "spec is required: give at least spec.dataset.name")
 @ValidationRule(
     value = "size(self.metadata.name) <= " + ArchitectureSearch.MAX_NAME_LENGTH,
-    message = "metadata.name must be at most " + ArchitectureSearch.MAX_NAME_LENGTH
-        + " characters: the operator derives the names <name>-checkpoints and <name>-trainer from it")
-public class ArchitectureSearch extends CustomResource<ArchitectureSearchSpec, ArchitectureSearchStatus>
-    implements Namespaced {
+    message =
+        "metadata.name must be at most "
+            + ArchitectureSearch.MAX_NAME_LENGTH
+            + " characters: the operator derives the names <name>-checkpoints and <name>-trainer from it")
+public class ArchitectureSearch
+    extends CustomResource<ArchitectureSearchSpec, ArchitectureSearchStatus> implements Namespaced {
 
   public static final String GROUP = "zarts.io";
   public static final String VERSION = "v1alpha1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String KIND = "ArchitectureSearch";
+
   /** Leaves room for the "-checkpoints" suffix within the 63-character limit of label values. */
   public static final int MAX_NAME_LENGTH = 48;
 

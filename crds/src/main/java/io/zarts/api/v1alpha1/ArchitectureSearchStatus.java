@@ -11,23 +11,39 @@ import java.util.List;
 
 /** Observed state, written only by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"observedGeneration", "observedSpecHash", "phase", "conditions", "progress", "metrics", "best",
-    "alphas", "genotype", "checkpoint", "trainer", "startTime", "completionTime"})
+@JsonPropertyOrder({
+  "observedGeneration",
+  "observedSpecHash",
+  "phase",
+  "conditions",
+  "progress",
+  "metrics",
+  "best",
+  "alphas",
+  "genotype",
+  "checkpoint",
+  "trainer",
+  "startTime",
+  "completionTime"
+})
 public class ArchitectureSearchStatus {
 
   @JsonPropertyDescription("metadata.generation of the spec this status describes.")
   private Long observedGeneration;
 
   @Size(max = 128)
-  @JsonPropertyDescription("Hash of the immutable part of the spec the search started with; a mismatch stops the"
-      + " search with reason ImmutableFieldChanged.")
+  @JsonPropertyDescription(
+      "Hash of the immutable part of the spec the search started with; a mismatch stops the"
+          + " search with reason ImmutableFieldChanged.")
   private String observedSpecHash;
 
-  @JsonPropertyDescription("Pending, Running, Suspended, Succeeded or Failed; derived from the conditions.")
+  @JsonPropertyDescription(
+      "Pending, Running, Suspended, Succeeded or Failed; derived from the conditions.")
   private SearchPhase phase;
 
   @Size(max = 16)
-  @JsonPropertyDescription("Ready, Succeeded, Failed, Suspended and CheckpointAvailable, with reason and message.")
+  @JsonPropertyDescription(
+      "Ready, Succeeded, Failed, Suspended and CheckpointAvailable, with reason and message.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Epoch progress and estimated time to completion.")

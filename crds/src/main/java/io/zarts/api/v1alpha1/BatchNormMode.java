@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Batch-normalisation mode while candidates are scored. */
 public enum BatchNormMode {
   /** Batch statistics, as the released code scores L0 and every candidate. */
-  @JsonProperty("train") TRAIN,
+  @JsonProperty("train")
+  TRAIN,
   /** Running statistics, as EasyNAS does. */
-  @JsonProperty("eval") EVAL
+  @JsonProperty("eval")
+  EVAL
 }

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Whether the candidates of one alpha update are evaluated together as one wider supernet. */
 public enum CandidateBatching {
   /**
-   * On GPUs, and on CPUs for small supernets only; never for search spaces with the noise op (stacked candidates
-   * would draw different noise).
+   * On GPUs, and on CPUs for small supernets only; never for search spaces with the noise op
+   * (stacked candidates would draw different noise).
    */
-  @JsonProperty("auto") AUTO,
+  @JsonProperty("auto")
+  AUTO,
   /** Always stacked: one wide supernet for all candidates. */
-  @JsonProperty("on") ON,
+  @JsonProperty("on")
+  ON,
   /** One candidate after another, as the released code. */
-  @JsonProperty("off") OFF
+  @JsonProperty("off")
+  OFF
 }

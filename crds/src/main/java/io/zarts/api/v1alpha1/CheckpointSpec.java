@@ -10,21 +10,35 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** Checkpoint storage and cadence. The location is immutable; cadence, retention and retainOnDelete are not. */
+/**
+ * Checkpoint storage and cadence. The location is immutable; cadence, retention and retainOnDelete
+ * are not.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"size", "storageClassName", "existingClaim", "everyEpochs", "keep", "retainOnDelete"})
+@JsonPropertyOrder({
+  "size",
+  "storageClassName",
+  "existingClaim",
+  "everyEpochs",
+  "keep",
+  "retainOnDelete"
+})
 @ValidationRule(
     value = "has(self.size) != has(self.existingClaim)",
-    message = "checkpoint needs exactly one of size (the operator creates a claim) or existingClaim (use yours)")
+    message =
+        "checkpoint needs exactly one of size (the operator creates a claim) or existingClaim (use yours)")
 @ValidationRule(
     value = "!has(self.storageClassName) || has(self.size)",
-    message = "checkpoint.storageClassName only applies to a new claim: give checkpoint.size with it",
+    message =
+        "checkpoint.storageClassName only applies to a new claim: give checkpoint.size with it",
     fieldPath = ".storageClassName")
 @ValidationRule(
-    value = "has(self.existingClaim) == has(oldSelf.existingClaim)"
-        + " && has(self.storageClassName) == has(oldSelf.storageClassName)",
-    message = "checkpoint location is immutable: existingClaim and storageClassName cannot be added or removed after"
-        + " creation")
+    value =
+        "has(self.existingClaim) == has(oldSelf.existingClaim)"
+            + " && has(self.storageClassName) == has(oldSelf.storageClassName)",
+    message =
+        "checkpoint location is immutable: existingClaim and storageClassName cannot be added or removed after"
+            + " creation")
 public class CheckpointSpec {
 
   static final String DEFAULT_SIZE = "10Gi";
@@ -38,19 +52,22 @@ public class CheckpointSpec {
   @Size(max = Patterns.DNS_SUBDOMAIN_MAX)
   @Pattern(Patterns.DNS_SUBDOMAIN)
   @ValidationRule(value = "self == oldSelf", message = "checkpoint.storageClassName is immutable")
-  @JsonPropertyDescription("StorageClass of the new claim; unset uses the operator's default, then the cluster's.")
+  @JsonPropertyDescription(
+      "StorageClass of the new claim; unset uses the operator's default, then the cluster's.")
   private String storageClassName;
 
   @Size(max = Patterns.DNS_SUBDOMAIN_MAX)
   @Pattern(Patterns.DNS_SUBDOMAIN)
   @ValidationRule(value = "self == oldSelf", message = "checkpoint.existingClaim is immutable")
-  @JsonPropertyDescription("An existing PersistentVolumeClaim to keep checkpoints in; it is never deleted.")
+  @JsonPropertyDescription(
+      "An existing PersistentVolumeClaim to keep checkpoints in; it is never deleted.")
   private String existingClaim;
 
   @Default("1")
   @Min(1)
   @Max(1000)
-  @JsonPropertyDescription("Checkpoint every this many epochs (and always at the end and on SIGTERM).")
+  @JsonPropertyDescription(
+      "Checkpoint every this many epochs (and always at the end and on SIGTERM).")
   private Integer everyEpochs = 1;
 
   @Default("3")
@@ -60,7 +77,8 @@ public class CheckpointSpec {
   private Integer keep = 3;
 
   @Default("false")
-  @JsonPropertyDescription("true keeps the operator-created claim when the ArchitectureSearch is deleted.")
+  @JsonPropertyDescription(
+      "true keeps the operator-created claim when the ArchitectureSearch is deleted.")
   private Boolean retainOnDelete = false;
 
   /** The default when spec.checkpoint is omitted: a new claim of the default size. */

@@ -16,16 +16,19 @@ public class DataVolume {
   @Required
   @Size(min = 1, max = Patterns.DNS_SUBDOMAIN_MAX)
   @Pattern(Patterns.DNS_SUBDOMAIN)
-  @JsonPropertyDescription("Name of a PersistentVolumeClaim in the search's namespace that holds the dataset files.")
+  @JsonPropertyDescription(
+      "Name of a PersistentVolumeClaim in the search's namespace that holds the dataset files.")
   private String claimName;
 
   @Size(max = 1024)
   @Pattern(Patterns.RELATIVE_PATH)
   @ValidationRule(
       value = "!self.matches('(^|/)[.][.](/|$)')",
-      message = "dataset.volume.subPath must not contain a '..' segment: give a path inside the claim")
-  @JsonPropertyDescription("Folder inside the claim that holds the files, relative (no leading '/', no '..')."
-      + " Unset means the claim's root.")
+      message =
+          "dataset.volume.subPath must not contain a '..' segment: give a path inside the claim")
+  @JsonPropertyDescription(
+      "Folder inside the claim that holds the files, relative (no leading '/', no '..')."
+          + " Unset means the claim's root.")
   private String subPath;
 
   public String getClaimName() {

@@ -5,15 +5,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** Datasets the trainer can read. */
 public enum DatasetName {
   /** CIFAR-10 binary version: data_batch_1..5.bin and test_batch.bin, 3073-byte records. */
-  @JsonProperty("cifar10") CIFAR10(10),
-  /** CIFAR-100 binary version: train.bin and test.bin, 3074-byte records (coarse label, fine label, pixels). */
-  @JsonProperty("cifar100") CIFAR100(100),
+  @JsonProperty("cifar10")
+  CIFAR10(10),
+  /**
+   * CIFAR-100 binary version: train.bin and test.bin, 3074-byte records (coarse label, fine label,
+   * pixels).
+   */
+  @JsonProperty("cifar100")
+  CIFAR100(100),
   /** Street View House Numbers, 32x32 digits in the trainer's binary layout. */
-  @JsonProperty("svhn") SVHN(10),
+  @JsonProperty("svhn")
+  SVHN(10),
   /** The UCI 8x8 hand-written digits (1,797 images), shipped with the trainer. */
-  @JsonProperty("digits") DIGITS(10),
+  @JsonProperty("digits")
+  DIGITS(10),
   /** Procedurally generated, seeded, class-dependent images; no files needed. */
-  @JsonProperty("synthetic") SYNTHETIC(0);
+  @JsonProperty("synthetic")
+  SYNTHETIC(0);
 
   private final int classes;
 

@@ -8,7 +8,9 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** Gradientless descent: try radii maxRadius/2^k down to minRadius and keep the best improving step. */
+/**
+ * Gradientless descent: try radii maxRadius/2^k down to minRadius and keep the best improving step.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"maxRadius", "minRadius"})
 @ValidationRule(

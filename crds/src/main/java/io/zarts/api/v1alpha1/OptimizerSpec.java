@@ -11,30 +11,51 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** The alpha optimiser and its knobs; defaults are the released ZARTS code's CIFAR-10 settings. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"algorithm", "samples", "innerSteps", "innerBatchSize", "innerDataSplit", "sigma",
-    "sigmaSchedule", "tau", "lambda", "updateEvery", "warmupEpochs", "referenceParity", "innerOptimizer",
-    "candidateEval", "candidateBatching", "rs", "gld", "darts"})
+@JsonPropertyOrder({
+  "algorithm",
+  "samples",
+  "innerSteps",
+  "innerBatchSize",
+  "innerDataSplit",
+  "sigma",
+  "sigmaSchedule",
+  "tau",
+  "lambda",
+  "updateEvery",
+  "warmupEpochs",
+  "referenceParity",
+  "innerOptimizer",
+  "candidateEval",
+  "candidateBatching",
+  "rs",
+  "gld",
+  "darts"
+})
 @ValidationRule(
     value = "self == oldSelf",
-    message = "optimizer is immutable: its state is in the checkpoints; create a new ArchitectureSearch instead")
+    message =
+        "optimizer is immutable: its state is in the checkpoints; create a new ArchitectureSearch instead")
 public class OptimizerSpec {
 
   @Default("mgs")
-  @JsonPropertyDescription("mgs (maximum-likelihood guided search, the best ZARTS variant), rs (random search),"
-      + " gld (gradientless descent) or darts (first-order DARTS baseline).")
+  @JsonPropertyDescription(
+      "mgs (maximum-likelihood guided search, the best ZARTS variant), rs (random search),"
+          + " gld (gradientless descent) or darts (first-order DARTS baseline).")
   private Algorithm algorithm = Algorithm.MGS;
 
   @Default("4")
   @Min(1)
   @Max(64)
-  @JsonPropertyDescription("Candidates per alpha update (N); for rs the number of antithetic pairs.")
+  @JsonPropertyDescription(
+      "Candidates per alpha update (N); for rs the number of antithetic pairs.")
   private Integer samples = 4;
 
   @Default("10")
   @Min(0)
   @Max(100)
-  @JsonPropertyDescription("Weight steps each candidate is trained for before it is scored (M); 0 scores it at"
-      + " the current weights.")
+  @JsonPropertyDescription(
+      "Weight steps each candidate is trained for before it is scored (M); 0 scores it at"
+          + " the current weights.")
   private Integer innerSteps = 10;
 
   @Default("48")
@@ -44,31 +65,36 @@ public class OptimizerSpec {
   private Integer innerBatchSize = 48;
 
   @Default("valid")
-  @JsonPropertyDescription("Data for the inner steps: valid (the released code) or train (the paper).")
+  @JsonPropertyDescription(
+      "Data for the inner steps: valid (the released code) or train (the paper).")
   private InnerDataSplit innerDataSplit = InnerDataSplit.VALID;
 
   @Default("0.025")
   @Min(value = 0, inclusive = false)
   @Max(10)
-  @JsonPropertyDescription("Standard deviation of the MGS/RS perturbations (0.025 for the DARTS space, 0.2 for"
-      + " s1-s4 in the reference).")
+  @JsonPropertyDescription(
+      "Standard deviation of the MGS/RS perturbations (0.025 for the DARTS space, 0.2 for"
+          + " s1-s4 in the reference).")
   private Double sigma = 0.025;
 
   @Default("cosine")
-  @JsonPropertyDescription("sigma after warm-up: cosine (decay towards 0, as the reference) or constant.")
+  @JsonPropertyDescription(
+      "sigma after warm-up: cosine (decay towards 0, as the reference) or constant.")
   private SigmaSchedule sigmaSchedule = SigmaSchedule.COSINE;
 
   @Default("0.01")
   @Min(value = 0, inclusive = false)
   @Max(100)
-  @JsonPropertyDescription("MGS temperature: candidate weights are proportional to exp(-(L_i - L_0) / tau).")
+  @JsonPropertyDescription(
+      "MGS temperature: candidate weights are proportional to exp(-(L_i - L_0) / tau).")
   private Double tau = 0.01;
 
   @Default("0.001")
   @Min(0)
   @Max(1)
   @JsonProperty("lambda")
-  @JsonPropertyDescription("MGS mixture weight of the zero-mean proposal against the gradient-guided one.")
+  @JsonPropertyDescription(
+      "MGS mixture weight of the zero-mean proposal against the gradient-guided one.")
   private Double lambda = 0.001;
 
   @Default("10")
@@ -80,17 +106,20 @@ public class OptimizerSpec {
   @Default("10")
   @Min(0)
   @Max(9999)
-  @JsonPropertyDescription("Epochs of weight-only training before alphas move. Must be less than training.epochs.")
+  @JsonPropertyDescription(
+      "Epochs of weight-only training before alphas move. Must be less than training.epochs.")
   private Integer warmupEpochs = 10;
 
   @Default("false")
-  @JsonPropertyDescription("true reproduces the released code's behaviour of scoring candidates at the current"
-      + " weights (its inner steps never update the candidate), for comparison with published runs.")
+  @JsonPropertyDescription(
+      "true reproduces the released code's behaviour of scoring candidates at the current"
+          + " weights (its inner steps never update the candidate), for comparison with published runs.")
   private Boolean referenceParity = false;
 
   @Default("{}")
-  @JsonPropertyDescription("The separate optimiser of the inner candidate steps; the main weight optimiser is never"
-      + " touched by candidate evaluation.")
+  @JsonPropertyDescription(
+      "The separate optimiser of the inner candidate steps; the main weight optimiser is never"
+          + " touched by candidate evaluation.")
   private InnerOptimizerSpec innerOptimizer = new InnerOptimizerSpec();
 
   @Default("{}")
@@ -98,10 +127,11 @@ public class OptimizerSpec {
   private CandidateEvalSpec candidateEval = new CandidateEvalSpec();
 
   @Default("auto")
-  @JsonPropertyDescription("auto, on or off: evaluate the candidates of an alpha update together as one supernet"
-      + " as many times as wide (same losses, fewer and larger operations), or one after another. auto batches on"
-      + " GPUs and, on CPUs, for small supernets only (where per-operation overhead dominates), never in spaces"
-      + " with the noise op. Quote \"on\" and \"off\": YAML reads them bare as booleans.")
+  @JsonPropertyDescription(
+      "auto, on or off: evaluate the candidates of an alpha update together as one supernet"
+          + " as many times as wide (same losses, fewer and larger operations), or one after another. auto batches on"
+          + " GPUs and, on CPUs, for small supernets only (where per-operation overhead dominates), never in spaces"
+          + " with the noise op. Quote \"on\" and \"off\": YAML reads them bare as booleans.")
   private CandidateBatching candidateBatching = CandidateBatching.AUTO;
 
   @Default("{}")
@@ -113,7 +143,8 @@ public class OptimizerSpec {
   private GldSpec gld = new GldSpec();
 
   @Default("{}")
-  @JsonPropertyDescription("Settings used when algorithm is darts (the Adam optimiser of the DARTS reference).")
+  @JsonPropertyDescription(
+      "Settings used when algorithm is darts (the Adam optimiser of the DARTS reference).")
   private DartsSpec darts = new DartsSpec();
 
   public Algorithm getAlgorithm() {

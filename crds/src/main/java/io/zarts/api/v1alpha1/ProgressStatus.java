@@ -18,7 +18,8 @@ public class ProgressStatus {
   @JsonPropertyDescription("epoch / totalEpochs in percent, 0-100.")
   private Integer percent;
 
-  @JsonPropertyDescription("Estimated seconds until the last epoch ends, from the recent seconds per epoch.")
+  @JsonPropertyDescription(
+      "Estimated seconds until the last epoch ends, from the recent seconds per epoch.")
   private Long etaSeconds;
 
   public Integer getEpoch() {

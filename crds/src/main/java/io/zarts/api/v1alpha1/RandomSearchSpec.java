@@ -7,7 +7,10 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
-/** Random search: A <- A - learningRate * g, g estimated from loss differences along random directions. */
+/**
+ * Random search: A <- A - learningRate * g, g estimated from loss differences along random
+ * directions.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"delta", "learningRate", "directions", "antithetic"})
 public class RandomSearchSpec {
@@ -15,7 +18,8 @@ public class RandomSearchSpec {
   @Default("0.1")
   @Min(value = 0, inclusive = false)
   @Max(10)
-  @JsonPropertyDescription("Smoothing radius: candidates are A + delta*v (and A - delta*v when antithetic).")
+  @JsonPropertyDescription(
+      "Smoothing radius: candidates are A + delta*v (and A - delta*v when antithetic).")
   private Double delta = 0.1;
 
   @Default("0.0001")
@@ -29,7 +33,8 @@ public class RandomSearchSpec {
   private Directions directions = Directions.UNIFORM;
 
   @Default("true")
-  @JsonPropertyDescription("true evaluates A+delta*v and A-delta*v; false compares A+delta*v with L0 (one-sided).")
+  @JsonPropertyDescription(
+      "true evaluates A+delta*v and A-delta*v; false compares A+delta*v with L0 (one-sided).")
   private Boolean antithetic = true;
 
   public Double getDelta() {

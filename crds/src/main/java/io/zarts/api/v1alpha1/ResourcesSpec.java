@@ -17,10 +17,19 @@ import java.util.Map;
 
 /** Compute and placement of the trainer pod. Mutable: applies when the pod is next created. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"gpus", "requests", "limits", "nodeSelector", "tolerations", "priorityClassName", "queueName"})
+@JsonPropertyOrder({
+  "gpus",
+  "requests",
+  "limits",
+  "nodeSelector",
+  "tolerations",
+  "priorityClassName",
+  "queueName"
+})
 public class ResourcesSpec {
 
-  static final String COMPUTE_KEYS_RULE = "self.all(k, k in ['cpu', 'memory', 'ephemeral-storage'])";
+  static final String COMPUTE_KEYS_RULE =
+      "self.all(k, k in ['cpu', 'memory', 'ephemeral-storage'])";
 
   @Default("1")
   @Min(0)
@@ -31,17 +40,21 @@ public class ResourcesSpec {
   @Size(max = 3)
   @ValidationRule(
       value = COMPUTE_KEYS_RULE,
-      message = "resources.requests may only name cpu, memory and ephemeral-storage; set GPUs with resources.gpus")
-  @JsonPropertyDescription("CPU, memory and ephemeral-storage requests of the trainer container; unset keys come"
-      + " from the operator's defaults.")
+      message =
+          "resources.requests may only name cpu, memory and ephemeral-storage; set GPUs with resources.gpus")
+  @JsonPropertyDescription(
+      "CPU, memory and ephemeral-storage requests of the trainer container; unset keys come"
+          + " from the operator's defaults.")
   private Map<String, Quantity> requests;
 
   @Size(max = 3)
   @ValidationRule(
       value = COMPUTE_KEYS_RULE,
-      message = "resources.limits may only name cpu, memory and ephemeral-storage; set GPUs with resources.gpus")
-  @JsonPropertyDescription("CPU, memory and ephemeral-storage limits of the trainer container; unset keys come from"
-      + " the operator's defaults.")
+      message =
+          "resources.limits may only name cpu, memory and ephemeral-storage; set GPUs with resources.gpus")
+  @JsonPropertyDescription(
+      "CPU, memory and ephemeral-storage limits of the trainer container; unset keys come from"
+          + " the operator's defaults.")
   private Map<String, Quantity> limits;
 
   @Size(max = 32)
@@ -62,8 +75,9 @@ public class ResourcesSpec {
 
   @Size(max = Patterns.DNS_LABEL_MAX)
   @Pattern(Patterns.DNS_LABEL)
-  @JsonPropertyDescription("Kueue LocalQueue: the Job is created suspended with the kueue.x-k8s.io/queue-name label"
-      + " and Kueue admits it when quota allows.")
+  @JsonPropertyDescription(
+      "Kueue LocalQueue: the Job is created suspended with the kueue.x-k8s.io/queue-name label"
+          + " and Kueue admits it when quota allows.")
   private String queueName;
 
   /** The requests, never null, for callers that merge them with defaults. */

@@ -6,7 +6,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** Metrics of one epoch. Accuracies are fractions in [0, 1]. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"trainLoss", "trainAccuracy", "validLoss", "validAccuracy", "secondsPerEpoch", "imagesPerSecond"})
+@JsonPropertyOrder({
+  "trainLoss",
+  "trainAccuracy",
+  "validLoss",
+  "validAccuracy",
+  "secondsPerEpoch",
+  "imagesPerSecond"
+})
 public class SearchMetrics {
 
   @JsonPropertyDescription("Mean cross-entropy on the training half.")

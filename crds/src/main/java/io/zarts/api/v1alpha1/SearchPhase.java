@@ -2,11 +2,18 @@ package io.zarts.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A one-word summary of the conditions, for the printer column. Derived; never a source of truth. */
+/**
+ * A one-word summary of the conditions, for the printer column. Derived; never a source of truth.
+ */
 public enum SearchPhase {
-  @JsonProperty("Pending") PENDING,
-  @JsonProperty("Running") RUNNING,
-  @JsonProperty("Suspended") SUSPENDED,
-  @JsonProperty("Succeeded") SUCCEEDED,
-  @JsonProperty("Failed") FAILED
+  @JsonProperty("Pending")
+  PENDING,
+  @JsonProperty("Running")
+  RUNNING,
+  @JsonProperty("Suspended")
+  SUSPENDED,
+  @JsonProperty("Succeeded")
+  SUCCEEDED,
+  @JsonProperty("Failed")
+  FAILED
 }

@@ -13,34 +13,40 @@ import io.fabric8.generator.annotation.ValidationRule;
 @JsonPropertyOrder({"name", "layers", "initChannels", "nodes"})
 @ValidationRule(
     value = "self == oldSelf",
-    message = "searchSpace is immutable: the checkpoints hold weights and alphas of this supernet; create a new"
-        + " ArchitectureSearch instead")
+    message =
+        "searchSpace is immutable: the checkpoints hold weights and alphas of this supernet; create a new"
+            + " ArchitectureSearch instead")
 @ValidationRule(
     value = "self.name in ['darts', 'darts-no-none'] || self.nodes == 4",
-    message = "searchSpace.nodes must be 4 for the RobustDARTS spaces s1-s4, which define operations per edge of a"
-        + " 4-node cell",
+    message =
+        "searchSpace.nodes must be 4 for the RobustDARTS spaces s1-s4, which define operations per edge of a"
+            + " 4-node cell",
     fieldPath = ".nodes")
 @ValidationRule(
     value = "self.initChannels % 2 == 0",
-    message = "searchSpace.initChannels must be even: FactorizedReduce splits the channels into two halves",
+    message =
+        "searchSpace.initChannels must be even: FactorizedReduce splits the channels into two halves",
     fieldPath = ".initChannels")
 public class SearchSpaceSpec {
 
   @Default("darts-no-none")
-  @JsonPropertyDescription("Search space: darts (8 ops), darts-no-none (7 ops, what ZARTS searches), or the"
-      + " RobustDARTS spaces s1, s2, s3, s4.")
+  @JsonPropertyDescription(
+      "Search space: darts (8 ops), darts-no-none (7 ops, what ZARTS searches), or the"
+          + " RobustDARTS spaces s1, s2, s3, s4.")
   private SearchSpaceName name = SearchSpaceName.DARTS_NO_NONE;
 
   @Default("8")
   @Min(2)
   @Max(32)
-  @JsonPropertyDescription("Number of cells in the supernet; reduction cells sit at layers/3 and 2*layers/3.")
+  @JsonPropertyDescription(
+      "Number of cells in the supernet; reduction cells sit at layers/3 and 2*layers/3.")
   private Integer layers = 8;
 
   @Default("16")
   @Min(2)
   @Max(256)
-  @JsonPropertyDescription("Channels of the first cell (C); each reduction cell doubles them. Must be even.")
+  @JsonPropertyDescription(
+      "Channels of the first cell (C); each reduction cell doubles them. Must be even.")
   private Integer initChannels = 16;
 
   @Default("4")

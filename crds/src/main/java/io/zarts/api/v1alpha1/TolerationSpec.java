@@ -20,15 +20,20 @@ public class TolerationSpec {
 
   /** Toleration operators. */
   public enum Operator {
-    @JsonProperty("Exists") EXISTS,
-    @JsonProperty("Equal") EQUAL
+    @JsonProperty("Exists")
+    EXISTS,
+    @JsonProperty("Equal")
+    EQUAL
   }
 
   /** Taint effects. */
   public enum Effect {
-    @JsonProperty("NoSchedule") NO_SCHEDULE,
-    @JsonProperty("PreferNoSchedule") PREFER_NO_SCHEDULE,
-    @JsonProperty("NoExecute") NO_EXECUTE
+    @JsonProperty("NoSchedule")
+    NO_SCHEDULE,
+    @JsonProperty("PreferNoSchedule")
+    PREFER_NO_SCHEDULE,
+    @JsonProperty("NoExecute")
+    NO_EXECUTE
   }
 
   @Size(max = 317)
@@ -42,7 +47,8 @@ public class TolerationSpec {
   @JsonPropertyDescription("Taint value for operator Equal.")
   private String value;
 
-  @JsonPropertyDescription("Taint effect to match: NoSchedule, PreferNoSchedule or NoExecute; empty matches all.")
+  @JsonPropertyDescription(
+      "Taint effect to match: NoSchedule, PreferNoSchedule or NoExecute; empty matches all.")
   private Effect effect;
 
   @Min(0)

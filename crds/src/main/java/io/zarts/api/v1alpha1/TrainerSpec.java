@@ -13,13 +13,15 @@ import io.fabric8.generator.annotation.Min;
 public class TrainerSpec {
 
   @Default("auto")
-  @JsonPropertyDescription("auto (GPU if visible, else CPU), cpu, or gpu (fail when none is visible).")
+  @JsonPropertyDescription(
+      "auto (GPU if visible, else CPU), cpu, or gpu (fail when none is visible).")
   private Device device = Device.AUTO;
 
   @Default("0")
   @Min(0)
   @Max(256)
-  @JsonPropertyDescription("Intra-op CPU threads of the engine; 0 uses one per CPU the container may use.")
+  @JsonPropertyDescription(
+      "Intra-op CPU threads of the engine; 0 uses one per CPU the container may use.")
   private Integer threads = 0;
 
   public Device getDevice() {

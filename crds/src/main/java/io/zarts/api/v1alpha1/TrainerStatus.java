@@ -21,8 +21,9 @@ public class TrainerStatus {
   private Integer lastExitCode;
 
   @Size(max = 1024)
-  @JsonPropertyDescription("Why the last trainer container ended (exit reason of the trainer's summary or the"
-      + " kubelet's termination reason).")
+  @JsonPropertyDescription(
+      "Why the last trainer container ended (exit reason of the trainer's summary or the"
+          + " kubelet's termination reason).")
   private String lastExitReason;
 
   public String getJobName() {

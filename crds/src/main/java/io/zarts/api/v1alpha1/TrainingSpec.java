@@ -8,10 +8,21 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** Supernet weight training: SGD with momentum, cosine learning rate per epoch, global-norm clipping. */
+/**
+ * Supernet weight training: SGD with momentum, cosine learning rate per epoch, global-norm
+ * clipping.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"epochs", "batchSize", "learningRate", "learningRateMin", "momentum", "weightDecay", "gradClip",
-    "seed"})
+@JsonPropertyOrder({
+  "epochs",
+  "batchSize",
+  "learningRate",
+  "learningRateMin",
+  "momentum",
+  "weightDecay",
+  "gradClip",
+  "seed"
+})
 @ValidationRule(
     value = "self.learningRateMin <= self.learningRate",
     message = "training.learningRateMin must not exceed training.learningRate",
@@ -25,17 +36,20 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "training.seed is immutable: the checkpoints continue its random streams",
     fieldPath = ".seed")
 @ValidationRule(
-    value = "self.batchSize == oldSelf.batchSize && self.learningRate == oldSelf.learningRate"
-        + " && self.learningRateMin == oldSelf.learningRateMin && self.momentum == oldSelf.momentum"
-        + " && self.weightDecay == oldSelf.weightDecay && self.gradClip == oldSelf.gradClip",
-    message = "training: only epochs may change after creation; create a new ArchitectureSearch for other settings")
+    value =
+        "self.batchSize == oldSelf.batchSize && self.learningRate == oldSelf.learningRate"
+            + " && self.learningRateMin == oldSelf.learningRateMin && self.momentum == oldSelf.momentum"
+            + " && self.weightDecay == oldSelf.weightDecay && self.gradClip == oldSelf.gradClip",
+    message =
+        "training: only epochs may change after creation; create a new ArchitectureSearch for other settings")
 public class TrainingSpec {
 
   @Default("50")
   @Min(1)
   @Max(10_000)
-  @JsonPropertyDescription("Search epochs. May be raised later; a finished search then continues from its"
-      + " checkpoint.")
+  @JsonPropertyDescription(
+      "Search epochs. May be raised later; a finished search then continues from its"
+          + " checkpoint.")
   private Integer epochs = 50;
 
   @Default("64")
@@ -77,7 +91,8 @@ public class TrainingSpec {
   @Default("2")
   @Min(0)
   @Max(2_147_483_647)
-  @JsonPropertyDescription("Seed of every random stream (weights, alphas, data order, perturbations).")
+  @JsonPropertyDescription(
+      "Seed of every random stream (weights, alphas, data order, perturbations).")
   private Long seed = 2L;
 
   public Integer getEpochs() {

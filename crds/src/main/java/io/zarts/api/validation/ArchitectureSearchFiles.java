@@ -31,21 +31,32 @@ public final class ArchitectureSearchFiles {
     try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(text)) {
       List<JsonNode> all = docs.readAll().stream().filter(d -> d != null && !d.isNull()).toList();
       if (all.size() != 1) {
-        throw new IllegalArgumentException(file + ": expected exactly one YAML document with an ArchitectureSearch,"
-            + " found " + all.size());
+        throw new IllegalArgumentException(
+            file
+                + ": expected exactly one YAML document with an ArchitectureSearch,"
+                + " found "
+                + all.size());
       }
       return all.get(0);
     } catch (JsonProcessingException e) {
       String problem = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
-      throw new IllegalArgumentException(file + ": not valid YAML"
-          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": " + problem
-          + "; fix the indentation or quoting there", e);
+      throw new IllegalArgumentException(
+          file
+              + ": not valid YAML"
+              + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
+              + ": "
+              + problem
+              + "; fix the indentation or quoting there",
+          e);
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
-  /** Reads, defaults and validates the file; throws {@link ValidationException} naming every bad field. */
+  /**
+   * Reads, defaults and validates the file; throws {@link ValidationException} naming every bad
+   * field.
+   */
   public static ArchitectureSearch load(Path file, ArchitectureSearchValidator validator) {
     return validator.validate(readTree(file)).orThrow(file.toString());
   }

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Accepts or refuses an ArchitectureSearch exactly as the API server would with the generated CRD: defaults from
- * the schema, then the structural schema, then the CEL rules. The operator (whose API server may run an older
- * CRD) and the local CLI (which has no API server) both use it, so the rules live in one place: the CRD.
+ * Accepts or refuses an ArchitectureSearch exactly as the API server would with the generated CRD:
+ * defaults from the schema, then the structural schema, then the CEL rules. The operator (whose API
+ * server may run an older CRD) and the local CLI (which has no API server) both use it, so the
+ * rules live in one place: the CRD.
  */
 public final class ArchitectureSearchValidator {
 
@@ -35,9 +36,11 @@ public final class ArchitectureSearchValidator {
 
   /** A validator for the CRD packaged with this build. */
   public static ArchitectureSearchValidator bundled() {
-    try (InputStream in = ArchitectureSearchValidator.class.getClassLoader().getResourceAsStream(BUNDLED_CRD)) {
+    try (InputStream in =
+        ArchitectureSearchValidator.class.getClassLoader().getResourceAsStream(BUNDLED_CRD)) {
       if (in == null) {
-        throw new IllegalStateException(BUNDLED_CRD + " is missing from the classpath: build zarts-crds with Maven");
+        throw new IllegalStateException(
+            BUNDLED_CRD + " is missing from the classpath: build zarts-crds with Maven");
       }
       return fromCrd(new YAMLMapper().readTree(in));
     } catch (IOException e) {
@@ -106,22 +109,42 @@ public final class ArchitectureSearchValidator {
       return;
     }
     if (!ArchitectureSearch.API_VERSION.equals(resource.path("apiVersion").asText())) {
-      out.add(new Violation("apiVersion", "must be " + ArchitectureSearch.API_VERSION + ", got \""
-          + resource.path("apiVersion").asText() + "\""));
+      out.add(
+          new Violation(
+              "apiVersion",
+              "must be "
+                  + ArchitectureSearch.API_VERSION
+                  + ", got \""
+                  + resource.path("apiVersion").asText()
+                  + "\""));
     }
     if (!ArchitectureSearch.KIND.equals(resource.path("kind").asText())) {
-      out.add(new Violation("kind", "must be " + ArchitectureSearch.KIND + ", got \""
-          + resource.path("kind").asText() + "\""));
+      out.add(
+          new Violation(
+              "kind",
+              "must be "
+                  + ArchitectureSearch.KIND
+                  + ", got \""
+                  + resource.path("kind").asText()
+                  + "\""));
     }
     String name = resource.path("metadata").path("name").asText("");
     if (name.isEmpty()) {
       out.add(new Violation("metadata.name", "is required: name the search"));
     } else if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
-      out.add(new Violation("metadata.name", "\"" + name + "\" is not a valid name: use lower-case letters,"
-          + " digits, '-' and '.', starting and ending with a letter or digit"));
+      out.add(
+          new Violation(
+              "metadata.name",
+              "\""
+                  + name
+                  + "\" is not a valid name: use lower-case letters,"
+                  + " digits, '-' and '.', starting and ending with a letter or digit"));
     }
-    if (resource.has("status") && resource.get("status").isObject() && resource.get("status").size() > 0) {
-      // The API server drops status on create (status subresource); so do we, rather than refuse the file.
+    if (resource.has("status")
+        && resource.get("status").isObject()
+        && resource.get("status").size() > 0) {
+      // The API server drops status on create (status subresource); so do we, rather than refuse
+      // the file.
       ((ObjectNode) resource).remove("status");
     }
   }

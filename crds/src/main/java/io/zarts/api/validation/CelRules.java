@@ -21,25 +21,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates the CRD's {@code x-kubernetes-validations} offline, with the API server's semantics: each rule runs
- * at its schema node with {@code self} bound to the value there; rules that mention {@code oldSelf} are
- * transition rules and run only on updates where the old object has a value at the same place (reached through
- * object properties and map keys, not list items). Values are typed by the schema, so a {@code number} field
- * written as 1 is still a double. Only standard CEL is available: the Kubernetes extension libraries are not.
+ * Evaluates the CRD's {@code x-kubernetes-validations} offline, with the API server's semantics:
+ * each rule runs at its schema node with {@code self} bound to the value there; rules that mention
+ * {@code oldSelf} are transition rules and run only on updates where the old object has a value at
+ * the same place (reached through object properties and map keys, not list items). Values are typed
+ * by the schema, so a {@code number} field written as 1 is still a double. Only standard CEL is
+ * available: the Kubernetes extension libraries are not.
  */
 final class CelRules {
 
   private static final Pattern OLD_SELF = Pattern.compile("\\boldSelf\\b");
 
-  private final Cel cel = CelFactory.standardCelBuilder()
-      .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
-      .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-      .addVar("self", SimpleType.DYN)
-      .addVar("oldSelf", SimpleType.DYN)
-      .build();
+  private final Cel cel =
+      CelFactory.standardCelBuilder()
+          .setOptions(CelOptions.current().enableHeterogeneousNumericComparisons(true).build())
+          .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+          .addVar("self", SimpleType.DYN)
+          .addVar("oldSelf", SimpleType.DYN)
+          .build();
   private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
 
-  /** Evaluates every rule under schema on value (and old, for transition rules); appends failures to out. */
+  /**
+   * Evaluates every rule under schema on value (and old, for transition rules); appends failures to
+   * out.
+   */
   void validate(JsonNode schema, JsonNode value, JsonNode old, String path, List<Violation> out) {
     if (schema == null || value == null || value.isNull() || value.isMissingNode()) {
       return;
@@ -55,10 +60,15 @@ final class CelRules {
         Map.Entry<String, JsonNode> field = fields.next();
         JsonNode oldChild = old == null ? null : old.get(field.getKey());
         if (properties != null && properties.has(field.getKey())) {
-          validate(properties.get(field.getKey()), field.getValue(), oldChild, FieldPath.child(path, field.getKey()),
+          validate(
+              properties.get(field.getKey()),
+              field.getValue(),
+              oldChild,
+              FieldPath.child(path, field.getKey()),
               out);
         } else if (additional != null && additional.isObject()) {
-          validate(additional, field.getValue(), oldChild, FieldPath.key(path, field.getKey()), out);
+          validate(
+              additional, field.getValue(), oldChild, FieldPath.key(path, field.getKey()), out);
         }
       }
     } else if (value.isArray() && schema.has("items")) {
@@ -68,7 +78,9 @@ final class CelRules {
     }
   }
 
-  /** Compiles every rule of the schema, so a rule that cannot compile fails the build, not a user. */
+  /**
+   * Compiles every rule of the schema, so a rule that cannot compile fails the build, not a user.
+   */
   void compileAll(JsonNode schema, String path, List<Violation> out) {
     for (JsonNode rule : schema.path("x-kubernetes-validations")) {
       try {
@@ -80,8 +92,10 @@ final class CelRules {
         out.add(new Violation(path, e.getMessage()));
       }
     }
-    schema.path("properties").fields().forEachRemaining(
-        p -> compileAll(p.getValue(), FieldPath.child(path, p.getKey()), out));
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(p -> compileAll(p.getValue(), FieldPath.child(path, p.getKey()), out));
     if (schema.path("additionalProperties").isObject()) {
       compileAll(schema.get("additionalProperties"), FieldPath.key(path, "*"), out);
     }
@@ -90,7 +104,12 @@ final class CelRules {
     }
   }
 
-  private void evaluate(JsonNode rule, JsonNode schema, JsonNode value, JsonNode old, String path,
+  private void evaluate(
+      JsonNode rule,
+      JsonNode schema,
+      JsonNode value,
+      JsonNode old,
+      String path,
       List<Violation> out) {
     String expression = rule.path("rule").asText();
     boolean transition = OLD_SELF.matcher(expression).find();
@@ -109,7 +128,9 @@ final class CelRules {
         out.add(new Violation(where, message(rule, vars, expression)));
       }
     } catch (CelEvaluationException e) {
-      out.add(new Violation(where, "rule \"" + expression + "\" could not be evaluated: " + e.getMessage()));
+      out.add(
+          new Violation(
+              where, "rule \"" + expression + "\" could not be evaluated: " + e.getMessage()));
     }
   }
 
@@ -128,17 +149,23 @@ final class CelRules {
   }
 
   private CelRuntime.Program program(String expression) {
-    return programs.computeIfAbsent(expression, e -> {
-      try {
-        CelAbstractSyntaxTree ast = cel.compile(e).getAst();
-        return cel.createProgram(ast);
-      } catch (CelValidationException | CelEvaluationException ex) {
-        throw new IllegalStateException("CEL rule \"" + e + "\" does not compile: " + ex.getMessage(), ex);
-      }
-    });
+    return programs.computeIfAbsent(
+        expression,
+        e -> {
+          try {
+            CelAbstractSyntaxTree ast = cel.compile(e).getAst();
+            return cel.createProgram(ast);
+          } catch (CelValidationException | CelEvaluationException ex) {
+            throw new IllegalStateException(
+                "CEL rule \"" + e + "\" does not compile: " + ex.getMessage(), ex);
+          }
+        });
   }
 
-  /** Converts JSON into CEL values typed by the schema. At the root only metadata.name/generateName exist. */
+  /**
+   * Converts JSON into CEL values typed by the schema. At the root only metadata.name/generateName
+   * exist.
+   */
   private static Object toCel(JsonNode schema, JsonNode value, boolean root) {
     if (value == null || value.isNull() || value.isMissingNode()) {
       return NullValue.NULL_VALUE;
@@ -148,15 +175,20 @@ final class CelRules {
       Map<String, Object> map = new LinkedHashMap<>();
       JsonNode properties = schema == null ? null : schema.get("properties");
       JsonNode additional = schema == null ? null : schema.get("additionalProperties");
-      value.fields().forEachRemaining(f -> {
-        JsonNode childSchema = properties != null && properties.has(f.getKey()) ? properties.get(f.getKey())
-            : additional != null && additional.isObject() ? additional : null;
-        if (root && f.getKey().equals("metadata")) {
-          map.put("metadata", rootMetadata(f.getValue()));
-        } else {
-          map.put(f.getKey(), toCel(childSchema, f.getValue(), false));
-        }
-      });
+      value
+          .fields()
+          .forEachRemaining(
+              f -> {
+                JsonNode childSchema =
+                    properties != null && properties.has(f.getKey())
+                        ? properties.get(f.getKey())
+                        : additional != null && additional.isObject() ? additional : null;
+                if (root && f.getKey().equals("metadata")) {
+                  map.put("metadata", rootMetadata(f.getValue()));
+                } else {
+                  map.put(f.getKey(), toCel(childSchema, f.getValue(), false));
+                }
+              });
       return map;
     }
     if (value.isArray()) {
@@ -169,7 +201,9 @@ final class CelRules {
       return value.asBoolean();
     }
     if (value.isNumber()) {
-      return "number".equals(type) || !value.isIntegralNumber() ? (Object) value.asDouble() : (Object) value.asLong();
+      return "number".equals(type) || !value.isIntegralNumber()
+          ? (Object) value.asDouble()
+          : (Object) value.asLong();
     }
     return value.asText();
   }

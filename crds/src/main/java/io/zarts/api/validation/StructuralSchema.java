@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The API server's handling of a structural OpenAPI v3 schema, for offline use: defaulting, then validation of
- * types, unknown fields (kubectl's strict field validation), required fields, enums, numeric ranges, lengths,
- * patterns (RE2, as the API server), item and property counts. CEL rules are {@link CelRules}' job.
+ * The API server's handling of a structural OpenAPI v3 schema, for offline use: defaulting, then
+ * validation of types, unknown fields (kubectl's strict field validation), required fields, enums,
+ * numeric ranges, lengths, patterns (RE2, as the API server), item and property counts. CEL rules
+ * are {@link CelRules}' job.
  */
 final class StructuralSchema {
 
@@ -22,7 +23,10 @@ final class StructuralSchema {
 
   private StructuralSchema() {}
 
-  /** Fills absent properties that have a default, recursively, as the API server does before validation. */
+  /**
+   * Fills absent properties that have a default, recursively, as the API server does before
+   * validation.
+   */
   static void applyDefaults(JsonNode schema, JsonNode value) {
     if (schema == null || value == null) {
       return;
@@ -31,13 +35,16 @@ final class StructuralSchema {
       ObjectNode object = (ObjectNode) value;
       JsonNode properties = schema.get("properties");
       if (properties != null) {
-        properties.fields().forEachRemaining(p -> {
-          JsonNode def = p.getValue().get("default");
-          if (!object.has(p.getKey()) && def != null) {
-            object.set(p.getKey(), def.deepCopy());
-          }
-          applyDefaults(p.getValue(), object.get(p.getKey()));
-        });
+        properties
+            .fields()
+            .forEachRemaining(
+                p -> {
+                  JsonNode def = p.getValue().get("default");
+                  if (!object.has(p.getKey()) && def != null) {
+                    object.set(p.getKey(), def.deepCopy());
+                  }
+                  applyDefaults(p.getValue(), object.get(p.getKey()));
+                });
       }
       JsonNode additional = schema.get("additionalProperties");
       if (additional != null && additional.isObject()) {
@@ -78,11 +85,14 @@ final class StructuralSchema {
           out.add(new Violation(path, "must be true or false, got " + describe(value)));
         }
       }
-      default -> { /* untyped (preserve-unknown-fields): anything goes */ }
+      default -> {
+        /* untyped (preserve-unknown-fields): anything goes */
+      }
     }
   }
 
-  private static void validateObject(JsonNode schema, JsonNode value, String path, List<Violation> out) {
+  private static void validateObject(
+      JsonNode schema, JsonNode value, String path, List<Violation> out) {
     if (!value.isObject()) {
       out.add(new Violation(path, "must be an object, got " + describe(value)));
       return;
@@ -99,21 +109,32 @@ final class StructuralSchema {
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (path.isEmpty() && ENVELOPE.contains(field.getKey())) {
-        continue; // the API server checks apiVersion, kind and ObjectMeta itself, outside the CRD schema
+        continue; // the API server checks apiVersion, kind and ObjectMeta itself, outside the CRD
+        // schema
       }
       if (properties != null && properties.has(field.getKey())) {
-        validate(properties.get(field.getKey()), field.getValue(), FieldPath.child(path, field.getKey()), out);
+        validate(
+            properties.get(field.getKey()),
+            field.getValue(),
+            FieldPath.child(path, field.getKey()),
+            out);
       } else if (additional != null && additional.isObject()) {
         validate(additional, field.getValue(), FieldPath.key(path, field.getKey()), out);
       } else if (!preserveUnknown && properties != null) {
-        out.add(new Violation(FieldPath.child(path, field.getKey()), "unknown field; "
-            + (properties.size() == 0 ? "this object takes no fields" : "known fields here are " + names(properties))));
+        out.add(
+            new Violation(
+                FieldPath.child(path, field.getKey()),
+                "unknown field; "
+                    + (properties.size() == 0
+                        ? "this object takes no fields"
+                        : "known fields here are " + names(properties))));
       }
     }
     checkCount(schema, value.size(), "minProperties", "maxProperties", "entries", path, out);
   }
 
-  private static void validateArray(JsonNode schema, JsonNode value, String path, List<Violation> out) {
+  private static void validateArray(
+      JsonNode schema, JsonNode value, String path, List<Violation> out) {
     if (!value.isArray()) {
       out.add(new Violation(path, "must be a list, got " + describe(value)));
       return;
@@ -127,15 +148,22 @@ final class StructuralSchema {
     checkCount(schema, value.size(), "minItems", "maxItems", "items", path, out);
   }
 
-  private static void validateString(JsonNode schema, JsonNode value, String path, List<Violation> out) {
+  private static void validateString(
+      JsonNode schema, JsonNode value, String path, List<Violation> out) {
     if (!value.isTextual()) {
-      out.add(new Violation(path, "must be a string, got " + describe(value)
-          + (value.isValueNode() ? "; quote it" : "")));
+      out.add(
+          new Violation(
+              path,
+              "must be a string, got "
+                  + describe(value)
+                  + (value.isValueNode() ? "; quote it" : "")));
       return;
     }
     String text = value.asText();
     if (schema.has("enum") && !contains(schema.get("enum"), value)) {
-      out.add(new Violation(path, "unsupported value \"" + text + "\"; use one of " + names(schema.get("enum"))));
+      out.add(
+          new Violation(
+              path, "unsupported value \"" + text + "\"; use one of " + names(schema.get("enum"))));
       return;
     }
     int length = text.codePointCount(0, text.length());
@@ -148,10 +176,13 @@ final class StructuralSchema {
     }
   }
 
-  private static void validateNumber(JsonNode schema, JsonNode value, String path, List<Violation> out,
-      boolean integer) {
+  private static void validateNumber(
+      JsonNode schema, JsonNode value, String path, List<Violation> out, boolean integer) {
     if (!value.isNumber() || (integer && !isWhole(value))) {
-      out.add(new Violation(path, "must be " + (integer ? "an integer" : "a number") + ", got " + describe(value)));
+      out.add(
+          new Violation(
+              path,
+              "must be " + (integer ? "an integer" : "a number") + ", got " + describe(value)));
       return;
     }
     double v = value.asDouble();
@@ -159,35 +190,59 @@ final class StructuralSchema {
       double min = schema.get("minimum").asDouble();
       boolean exclusive = schema.path("exclusiveMinimum").asBoolean(false);
       if (exclusive ? v <= min : v < min) {
-        out.add(new Violation(path, "must be " + (exclusive ? "greater than " : "at least ") + plain(min)
-            + ", got " + value.asText()));
+        out.add(
+            new Violation(
+                path,
+                "must be "
+                    + (exclusive ? "greater than " : "at least ")
+                    + plain(min)
+                    + ", got "
+                    + value.asText()));
       }
     }
     if (schema.has("maximum")) {
       double max = schema.get("maximum").asDouble();
       boolean exclusive = schema.path("exclusiveMaximum").asBoolean(false);
       if (exclusive ? v >= max : v > max) {
-        out.add(new Violation(path, "must be " + (exclusive ? "less than " : "at most ") + plain(max)
-            + ", got " + value.asText()));
+        out.add(
+            new Violation(
+                path,
+                "must be "
+                    + (exclusive ? "less than " : "at most ")
+                    + plain(max)
+                    + ", got "
+                    + value.asText()));
       }
     }
   }
 
-  private static void checkCount(JsonNode schema, int count, String minKey, String maxKey, String unit,
-      String path, List<Violation> out) {
+  private static void checkCount(
+      JsonNode schema,
+      int count,
+      String minKey,
+      String maxKey,
+      String unit,
+      String path,
+      List<Violation> out) {
     if (schema.has(minKey) && count < schema.get(minKey).asLong()) {
-      out.add(new Violation(path, "must have at least " + schema.get(minKey).asLong() + " " + unit + ", has "
-          + count));
+      out.add(
+          new Violation(
+              path,
+              "must have at least " + schema.get(minKey).asLong() + " " + unit + ", has " + count));
     }
     if (schema.has(maxKey) && count > schema.get(maxKey).asLong()) {
-      out.add(new Violation(path, "must have at most " + schema.get(maxKey).asLong() + " " + unit + ", has "
-          + count));
+      out.add(
+          new Violation(
+              path,
+              "must have at most " + schema.get(maxKey).asLong() + " " + unit + ", has " + count));
     }
   }
 
   private static boolean isWhole(JsonNode value) {
-    return value.isIntegralNumber() || (value.isFloatingPointNumber() && value.asDouble() == Math.rint(value.asDouble())
-        && !Double.isInfinite(value.asDouble()));
+    return value.isIntegralNumber()
+        || (value.isFloatingPointNumber()
+            && value.asDouble() == Math.rint(value.asDouble())
+            && !Double.isInfinite(value.asDouble()));
   }
 
   private static boolean contains(JsonNode values, JsonNode value) {

@@ -9,7 +9,10 @@ public class ValidationException extends IllegalArgumentException {
   private final List<Violation> violations;
 
   public ValidationException(String subject, List<Violation> violations) {
-    super(subject + " is invalid:" + violations.stream().map(v -> "\n  - " + v).collect(Collectors.joining()));
+    super(
+        subject
+            + " is invalid:"
+            + violations.stream().map(v -> "\n  - " + v).collect(Collectors.joining()));
     this.violations = List.copyOf(violations);
   }
 

@@ -18,14 +18,27 @@ final class CrdReference {
   }
 
   private static void walk(JsonNode node, String path, List<String> rows) {
-    node.path("properties").fields().forEachRemaining(p -> {
-      String child = path + "." + p.getKey();
-      JsonNode schema = p.getValue();
-      rows.add("| `" + child + "` | " + type(schema) + " | " + defaultValue(schema) + " | " + allowed(schema)
-          + " | " + cell(schema.path("description").asText("")) + " |");
-      JsonNode nested = schema.has("items") ? schema.get("items") : schema;
-      walk(nested, child + (schema.has("items") ? "[]" : ""), rows);
-    });
+    node.path("properties")
+        .fields()
+        .forEachRemaining(
+            p -> {
+              String child = path + "." + p.getKey();
+              JsonNode schema = p.getValue();
+              rows.add(
+                  "| `"
+                      + child
+                      + "` | "
+                      + type(schema)
+                      + " | "
+                      + defaultValue(schema)
+                      + " | "
+                      + allowed(schema)
+                      + " | "
+                      + cell(schema.path("description").asText(""))
+                      + " |");
+              JsonNode nested = schema.has("items") ? schema.get("items") : schema;
+              walk(nested, child + (schema.has("items") ? "[]" : ""), rows);
+            });
   }
 
   private static String type(JsonNode schema) {

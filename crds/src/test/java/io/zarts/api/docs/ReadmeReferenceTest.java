@@ -21,8 +21,9 @@ class ReadmeReferenceTest {
     int end = text.indexOf(END);
     assertThat(start).as("README.md must contain the marker " + START.strip()).isNotNegative();
     assertThat(end).as("README.md must contain the marker " + END).isGreaterThan(start);
-    String table = CrdReference.table(
-        ArchitectureSearchValidator.bundled().schema().path("properties").path("spec"));
+    String table =
+        CrdReference.table(
+            ArchitectureSearchValidator.bundled().schema().path("properties").path("spec"));
     String expected = text.substring(0, start + START.length()) + table + text.substring(end);
     RepoFiles.assertGolden(readme, expected, "The CRD reference table");
   }

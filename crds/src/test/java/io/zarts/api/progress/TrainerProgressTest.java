@@ -26,8 +26,10 @@ class TrainerProgressTest {
     best.setValidAccuracy(0.61);
     best.setEpoch(3);
     p.setBest(best);
-    p.setGenotype(Genotype.parse("Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
-        + " reduce_concat=[2])"));
+    p.setGenotype(
+        Genotype.parse(
+            "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
+                + " reduce_concat=[2])"));
 
     String json = p.toJson();
     assertThat(json).startsWith("{\"schemaVersion\":1,\"state\":\"Running\"");
@@ -38,7 +40,9 @@ class TrainerProgressTest {
 
   @Test
   void unknownFieldsFromANewerMinorVersionAreIgnored() {
-    TrainerProgress p = TrainerProgress.fromJson("{\"schemaVersion\":1,\"state\":\"Starting\",\"gpuName\":\"H100\"}");
+    TrainerProgress p =
+        TrainerProgress.fromJson(
+            "{\"schemaVersion\":1,\"state\":\"Starting\",\"gpuName\":\"H100\"}");
     assertThat(p.getState()).isEqualTo(TrainerState.STARTING);
   }
 
@@ -46,10 +50,12 @@ class TrainerProgressTest {
   void badReportsAreRefusedWithAReason() {
     assertThatThrownBy(() -> TrainerProgress.fromJson("{\"schemaVersion\":2}"))
         .isInstanceOf(ProgressFormatException.class)
-        .hasMessageContaining("schemaVersion 2").hasMessageContaining("upgrade the operator");
+        .hasMessageContaining("schemaVersion 2")
+        .hasMessageContaining("upgrade the operator");
     assertThatThrownBy(() -> TrainerProgress.fromJson("{\"state\":\"Running\"}"))
         .hasMessageContaining("lacks a positive integer schemaVersion");
-    assertThatThrownBy(() -> TrainerProgress.fromJson("{\"schemaVersion\":1,\"state\":\"Dancing\"}"))
+    assertThatThrownBy(
+            () -> TrainerProgress.fromJson("{\"schemaVersion\":1,\"state\":\"Dancing\"}"))
         .hasMessageContaining("invalid field");
     assertThatThrownBy(() -> TrainerProgress.fromJson("{\"schemaVersion\":1,"))
         .hasMessageContaining("not JSON");

@@ -26,7 +26,8 @@ class CrdSchemaTest {
   @Test
   void namesScopeAndVersion() {
     JsonNode spec = crd.path("spec");
-    assertThat(crd.path("metadata").path("name").asText()).isEqualTo("architecturesearches.zarts.io");
+    assertThat(crd.path("metadata").path("name").asText())
+        .isEqualTo("architecturesearches.zarts.io");
     assertThat(spec.path("group").asText()).isEqualTo("zarts.io");
     assertThat(spec.path("scope").asText()).isEqualTo("Namespaced");
     assertThat(spec.path("names").path("kind").asText()).isEqualTo("ArchitectureSearch");
@@ -42,66 +43,87 @@ class CrdSchemaTest {
   @Test
   void printerColumnsShowPhaseEpochBestAndAge() {
     List<String> columns = new ArrayList<>();
-    version.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText() + "="
-        + c.path("jsonPath").asText() + ":" + c.path("type").asText()));
-    assertThat(columns).containsExactlyInAnyOrder(
-        "Phase=.status.phase:string",
-        "Epoch=.status.progress.epoch:integer",
-        "Best=.status.best.validAccuracy:number",
-        "Age=.metadata.creationTimestamp:date");
+    version
+        .path("additionalPrinterColumns")
+        .forEach(
+            c ->
+                columns.add(
+                    c.path("name").asText()
+                        + "="
+                        + c.path("jsonPath").asText()
+                        + ":"
+                        + c.path("type").asText()));
+    assertThat(columns)
+        .containsExactlyInAnyOrder(
+            "Phase=.status.phase:string",
+            "Epoch=.status.progress.epoch:integer",
+            "Best=.status.best.validAccuracy:number",
+            "Age=.metadata.creationTimestamp:date");
   }
 
   @Test
   void everySpecFieldHasADescription() {
     List<String> missing = new ArrayList<>();
-    walk(specSchema(), "spec", (path, node) -> {
-      if (!node.hasNonNull("description") || node.get("description").asText().isBlank()) {
-        missing.add(path);
-      }
-    });
-    assertThat(missing).as("spec fields without a description (add @JsonPropertyDescription)").isEmpty();
+    walk(
+        specSchema(),
+        "spec",
+        (path, node) -> {
+          if (!node.hasNonNull("description") || node.get("description").asText().isBlank()) {
+            missing.add(path);
+          }
+        });
+    assertThat(missing)
+        .as("spec fields without a description (add @JsonPropertyDescription)")
+        .isEmpty();
   }
 
   @Test
   void everySpecFieldIsBounded() {
     List<String> unbounded = new ArrayList<>();
-    walk(specSchema(), "spec", (path, node) -> {
-      String type = node.path("type").asText();
-      boolean intOrString = node.path("x-kubernetes-int-or-string").asBoolean(false);
-      if (intOrString) {
-        return; // quantities: bounded by the map's maxProperties and the API server's quantity parser
-      }
-      switch (type) {
-        case "string" -> {
-          if (!node.has("maxLength") && !node.has("enum")) {
-            unbounded.add(path + " (string without maxLength or enum)");
+    walk(
+        specSchema(),
+        "spec",
+        (path, node) -> {
+          String type = node.path("type").asText();
+          boolean intOrString = node.path("x-kubernetes-int-or-string").asBoolean(false);
+          if (intOrString) {
+            return; // quantities: bounded by the map's maxProperties and the API server's quantity
+            // parser
           }
-        }
-        case "array" -> {
-          if (!node.has("maxItems")) {
-            unbounded.add(path + " (array without maxItems)");
+          switch (type) {
+            case "string" -> {
+              if (!node.has("maxLength") && !node.has("enum")) {
+                unbounded.add(path + " (string without maxLength or enum)");
+              }
+            }
+            case "array" -> {
+              if (!node.has("maxItems")) {
+                unbounded.add(path + " (array without maxItems)");
+              }
+            }
+            case "integer", "number" -> {
+              if (!node.has("minimum") || !node.has("maximum")) {
+                unbounded.add(path + " (" + type + " without minimum and maximum)");
+              }
+            }
+            case "object" -> {
+              if (node.has("additionalProperties") && !node.has("maxProperties")) {
+                unbounded.add(path + " (map without maxProperties)");
+              }
+            }
+            default -> {}
           }
-        }
-        case "integer", "number" -> {
-          if (!node.has("minimum") || !node.has("maximum")) {
-            unbounded.add(path + " (" + type + " without minimum and maximum)");
-          }
-        }
-        case "object" -> {
-          if (node.has("additionalProperties") && !node.has("maxProperties")) {
-            unbounded.add(path + " (map without maxProperties)");
-          }
-        }
-        default -> { }
-      }
-    });
-    assertThat(unbounded).as("unbounded spec fields: CEL cost limits and etcd size need bounds").isEmpty();
+        });
+    assertThat(unbounded)
+        .as("unbounded spec fields: CEL cost limits and etcd size need bounds")
+        .isEmpty();
   }
 
   @Test
   void requiredFieldsAreMarked() {
     assertThat(specSchema().path("required").toString()).contains("dataset");
-    assertThat(specSchema().path("properties").path("dataset").path("required").toString()).contains("name");
+    assertThat(specSchema().path("properties").path("dataset").path("required").toString())
+        .contains("name");
   }
 
   @Test
@@ -130,11 +152,14 @@ class CrdSchemaTest {
   }
 
   static void walk(JsonNode node, String path, Visitor visitor) {
-    node.path("properties").fields().forEachRemaining(p -> {
-      String child = path + "." + p.getKey();
-      visitor.visit(child, p.getValue());
-      walk(p.getValue(), child, visitor);
-    });
+    node.path("properties")
+        .fields()
+        .forEachRemaining(
+            p -> {
+              String child = path + "." + p.getKey();
+              visitor.visit(child, p.getValue());
+              walk(p.getValue(), child, visitor);
+            });
     if (node.has("items")) {
       walk(node.get("items"), path + "[]", visitor);
     }

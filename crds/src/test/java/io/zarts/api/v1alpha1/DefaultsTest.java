@@ -17,7 +17,8 @@ class DefaultsTest {
   @Test
   void schemaDefaultsEqualJavaDefaults() {
     JsonNode fromSchema = VALIDATOR.validate(Fixtures.minimal()).resource().path("spec");
-    ArchitectureSearch fromJava = SERIALIZATION.convertValue(Fixtures.minimal(), ArchitectureSearch.class);
+    ArchitectureSearch fromJava =
+        SERIALIZATION.convertValue(Fixtures.minimal(), ArchitectureSearch.class);
     JsonNode javaSpec = SERIALIZATION.convertValue(fromJava.getSpec(), JsonNode.class);
     // Through text, so that an int 2 and a long 2 compare equal.
     assertThat(SERIALIZATION.unmarshal(javaSpec.toString(), JsonNode.class))

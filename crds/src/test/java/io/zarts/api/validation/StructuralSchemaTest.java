@@ -16,59 +16,85 @@ class StructuralSchemaTest {
 
   @Test
   void rangesNameTheFieldAndTheBound() {
-    assertThat(messages(VALIDATOR.validate(with(minimal(), "spec.training.epochs", "0")).violations()))
+    assertThat(
+            messages(VALIDATOR.validate(with(minimal(), "spec.training.epochs", "0")).violations()))
         .containsExactly("spec.training.epochs: must be at least 1, got 0");
-    assertThat(messages(VALIDATOR.validate(with(minimal(), "spec.optimizer.samples", "65")).violations()))
+    assertThat(
+            messages(
+                VALIDATOR.validate(with(minimal(), "spec.optimizer.samples", "65")).violations()))
         .containsExactly("spec.optimizer.samples: must be at most 64, got 65");
-    assertThat(messages(VALIDATOR.validate(with(minimal(), "spec.training.batchSize", "4097")).violations()))
+    assertThat(
+            messages(
+                VALIDATOR
+                    .validate(with(minimal(), "spec.training.batchSize", "4097"))
+                    .violations()))
         .containsExactly("spec.training.batchSize: must be at most 4096, got 4097");
-    assertThat(messages(VALIDATOR.validate(with(minimal(), "spec.optimizer.sigma", "0")).violations()))
+    assertThat(
+            messages(VALIDATOR.validate(with(minimal(), "spec.optimizer.sigma", "0")).violations()))
         .containsExactly("spec.optimizer.sigma: must be greater than 0, got 0");
   }
 
   @Test
   void unknownFieldsAreRefusedWithTheKnownOnes() {
-    assertThat(messages(VALIDATOR.validate(with(minimal(), "spec.traning", "{epochs: 3}")).violations()))
-        .containsExactly("spec.traning: unknown field; known fields here are checkpoint, dataset, optimizer,"
-            + " resources, searchSpace, suspend, trainer, training");
+    assertThat(
+            messages(
+                VALIDATOR.validate(with(minimal(), "spec.traning", "{epochs: 3}")).violations()))
+        .containsExactly(
+            "spec.traning: unknown field; known fields here are checkpoint, dataset, optimizer,"
+                + " resources, searchSpace, suspend, trainer, training");
   }
 
   @Test
   void enumsListTheAllowedValues() {
-    assertThat(messages(VALIDATOR.validate(with(minimal(), "spec.optimizer.algorithm", "adam")).violations()))
-        .containsExactly("spec.optimizer.algorithm: unsupported value \"adam\"; use one of darts, gld, mgs, rs");
+    assertThat(
+            messages(
+                VALIDATOR
+                    .validate(with(minimal(), "spec.optimizer.algorithm", "adam"))
+                    .violations()))
+        .containsExactly(
+            "spec.optimizer.algorithm: unsupported value \"adam\"; use one of darts, gld, mgs, rs");
   }
 
   @Test
   void typesAreChecked() {
-    assertThat(messages(VALIDATOR.validate(with(minimal(), "spec.training.epochs", "many")).violations()))
+    assertThat(
+            messages(
+                VALIDATOR.validate(with(minimal(), "spec.training.epochs", "many")).violations()))
         .containsExactly("spec.training.epochs: must be an integer, got the string \"many\"");
-    assertThat(messages(VALIDATOR.validate(with(minimal(), "spec.suspend", "yes please")).violations()))
+    assertThat(
+            messages(
+                VALIDATOR.validate(with(minimal(), "spec.suspend", "yes please")).violations()))
         .containsExactly("spec.suspend: must be true or false, got the string \"yes please\"");
   }
 
   @Test
   void requiredFieldsAndEnvelopeAreChecked() {
     JsonNode noDataset = Fixtures.without(minimal(), "spec.dataset");
-    assertThat(messages(VALIDATOR.validate(noDataset).violations())).containsExactly("spec.dataset: is required");
+    assertThat(messages(VALIDATOR.validate(noDataset).violations()))
+        .containsExactly("spec.dataset: is required");
     JsonNode wrongKind = with(minimal(), "kind", "Job");
     assertThat(messages(VALIDATOR.validate(wrongKind).violations()))
         .containsExactly("kind: must be ArchitectureSearch, got \"Job\"");
     JsonNode badName = with(minimal(), "metadata.name", "My_Search");
-    assertThat(messages(VALIDATOR.validate(badName).violations())).singleElement().asString()
+    assertThat(messages(VALIDATOR.validate(badName).violations()))
+        .singleElement()
+        .asString()
         .startsWith("metadata.name: \"My_Search\" is not a valid name");
   }
 
   @Test
   void scientificNotationIsANumber() {
-    assertThat(VALIDATOR.validate(with(minimal(), "spec.training.weightDecay", "3e-4")).violations()).isEmpty();
+    assertThat(
+            VALIDATOR.validate(with(minimal(), "spec.training.weightDecay", "3e-4")).violations())
+        .isEmpty();
   }
 
   @Test
   void defaultsAreApplied() {
     JsonNode spec = VALIDATOR.validate(minimal()).resource().path("spec");
     assertThat(spec.path("optimizer").path("algorithm").asText()).isEqualTo("mgs");
-    assertThat(spec.path("optimizer").path("innerOptimizer").path("learningRate").asDouble()).isEqualTo(0.001);
+    assertThat(spec.path("optimizer").path("innerOptimizer").path("learningRate").asDouble())
+        .isEqualTo(0.001);
     assertThat(spec.path("checkpoint").path("size").asText()).isEqualTo("10Gi");
   }
 }

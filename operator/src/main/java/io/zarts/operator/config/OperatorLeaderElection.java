@@ -4,9 +4,10 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import jakarta.inject.Singleton;
 
 /**
- * Leader election for more than one replica: the replicas compete for the Lease zarts-operator-leader in the
- * operator's own namespace and only the holder reconciles. The operator SDK activates it in the prod profile;
- * tests and dev mode run a single instance without it.
+ * Leader election for more than one replica: the replicas compete for the Lease
+ * zarts-operator-leader in the operator's own namespace and only the holder reconciles. The
+ * operator SDK activates it in the prod profile; tests and dev mode run a single instance without
+ * it.
  */
 @Singleton
 public class OperatorLeaderElection extends LeaderElectionConfiguration {

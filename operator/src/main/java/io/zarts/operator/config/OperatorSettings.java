@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
-/** Operator configuration (application.properties, environment, Helm values): never taken from a resource. */
+/**
+ * Operator configuration (application.properties, environment, Helm values): never taken from a
+ * resource.
+ */
 @ConfigMapping(prefix = "zarts.operator")
 public interface OperatorSettings {
 
@@ -45,13 +48,16 @@ public interface OperatorSettings {
     int metricsPort();
 
     /**
-     * Node selector for trainer pods that request GPUs, as a JSON object (the Helm chart writes it with toJson,
-     * since label keys such as nvidia.com/gpu.present cannot be environment variable names).
+     * Node selector for trainer pods that request GPUs, as a JSON object (the Helm chart writes it
+     * with toJson, since label keys such as nvidia.com/gpu.present cannot be environment variable
+     * names).
      */
     @WithDefault("{}")
     String gpuNodeSelector();
 
-    /** Tolerations for trainer pods that request GPUs, as a JSON array of Kubernetes tolerations. */
+    /**
+     * Tolerations for trainer pods that request GPUs, as a JSON array of Kubernetes tolerations.
+     */
     @WithDefault("[]")
     String gpuTolerations();
   }

@@ -26,29 +26,46 @@ public class Producers {
   }
 
   static TrainerDefaults trainerDefaults(OperatorSettings.Trainer t) {
-    Map<String, String> nodeSelector = parse("zarts.operator.trainer.gpu-node-selector", t.gpuNodeSelector(),
-        new TypeReference<>() {});
-    List<Toleration> tolerations = parse("zarts.operator.trainer.gpu-tolerations", t.gpuTolerations(),
-        new TypeReference<>() {});
-    return new TrainerDefaults(t.image(), t.pullPolicy(),
+    Map<String, String> nodeSelector =
+        parse(
+            "zarts.operator.trainer.gpu-node-selector",
+            t.gpuNodeSelector(),
+            new TypeReference<>() {});
+    List<Toleration> tolerations =
+        parse(
+            "zarts.operator.trainer.gpu-tolerations", t.gpuTolerations(), new TypeReference<>() {});
+    return new TrainerDefaults(
+        t.image(),
+        t.pullPolicy(),
         Map.of("cpu", new Quantity(t.cpuRequest()), "memory", new Quantity(t.memoryRequest())),
-        Map.of("memory", new Quantity(t.memoryLimit())), new Quantity(t.djlCacheSize()),
-        t.terminationGracePeriodSeconds(), t.backoffLimit(), t.runAsUser(), t.metricsPort(), nodeSelector,
+        Map.of("memory", new Quantity(t.memoryLimit())),
+        new Quantity(t.djlCacheSize()),
+        t.terminationGracePeriodSeconds(),
+        t.backoffLimit(),
+        t.runAsUser(),
+        t.metricsPort(),
+        nodeSelector,
         tolerations);
   }
 
   /** A JSON setting, or a start-up failure that names the setting and what it must look like. */
   private static <T> T parse(String setting, String json, TypeReference<T> type) {
     try {
-      T value = JSON.unmarshal(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), type);
+      T value =
+          JSON.unmarshal(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), type);
       if (value == null) {
         throw new IllegalArgumentException("empty");
       }
       return value;
     } catch (RuntimeException e) {
-      throw new IllegalStateException(setting + " must be JSON (" + type.getType().getTypeName()
-          + "), e.g. '{\"nvidia.com/gpu.present\":\"true\"}' or '[{\"key\":\"nvidia.com/gpu\",\"operator\":"
-          + "\"Exists\",\"effect\":\"NoSchedule\"}]'; got: " + json, e);
+      throw new IllegalStateException(
+          setting
+              + " must be JSON ("
+              + type.getType().getTypeName()
+              + "), e.g. '{\"nvidia.com/gpu.present\":\"true\"}' or '[{\"key\":\"nvidia.com/gpu\",\"operator\":"
+              + "\"Exists\",\"effect\":\"NoSchedule\"}]'; got: "
+              + json,
+          e);
     }
   }
 

@@ -1,7 +1,6 @@
 package io.zarts.operator.job;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -24,9 +23,10 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The objects besides the Job that a search owns (docs/operator.md §2): the spec ConfigMap the trainer reads, the progress
- * ConfigMap it writes, its ServiceAccount with a Role that may only update that ConfigMap, and the checkpoint
- * claim. All carry an owner reference, except a claim kept on delete (checkpoint.retainOnDelete).
+ * The objects besides the Job that a search owns (docs/operator.md §2): the spec ConfigMap the
+ * trainer reads, the progress ConfigMap it writes, its ServiceAccount with a Role that may only
+ * update that ConfigMap, and the checkpoint claim. All carry an owner reference, except a claim
+ * kept on delete (checkpoint.retainOnDelete).
  */
 public final class OwnedObjects {
 
@@ -37,23 +37,27 @@ public final class OwnedObjects {
   private OwnedObjects() {}
 
   static ObjectMeta meta(ArchitectureSearch search, String name, boolean owned) {
-    ObjectMetaBuilder meta = new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(search.getMetadata().getNamespace())
-        .addToLabels("app.kubernetes.io/managed-by", "zarts-operator")
-        .addToLabels(TrainerJobFactory.SEARCH_LABEL, search.getMetadata().getName());
+    ObjectMetaBuilder meta =
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(search.getMetadata().getNamespace())
+            .addToLabels("app.kubernetes.io/managed-by", "zarts-operator")
+            .addToLabels(TrainerJobFactory.SEARCH_LABEL, search.getMetadata().getName());
     if (owned) {
       meta.withOwnerReferences(TrainerJobFactory.ownerReference(search));
     }
     return meta.build();
   }
 
-  /** The resource as the trainer reads it: apiVersion, kind, name, namespace and the defaulted spec. */
+  /**
+   * The resource as the trainer reads it: apiVersion, kind, name, namespace and the defaulted spec.
+   */
   public static ConfigMap specConfigMap(ArchitectureSearch search) {
     ObjectNode doc = YAML.createObjectNode();
     doc.put("apiVersion", ArchitectureSearch.API_VERSION);
     doc.put("kind", ArchitectureSearch.KIND);
-    doc.putObject("metadata").put("name", search.getMetadata().getName())
+    doc.putObject("metadata")
+        .put("name", search.getMetadata().getName())
         .put("namespace", search.getMetadata().getNamespace());
     doc.set("spec", SERIALIZATION.convertValue(search.getSpec(), ObjectNode.class));
     String yaml;
@@ -70,49 +74,72 @@ public final class OwnedObjects {
 
   /** Created empty; only the trainer writes it (key progress.json). */
   public static ConfigMap progressConfigMap(ArchitectureSearch search) {
-    ConfigMap cm = new ConfigMapBuilder().withMetadata(meta(search, SearchNames.of(search).progressConfigMap(), true))
-        .build();
+    ConfigMap cm =
+        new ConfigMapBuilder()
+            .withMetadata(meta(search, SearchNames.of(search).progressConfigMap(), true))
+            .build();
     cm.getMetadata().getLabels().put(PROGRESS_LABEL, "true");
     return cm;
   }
 
   public static ServiceAccount serviceAccount(ArchitectureSearch search) {
-    return new ServiceAccountBuilder().withMetadata(meta(search, SearchNames.of(search).serviceAccount(), true))
+    return new ServiceAccountBuilder()
+        .withMetadata(meta(search, SearchNames.of(search).serviceAccount(), true))
         .build();
   }
 
   /** get/update/patch of exactly one ConfigMap: the search's progress report. */
   public static Role role(ArchitectureSearch search) {
     SearchNames names = SearchNames.of(search);
-    return new RoleBuilder().withMetadata(meta(search, names.serviceAccount(), true))
-        .addNewRule().withApiGroups("").withResources("configmaps")
-          .withResourceNames(names.progressConfigMap()).withVerbs("get", "update", "patch").endRule()
+    return new RoleBuilder()
+        .withMetadata(meta(search, names.serviceAccount(), true))
+        .addNewRule()
+        .withApiGroups("")
+        .withResources("configmaps")
+        .withResourceNames(names.progressConfigMap())
+        .withVerbs("get", "update", "patch")
+        .endRule()
         .build();
   }
 
   public static RoleBinding roleBinding(ArchitectureSearch search) {
     SearchNames names = SearchNames.of(search);
-    return new RoleBindingBuilder().withMetadata(meta(search, names.serviceAccount(), true))
-        .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("Role")
-          .withName(names.serviceAccount()).endRoleRef()
-        .addNewSubject().withKind("ServiceAccount").withName(names.serviceAccount())
-          .withNamespace(names.namespace()).endSubject()
+    return new RoleBindingBuilder()
+        .withMetadata(meta(search, names.serviceAccount(), true))
+        .withNewRoleRef()
+        .withApiGroup("rbac.authorization.k8s.io")
+        .withKind("Role")
+        .withName(names.serviceAccount())
+        .endRoleRef()
+        .addNewSubject()
+        .withKind("ServiceAccount")
+        .withName(names.serviceAccount())
+        .withNamespace(names.namespace())
+        .endSubject()
         .build();
   }
 
-  /** The new checkpoint claim (null with checkpoint.existingClaim); no owner when it must outlive the search. */
-  public static PersistentVolumeClaim checkpointClaim(ArchitectureSearch search, String defaultStorageClass) {
+  /**
+   * The new checkpoint claim (null with checkpoint.existingClaim); no owner when it must outlive
+   * the search.
+   */
+  public static PersistentVolumeClaim checkpointClaim(
+      ArchitectureSearch search, String defaultStorageClass) {
     CheckpointSpec spec = search.getSpec().getCheckpoint();
     if (spec.getExistingClaim() != null) {
       return null;
     }
-    String storageClass = spec.getStorageClassName() != null ? spec.getStorageClassName() : defaultStorageClass;
+    String storageClass =
+        spec.getStorageClassName() != null ? spec.getStorageClassName() : defaultStorageClass;
     return new PersistentVolumeClaimBuilder()
-        .withMetadata(meta(search, SearchNames.of(search).checkpointClaim(), !spec.getRetainOnDelete()))
+        .withMetadata(
+            meta(search, SearchNames.of(search).checkpointClaim(), !spec.getRetainOnDelete()))
         .withNewSpec()
-          .withAccessModes("ReadWriteOnce")
-          .withStorageClassName(storageClass)
-          .withNewResources().withRequests(Map.of("storage", new Quantity(spec.getSize()))).endResources()
+        .withAccessModes("ReadWriteOnce")
+        .withStorageClassName(storageClass)
+        .withNewResources()
+        .withRequests(Map.of("storage", new Quantity(spec.getSize())))
+        .endResources()
         .endSpec()
         .build();
   }

@@ -6,15 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the operator's configuration (application.properties / Helm values), never the resource, decides about
- * trainer pods: the image and pull policy, default requests and limits, the size of the DJL cache volume, the
- * grace period (long enough for one step and one checkpoint), the Job's retry budget, the pod's user, and where
- * GPU trainers may run (a node selector and tolerations added to pods that request GPUs; the resource's own
- * node selector keys win).
+ * What the operator's configuration (application.properties / Helm values), never the resource,
+ * decides about trainer pods: the image and pull policy, default requests and limits, the size of
+ * the DJL cache volume, the grace period (long enough for one step and one checkpoint), the Job's
+ * retry budget, the pod's user, and where GPU trainers may run (a node selector and tolerations
+ * added to pods that request GPUs; the resource's own node selector keys win).
  */
-public record TrainerDefaults(String image, String pullPolicy, Map<String, Quantity> requests,
-    Map<String, Quantity> limits, Quantity djlCacheSize, long terminationGracePeriodSeconds, int backoffLimit,
-    long runAsUser, int metricsPort, Map<String, String> gpuNodeSelector, List<Toleration> gpuTolerations) {
+public record TrainerDefaults(
+    String image,
+    String pullPolicy,
+    Map<String, Quantity> requests,
+    Map<String, Quantity> limits,
+    Quantity djlCacheSize,
+    long terminationGracePeriodSeconds,
+    int backoffLimit,
+    long runAsUser,
+    int metricsPort,
+    Map<String, String> gpuNodeSelector,
+    List<Toleration> gpuTolerations) {
 
   public TrainerDefaults {
     gpuNodeSelector = Map.copyOf(gpuNodeSelector);
@@ -23,15 +32,34 @@ public record TrainerDefaults(String image, String pullPolicy, Map<String, Quant
 
   /** The defaults the Helm chart also ships. */
   public static TrainerDefaults standard(String image) {
-    return new TrainerDefaults(image, "IfNotPresent",
+    return new TrainerDefaults(
+        image,
+        "IfNotPresent",
         Map.of("cpu", new Quantity("2"), "memory", new Quantity("8Gi")),
         Map.of("memory", new Quantity("16Gi")),
-        new Quantity("4Gi"), 300, 6, 10001, 9400, Map.of(), List.of());
+        new Quantity("4Gi"),
+        300,
+        6,
+        10001,
+        9400,
+        Map.of(),
+        List.of());
   }
 
   /** The same defaults with GPU scheduling rules. */
-  public TrainerDefaults withGpuScheduling(Map<String, String> nodeSelector, List<Toleration> tolerations) {
-    return new TrainerDefaults(image, pullPolicy, requests, limits, djlCacheSize, terminationGracePeriodSeconds,
-        backoffLimit, runAsUser, metricsPort, nodeSelector, tolerations);
+  public TrainerDefaults withGpuScheduling(
+      Map<String, String> nodeSelector, List<Toleration> tolerations) {
+    return new TrainerDefaults(
+        image,
+        pullPolicy,
+        requests,
+        limits,
+        djlCacheSize,
+        terminationGracePeriodSeconds,
+        backoffLimit,
+        runAsUser,
+        metricsPort,
+        nodeSelector,
+        tolerations);
   }
 }

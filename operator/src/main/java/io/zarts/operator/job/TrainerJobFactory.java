@@ -33,20 +33,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trainer Job of a search (docs/architecture.md §2.1), as a pure function of the resource and the operator's defaults.
- * Nothing the user writes reaches the image, command, arguments, environment, sub-paths or security context
- * except through typed mappings: names derive from metadata.name, the data claim is mounted whole and read-only,
- * and the trainer resolves dataset.volume.subPath itself inside /data.
+ * The trainer Job of a search (docs/architecture.md §2.1), as a pure function of the resource and
+ * the operator's defaults. Nothing the user writes reaches the image, command, arguments,
+ * environment, sub-paths or security context except through typed mappings: names derive from
+ * metadata.name, the data claim is mounted whole and read-only, and the trainer resolves
+ * dataset.volume.subPath itself inside /data.
  */
 public final class TrainerJobFactory {
 
   public static final String CONTAINER = "trainer";
   public static final String SEARCH_LABEL = "zarts.io/search";
   public static final String GENERATION_ANNOTATION = "zarts.io/generation";
-  /** training.epochs the Job was created for: a completed Job for fewer epochs is replaced when they rise. */
+
+  /**
+   * training.epochs the Job was created for: a completed Job for fewer epochs is replaced when they
+   * rise.
+   */
   public static final String EPOCHS_ANNOTATION = "zarts.io/epochs";
+
   public static final String QUEUE_LABEL = "kueue.x-k8s.io/queue-name";
   public static final String GPU_RESOURCE = "nvidia.com/gpu";
+
   /** Exit codes that fail the Job at once: invalid configuration and unrecoverable state. */
   public static final List<Integer> PERMANENT_EXIT_CODES = List.of(2, 3);
 
@@ -63,37 +70,40 @@ public final class TrainerJobFactory {
     Map<String, String> labels = labels(names, resources);
     return new JobBuilder()
         .withNewMetadata()
-          .withName(names.job())
-          .withNamespace(names.namespace())
-          .withLabels(labels)
-          .addToAnnotations(GENERATION_ANNOTATION, String.valueOf(search.getMetadata().getGeneration()))
-          .addToAnnotations(EPOCHS_ANNOTATION, String.valueOf(spec.getTraining().getEpochs()))
-          .withOwnerReferences(ownerReference(search))
+        .withName(names.job())
+        .withNamespace(names.namespace())
+        .withLabels(labels)
+        .addToAnnotations(
+            GENERATION_ANNOTATION, String.valueOf(search.getMetadata().getGeneration()))
+        .addToAnnotations(EPOCHS_ANNOTATION, String.valueOf(spec.getTraining().getEpochs()))
+        .withOwnerReferences(ownerReference(search))
         .endMetadata()
         .withNewSpec()
-          .withBackoffLimit(defaults.backoffLimit())
-          // Kueue admits a queued Job by unsuspending it.
-          .withSuspend(resources.getQueueName() != null)
-          // Never start a replacement while the old pod may still be writing checkpoints.
-          .withPodReplacementPolicy("Failed")
-          .withNewPodFailurePolicy()
-            .withRules(podFailureRules())
-          .endPodFailurePolicy()
-          .withNewTemplate()
-            .withNewMetadata().withLabels(labels).endMetadata()
-            .withNewSpec()
-              .withRestartPolicy("Never")
-              .withServiceAccountName(names.serviceAccount())
-              .withAutomountServiceAccountToken(true)
-              .withSecurityContext(podSecurity())
-              .withTerminationGracePeriodSeconds(defaults.terminationGracePeriodSeconds())
-              .withNodeSelector(nodeSelector(resources))
-              .withTolerations(tolerations(resources))
-              .withPriorityClassName(resources.getPriorityClassName())
-              .withContainers(container(names, spec))
-              .withVolumes(volumes(names, spec))
-            .endSpec()
-          .endTemplate()
+        .withBackoffLimit(defaults.backoffLimit())
+        // Kueue admits a queued Job by unsuspending it.
+        .withSuspend(resources.getQueueName() != null)
+        // Never start a replacement while the old pod may still be writing checkpoints.
+        .withPodReplacementPolicy("Failed")
+        .withNewPodFailurePolicy()
+        .withRules(podFailureRules())
+        .endPodFailurePolicy()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .withServiceAccountName(names.serviceAccount())
+        .withAutomountServiceAccountToken(true)
+        .withSecurityContext(podSecurity())
+        .withTerminationGracePeriodSeconds(defaults.terminationGracePeriodSeconds())
+        .withNodeSelector(nodeSelector(resources))
+        .withTolerations(tolerations(resources))
+        .withPriorityClassName(resources.getPriorityClassName())
+        .withContainers(container(names, spec))
+        .withVolumes(volumes(names, spec))
+        .endSpec()
+        .endTemplate()
         .endSpec()
         .build();
   }
@@ -123,12 +133,23 @@ public final class TrainerJobFactory {
 
   private static List<PodFailurePolicyRule> podFailureRules() {
     return List.of(
-        // Preemption, eviction, node drain: not the trainer's fault; it resumes from its checkpoint.
-        new PodFailurePolicyRuleBuilder().withAction("Ignore")
-            .addNewOnPodCondition().withType("DisruptionTarget").withStatus("True").endOnPodCondition().build(),
-        new PodFailurePolicyRuleBuilder().withAction("FailJob")
-            .withNewOnExitCodes().withContainerName(CONTAINER).withOperator("In")
-              .withValues(PERMANENT_EXIT_CODES).endOnExitCodes().build());
+        // Preemption, eviction, node drain: not the trainer's fault; it resumes from its
+        // checkpoint.
+        new PodFailurePolicyRuleBuilder()
+            .withAction("Ignore")
+            .addNewOnPodCondition()
+            .withType("DisruptionTarget")
+            .withStatus("True")
+            .endOnPodCondition()
+            .build(),
+        new PodFailurePolicyRuleBuilder()
+            .withAction("FailJob")
+            .withNewOnExitCodes()
+            .withContainerName(CONTAINER)
+            .withOperator("In")
+            .withValues(PERMANENT_EXIT_CODES)
+            .endOnExitCodes()
+            .build());
   }
 
   private PodSecurityContext podSecurity() {
@@ -137,7 +158,9 @@ public final class TrainerJobFactory {
         .withRunAsUser(defaults.runAsUser())
         .withRunAsGroup(defaults.runAsUser())
         .withFsGroup(defaults.runAsUser())
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
         .build();
   }
 
@@ -147,8 +170,12 @@ public final class TrainerJobFactory {
         .withReadOnlyRootFilesystem(true)
         .withRunAsNonRoot(true)
         .withPrivileged(false)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .withNewSeccompProfile()
+        .withType("RuntimeDefault")
+        .endSeccompProfile()
         .build();
   }
 
@@ -165,9 +192,14 @@ public final class TrainerJobFactory {
         .withName(CONTAINER)
         .withImage(defaults.image())
         .withImagePullPolicy(defaults.pullPolicy())
-        .withArgs("search", "/etc/zarts/search.yaml", "--output-dir", "/checkpoints", "--data", "/data")
+        .withArgs(
+            "search", "/etc/zarts/search.yaml", "--output-dir", "/checkpoints", "--data", "/data")
         .withEnv(env(names))
-        .addNewPort().withName("metrics").withContainerPort(defaults.metricsPort()).withProtocol("TCP").endPort()
+        .addNewPort()
+        .withName("metrics")
+        .withContainerPort(defaults.metricsPort())
+        .withProtocol("TCP")
+        .endPort()
         .withResources(resources(spec.getResources()))
         .withSecurityContext(containerSecurity())
         .withVolumeMounts(mounts)
@@ -178,17 +210,36 @@ public final class TrainerJobFactory {
 
   private List<EnvVar> env(SearchNames names) {
     return List.of(
-        new EnvVarBuilder().withName("ZARTS_PROGRESS_CONFIGMAP").withValue(names.progressConfigMap()).build(),
-        new EnvVarBuilder().withName("ZARTS_NAMESPACE").withNewValueFrom().withNewFieldRef()
-            .withFieldPath("metadata.namespace").endFieldRef().endValueFrom().build(),
-        new EnvVarBuilder().withName("ZARTS_METRICS_PORT").withValue(String.valueOf(defaults.metricsPort())).build(),
-        new EnvVarBuilder().withName("ZARTS_TERMINATION_LOG").withValue("/dev/termination-log").build(),
-        // A writable cache (the root file system is read-only): libtorch is extracted there at start.
+        new EnvVarBuilder()
+            .withName("ZARTS_PROGRESS_CONFIGMAP")
+            .withValue(names.progressConfigMap())
+            .build(),
+        new EnvVarBuilder()
+            .withName("ZARTS_NAMESPACE")
+            .withNewValueFrom()
+            .withNewFieldRef()
+            .withFieldPath("metadata.namespace")
+            .endFieldRef()
+            .endValueFrom()
+            .build(),
+        new EnvVarBuilder()
+            .withName("ZARTS_METRICS_PORT")
+            .withValue(String.valueOf(defaults.metricsPort()))
+            .build(),
+        new EnvVarBuilder()
+            .withName("ZARTS_TERMINATION_LOG")
+            .withValue("/dev/termination-log")
+            .build(),
+        // A writable cache (the root file system is read-only): libtorch is extracted there at
+        // start.
         new EnvVarBuilder().withName("DJL_CACHE_DIR").withValue("/var/cache/djl").build(),
         new EnvVarBuilder().withName("ENGINE_CACHE_DIR").withValue("/var/cache/djl").build());
   }
 
-  /** Operator defaults, overridden key by key by the resource; GPUs as nvidia.com/gpu requests and limits. */
+  /**
+   * Operator defaults, overridden key by key by the resource; GPUs as nvidia.com/gpu requests and
+   * limits.
+   */
   ResourceRequirements resources(ResourcesSpec spec) {
     Map<String, Quantity> requests = new LinkedHashMap<>(defaults.requests());
     requests.putAll(spec.requestsOrEmpty());
@@ -205,7 +256,10 @@ public final class TrainerJobFactory {
     return resources.getGpus() != null && resources.getGpus() > 0;
   }
 
-  /** The operator's GPU node selector for GPU pods, overridden key by key by the resource's; null when empty. */
+  /**
+   * The operator's GPU node selector for GPU pods, overridden key by key by the resource's; null
+   * when empty.
+   */
   private Map<String, String> nodeSelector(ResourcesSpec resources) {
     Map<String, String> selector = new LinkedHashMap<>();
     if (wantsGpus(resources)) {
@@ -221,18 +275,24 @@ public final class TrainerJobFactory {
   private List<Toleration> tolerations(ResourcesSpec resources) {
     List<Toleration> out = new ArrayList<>();
     for (TolerationSpec t : resources.tolerationsOrEmpty()) {
-      out.add(new TolerationBuilder()
-          .withKey(t.getKey())
-          .withOperator(t.getOperator() == null ? null
-              : t.getOperator() == TolerationSpec.Operator.EXISTS ? "Exists" : "Equal")
-          .withValue(t.getValue())
-          .withEffect(t.getEffect() == null ? null : switch (t.getEffect()) {
-            case NO_SCHEDULE -> "NoSchedule";
-            case PREFER_NO_SCHEDULE -> "PreferNoSchedule";
-            case NO_EXECUTE -> "NoExecute";
-          })
-          .withTolerationSeconds(t.getTolerationSeconds())
-          .build());
+      out.add(
+          new TolerationBuilder()
+              .withKey(t.getKey())
+              .withOperator(
+                  t.getOperator() == null
+                      ? null
+                      : t.getOperator() == TolerationSpec.Operator.EXISTS ? "Exists" : "Equal")
+              .withValue(t.getValue())
+              .withEffect(
+                  t.getEffect() == null
+                      ? null
+                      : switch (t.getEffect()) {
+                        case NO_SCHEDULE -> "NoSchedule";
+                        case PREFER_NO_SCHEDULE -> "PreferNoSchedule";
+                        case NO_EXECUTE -> "NoExecute";
+                      })
+              .withTolerationSeconds(t.getTolerationSeconds())
+              .build());
     }
     if (wantsGpus(resources)) {
       defaults.gpuTolerations().stream().filter(t -> !out.contains(t)).forEach(out::add);
@@ -242,24 +302,54 @@ public final class TrainerJobFactory {
 
   private List<Volume> volumes(SearchNames names, ArchitectureSearchSpec spec) {
     List<Volume> volumes = new ArrayList<>();
-    volumes.add(new VolumeBuilder().withName("spec").withNewConfigMap().withName(names.specConfigMap())
-        .addNewItem().withKey("search.yaml").withPath("search.yaml").endItem().endConfigMap().build());
-    String claim = spec.getCheckpoint().getExistingClaim() != null ? spec.getCheckpoint().getExistingClaim()
-        : names.checkpointClaim();
-    volumes.add(new VolumeBuilder().withName("checkpoints").withNewPersistentVolumeClaim().withClaimName(claim)
-        .endPersistentVolumeClaim().build());
+    volumes.add(
+        new VolumeBuilder()
+            .withName("spec")
+            .withNewConfigMap()
+            .withName(names.specConfigMap())
+            .addNewItem()
+            .withKey("search.yaml")
+            .withPath("search.yaml")
+            .endItem()
+            .endConfigMap()
+            .build());
+    String claim =
+        spec.getCheckpoint().getExistingClaim() != null
+            ? spec.getCheckpoint().getExistingClaim()
+            : names.checkpointClaim();
+    volumes.add(
+        new VolumeBuilder()
+            .withName("checkpoints")
+            .withNewPersistentVolumeClaim()
+            .withClaimName(claim)
+            .endPersistentVolumeClaim()
+            .build());
     if (spec.getDataset().getVolume() != null) {
-      volumes.add(new VolumeBuilder().withName("data").withNewPersistentVolumeClaim()
-          .withClaimName(spec.getDataset().getVolume().getClaimName()).withReadOnly(true)
-          .endPersistentVolumeClaim().build());
+      volumes.add(
+          new VolumeBuilder()
+              .withName("data")
+              .withNewPersistentVolumeClaim()
+              .withClaimName(spec.getDataset().getVolume().getClaimName())
+              .withReadOnly(true)
+              .endPersistentVolumeClaim()
+              .build());
     }
     volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
-    volumes.add(new VolumeBuilder().withName("djl-cache").withNewEmptyDir().withSizeLimit(defaults.djlCacheSize())
-        .endEmptyDir().build());
+    volumes.add(
+        new VolumeBuilder()
+            .withName("djl-cache")
+            .withNewEmptyDir()
+            .withSizeLimit(defaults.djlCacheSize())
+            .endEmptyDir()
+            .build());
     return volumes;
   }
 
   private static VolumeMount mount(String volume, String path, boolean readOnly) {
-    return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(readOnly).build();
+    return new VolumeMountBuilder()
+        .withName(volume)
+        .withMountPath(path)
+        .withReadOnly(readOnly)
+        .build();
   }
 }

@@ -1,12 +1,11 @@
 package io.zarts.operator.reconciler;
 
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -47,12 +46,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reconciles an ArchitectureSearch into its owned objects and the trainer Job, and computes its status. Level
- * based: every pass recomputes everything from the resource and the informers' caches (Jobs, pods and progress
- * ConfigMaps of searches), creates what is missing and never blocks.
+ * Reconciles an ArchitectureSearch into its owned objects and the trainer Job, and computes its
+ * status. Level based: every pass recomputes everything from the resource and the informers' caches
+ * (Jobs, pods and progress ConfigMaps of searches), creates what is missing and never blocks.
  */
-@ControllerConfiguration(maxReconciliationInterval = @MaxReconciliationInterval(interval = 5,
-    timeUnit = TimeUnit.MINUTES))
+@ControllerConfiguration(
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSearch> {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -62,8 +62,11 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
   private final OperatorSettings settings;
   private final SearchGauges metrics;
 
-  public ArchitectureSearchReconciler(TrainerJobFactory jobs, ArchitectureSearchValidator validator,
-      OperatorSettings settings, SearchGauges metrics) {
+  public ArchitectureSearchReconciler(
+      TrainerJobFactory jobs,
+      ArchitectureSearchValidator validator,
+      OperatorSettings settings,
+      SearchGauges metrics) {
     this.jobs = jobs;
     this.validator = validator;
     this.settings = settings;
@@ -71,65 +74,100 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
   }
 
   @Override
-  public List<EventSource<?, ArchitectureSearch>> prepareEventSources(EventSourceContext<ArchitectureSearch> ctx) {
-    var jobConfig = InformerEventSourceConfiguration.from(Job.class, ArchitectureSearch.class)
-        .withName("jobs").withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
-        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ArchitectureSearch.class)).build();
-    var podConfig = InformerEventSourceConfiguration.from(Pod.class, ArchitectureSearch.class)
-        .withName("pods").withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
-        .withSecondaryToPrimaryMapper(ArchitectureSearchReconciler::bySearchLabel).build();
-    var progressConfig = InformerEventSourceConfiguration.from(ConfigMap.class, ArchitectureSearch.class)
-        .withName("progress").withLabelSelector(OwnedObjects.PROGRESS_LABEL)
-        .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ArchitectureSearch.class)).build();
-    return List.of(new InformerEventSource<>(jobConfig, ctx), new InformerEventSource<>(podConfig, ctx),
+  public List<EventSource<?, ArchitectureSearch>> prepareEventSources(
+      EventSourceContext<ArchitectureSearch> ctx) {
+    var jobConfig =
+        InformerEventSourceConfiguration.from(Job.class, ArchitectureSearch.class)
+            .withName("jobs")
+            .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
+            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ArchitectureSearch.class))
+            .build();
+    var podConfig =
+        InformerEventSourceConfiguration.from(Pod.class, ArchitectureSearch.class)
+            .withName("pods")
+            .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
+            .withSecondaryToPrimaryMapper(ArchitectureSearchReconciler::bySearchLabel)
+            .build();
+    var progressConfig =
+        InformerEventSourceConfiguration.from(ConfigMap.class, ArchitectureSearch.class)
+            .withName("progress")
+            .withLabelSelector(OwnedObjects.PROGRESS_LABEL)
+            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ArchitectureSearch.class))
+            .build();
+    return List.of(
+        new InformerEventSource<>(jobConfig, ctx),
+        new InformerEventSource<>(podConfig, ctx),
         new InformerEventSource<>(progressConfig, ctx));
   }
 
   private static Set<ResourceID> bySearchLabel(HasMetadata resource) {
-    String search = resource.getMetadata().getLabels() == null ? null
-        : resource.getMetadata().getLabels().get(TrainerJobFactory.SEARCH_LABEL);
-    return search == null ? Set.of() : Set.of(new ResourceID(search, resource.getMetadata().getNamespace()));
+    String search =
+        resource.getMetadata().getLabels() == null
+            ? null
+            : resource.getMetadata().getLabels().get(TrainerJobFactory.SEARCH_LABEL);
+    return search == null
+        ? Set.of()
+        : Set.of(new ResourceID(search, resource.getMetadata().getNamespace()));
   }
 
   @Override
-  public UpdateControl<ArchitectureSearch> reconcile(ArchitectureSearch search, Context<ArchitectureSearch> context) {
+  public UpdateControl<ArchitectureSearch> reconcile(
+      ArchitectureSearch search, Context<ArchitectureSearch> context) {
     KubernetesClient client = context.getClient();
     SearchNames names = SearchNames.of(search);
     // Validation before any write: the API server may run an older CRD, or none of its CEL rules.
-    List<Violation> violations = validator.validate(SERIALIZATION.convertValue(search,
-        JsonNode.class)).violations();
-    Optional<Job> job = context.getSecondaryResources(Job.class).stream()
-        .filter(j -> j.getMetadata().getName().equals(names.job())).findFirst();
+    List<Violation> violations =
+        validator.validate(SERIALIZATION.convertValue(search, JsonNode.class)).violations();
+    Optional<Job> job =
+        context.getSecondaryResources(Job.class).stream()
+            .filter(j -> j.getMetadata().getName().equals(names.job()))
+            .findFirst();
     String specHash = SpecHash.immutablePart(search.getSpec());
-    String startedWith = search.getStatus() == null ? null : search.getStatus().getObservedSpecHash();
+    String startedWith =
+        search.getStatus() == null ? null : search.getStatus().getObservedSpecHash();
     boolean immutableChanged = startedWith != null && !startedWith.equals(specHash);
     if (violations.isEmpty() && !immutableChanged) {
       ensureOwnedObjects(client, search);
       job = reconcileJob(client, search, job);
     }
-    List<Pod> pods = context.getSecondaryResources(Pod.class).stream()
-        .filter(p -> names.job().equals(p.getMetadata().getLabels().get("job-name"))
-            || names.search().equals(p.getMetadata().getLabels().get(TrainerJobFactory.SEARCH_LABEL)))
-        .toList();
+    List<Pod> pods =
+        context.getSecondaryResources(Pod.class).stream()
+            .filter(
+                p ->
+                    names.job().equals(p.getMetadata().getLabels().get("job-name"))
+                        || names
+                            .search()
+                            .equals(
+                                p.getMetadata().getLabels().get(TrainerJobFactory.SEARCH_LABEL)))
+            .toList();
     TrainerProgress progress = progress(context, names);
-    ArchitectureSearchStatus status = StatusAggregator.compute(new Observation(search, violations, specHash,
-        job.orElse(null), pods, progress, Instant.now()));
+    ArchitectureSearchStatus status =
+        StatusAggregator.compute(
+            new Observation(
+                search, violations, specHash, job.orElse(null), pods, progress, Instant.now()));
     metrics.refresh(context.getPrimaryCache().list().toList(), search, status);
     recordTransition(client, search, status);
     if (Objects.equals(SERIALIZATION.asJson(status), SERIALIZATION.asJson(search.getStatus()))) {
       return UpdateControl.noUpdate();
     }
     ArchitectureSearch patch = new ArchitectureSearch();
-    patch.setMetadata(new ObjectMetaBuilder()
-        .withName(search.getMetadata().getName()).withNamespace(search.getMetadata().getNamespace()).build());
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(search.getMetadata().getName())
+            .withNamespace(search.getMetadata().getNamespace())
+            .build());
     patch.setStatus(status);
     return UpdateControl.patchStatus(patch);
   }
 
   private void ensureOwnedObjects(KubernetesClient client, ArchitectureSearch search) {
     var spec = OwnedObjects.specConfigMap(search);
-    var existing = client.configMaps().inNamespace(spec.getMetadata().getNamespace())
-        .withName(spec.getMetadata().getName()).get();
+    var existing =
+        client
+            .configMaps()
+            .inNamespace(spec.getMetadata().getNamespace())
+            .withName(spec.getMetadata().getName())
+            .get();
     if (existing == null) {
       client.resource(spec).create();
     } else if (!Objects.equals(existing.getData(), spec.getData())) {
@@ -140,15 +178,17 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     createIfMissing(client, OwnedObjects.serviceAccount(search));
     createIfMissing(client, OwnedObjects.role(search));
     createIfMissing(client, OwnedObjects.roleBinding(search));
-    var claim = OwnedObjects.checkpointClaim(search, settings.checkpoint().storageClassName().orElse(null));
+    var claim =
+        OwnedObjects.checkpointClaim(search, settings.checkpoint().storageClassName().orElse(null));
     if (claim != null) {
       reconcileClaim(client, claim);
     }
   }
 
   /**
-   * Creates the checkpoint claim, or makes its owner reference follow checkpoint.retainOnDelete, which may change
-   * at any time: the garbage collector then deletes it with the search, or leaves it.
+   * Creates the checkpoint claim, or makes its owner reference follow checkpoint.retainOnDelete,
+   * which may change at any time: the garbage collector then deletes it with the search, or leaves
+   * it.
    */
   private static void reconcileClaim(KubernetesClient client, PersistentVolumeClaim desired) {
     PersistentVolumeClaim existing = client.resource(desired).get();
@@ -158,43 +198,63 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     }
     List<OwnerReference> wanted = orEmpty(desired.getMetadata().getOwnerReferences());
     if (!orEmpty(existing.getMetadata().getOwnerReferences()).equals(wanted)) {
-      client.resource(existing).edit(pvc -> {
-        pvc.getMetadata().setOwnerReferences(wanted);
-        return pvc;
-      });
+      client
+          .resource(existing)
+          .edit(
+              pvc -> {
+                pvc.getMetadata().setOwnerReferences(wanted);
+                return pvc;
+              });
     }
   }
 
-  private Optional<Job> reconcileJob(KubernetesClient client, ArchitectureSearch search, Optional<Job> job) {
+  private Optional<Job> reconcileJob(
+      KubernetesClient client, ArchitectureSearch search, Optional<Job> job) {
     boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
     if (suspend) {
-      // Deleting the Job terminates its pod with SIGTERM: the trainer finishes its step and checkpoints.
-      job.ifPresent(j -> client.resource(j).withPropagationPolicy(
-          DeletionPropagation.BACKGROUND).delete());
+      // Deleting the Job terminates its pod with SIGTERM: the trainer finishes its step and
+      // checkpoints.
+      job.ifPresent(
+          j -> client.resource(j).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
       return job;
     }
     if (job.isPresent() && wasSuspended(search)) {
-      // Resuming: the informer may not have seen the deletion of the suspended Job yet; ask the API server.
-      job = Optional.ofNullable(client.batch().v1().jobs().inNamespace(search.getMetadata().getNamespace())
-          .withName(job.get().getMetadata().getName()).get());
+      // Resuming: the informer may not have seen the deletion of the suspended Job yet; ask the API
+      // server.
+      job =
+          Optional.ofNullable(
+              client
+                  .batch()
+                  .v1()
+                  .jobs()
+                  .inNamespace(search.getMetadata().getNamespace())
+                  .withName(job.get().getMetadata().getName())
+                  .get());
     }
     if (job.isPresent() && completedForFewerEpochs(job.get(), search)) {
-      // training.epochs was raised after the search succeeded: a new Job resumes from the last checkpoint.
-      client.resource(job.get()).withPropagationPolicy(
-          DeletionPropagation.BACKGROUND).delete();
+      // training.epochs was raised after the search succeeded: a new Job resumes from the last
+      // checkpoint.
+      client.resource(job.get()).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
       return Optional.empty();
     }
     if (job.isPresent()) {
       return job;
     }
     Job desired = jobs.desired(search);
-    Job existing = client.batch().v1().jobs().inNamespace(desired.getMetadata().getNamespace())
-        .withName(desired.getMetadata().getName()).get();
+    Job existing =
+        client
+            .batch()
+            .v1()
+            .jobs()
+            .inNamespace(desired.getMetadata().getNamespace())
+            .withName(desired.getMetadata().getName())
+            .get();
     if (existing != null) {
       return Optional.of(existing); // created by an earlier pass the informer has not seen yet
     }
     Job created = client.resource(desired).create();
-    SearchEvents.normal(client, search, "JobCreated", "created trainer Job " + created.getMetadata().getName());
+    SearchEvents.normal(
+        client, search, "JobCreated", "created trainer Job " + created.getMetadata().getName());
     return Optional.of(created);
   }
 
@@ -202,20 +262,24 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     return search.getStatus() != null && search.getStatus().getPhase() == SearchPhase.SUSPENDED;
   }
 
-  /** An event when the phase changes, with the reason and message of the condition that changed it. */
-  private static void recordTransition(KubernetesClient client, ArchitectureSearch search,
-      ArchitectureSearchStatus status) {
+  /**
+   * An event when the phase changes, with the reason and message of the condition that changed it.
+   */
+  private static void recordTransition(
+      KubernetesClient client, ArchitectureSearch search, ArchitectureSearchStatus status) {
     var before = search.getStatus() == null ? null : search.getStatus().getPhase();
     if (status.getPhase() == before) {
       return;
     }
-    String type = switch (status.getPhase()) {
-      case FAILED -> "Failed";
-      case SUCCEEDED -> "Succeeded";
-      case SUSPENDED -> "Suspended";
-      default -> "Ready";
-    };
-    var condition = status.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst();
+    String type =
+        switch (status.getPhase()) {
+          case FAILED -> "Failed";
+          case SUCCEEDED -> "Succeeded";
+          case SUSPENDED -> "Suspended";
+          default -> "Ready";
+        };
+    var condition =
+        status.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst();
     String reason = condition.map(Condition::getReason).orElse(type);
     String message = condition.map(Condition::getMessage).orElse("");
     if (status.getPhase() == SearchPhase.FAILED) {
@@ -226,12 +290,18 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
   }
 
   private static boolean completedForFewerEpochs(Job job, ArchitectureSearch search) {
-    boolean complete = job.getStatus() != null && job.getStatus().getConditions() != null
-        && job.getStatus().getConditions().stream()
-            .anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
-    String epochs = job.getMetadata().getAnnotations() == null ? null
-        : job.getMetadata().getAnnotations().get(TrainerJobFactory.EPOCHS_ANNOTATION);
-    return complete && epochs != null && Integer.parseInt(epochs) < search.getSpec().getTraining().getEpochs();
+    boolean complete =
+        job.getStatus() != null
+            && job.getStatus().getConditions() != null
+            && job.getStatus().getConditions().stream()
+                .anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
+    String epochs =
+        job.getMetadata().getAnnotations() == null
+            ? null
+            : job.getMetadata().getAnnotations().get(TrainerJobFactory.EPOCHS_ANNOTATION);
+    return complete
+        && epochs != null
+        && Integer.parseInt(epochs) < search.getSpec().getTraining().getEpochs();
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
@@ -249,20 +319,22 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         .filter(cm -> cm.getMetadata().getName().equals(names.progressConfigMap()))
         .map(cm -> cm.getData() == null ? null : cm.getData().get(TrainerProgress.FILE_NAME))
         .filter(Objects::nonNull)
-        .map(json -> {
-          try {
-            return TrainerProgress.fromJson(json);
-          } catch (ProgressFormatException e) {
-            return null;
-          }
-        })
+        .map(
+            json -> {
+              try {
+                return TrainerProgress.fromJson(json);
+              } catch (ProgressFormatException e) {
+                return null;
+              }
+            })
         .filter(Objects::nonNull)
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   @Override
-  public ErrorStatusUpdateControl<ArchitectureSearch> updateErrorStatus(ArchitectureSearch search,
-      Context<ArchitectureSearch> context, Exception e) {
+  public ErrorStatusUpdateControl<ArchitectureSearch> updateErrorStatus(
+      ArchitectureSearch search, Context<ArchitectureSearch> context, Exception e) {
     metrics.reconcileFailed();
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }

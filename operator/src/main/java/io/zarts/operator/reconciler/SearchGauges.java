@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase, _trainer_attempts)
- * labelled with namespace and name, zarts_searches{phase}, and zarts_operator_reconcile_errors_total. Rebuilt from
- * the informer cache at every reconcile, so deleted searches drop out without a finalizer.
+ * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase,
+ * _trainer_attempts) labelled with namespace and name, zarts_searches{phase}, and
+ * zarts_operator_reconcile_errors_total. Rebuilt from the informer cache at every reconcile, so
+ * deleted searches drop out without a finalizer.
  */
 @ApplicationScoped
 public class SearchGauges {
@@ -30,29 +31,47 @@ public class SearchGauges {
   private final Counter reconcileErrors;
 
   public SearchGauges(MeterRegistry registry) {
-    epoch = MultiGauge.builder("zarts.search.epoch").description("Finished epochs of the search")
-        .register(registry);
-    progress = MultiGauge.builder("zarts.search.progress.ratio").description("Finished epochs / epochs")
-        .register(registry);
-    best = MultiGauge.builder("zarts.search.best.valid.accuracy").description("Best validation accuracy, 0-1")
-        .register(registry);
-    phase = MultiGauge.builder("zarts.search.phase").description("1 for the search's current phase")
-        .register(registry);
-    attempts = MultiGauge.builder("zarts.search.trainer.attempts")
-        .description("Trainer pods started for the search (1 + restarts)").register(registry);
-    byPhase = MultiGauge.builder("zarts.searches").description("Searches per phase").register(registry);
-    // Registered at start, so dashboards and alerts see 0 rather than no series (the operator SDK's own
+    epoch =
+        MultiGauge.builder("zarts.search.epoch")
+            .description("Finished epochs of the search")
+            .register(registry);
+    progress =
+        MultiGauge.builder("zarts.search.progress.ratio")
+            .description("Finished epochs / epochs")
+            .register(registry);
+    best =
+        MultiGauge.builder("zarts.search.best.valid.accuracy")
+            .description("Best validation accuracy, 0-1")
+            .register(registry);
+    phase =
+        MultiGauge.builder("zarts.search.phase")
+            .description("1 for the search's current phase")
+            .register(registry);
+    attempts =
+        MultiGauge.builder("zarts.search.trainer.attempts")
+            .description("Trainer pods started for the search (1 + restarts)")
+            .register(registry);
+    byPhase =
+        MultiGauge.builder("zarts.searches").description("Searches per phase").register(registry);
+    // Registered at start, so dashboards and alerts see 0 rather than no series (the operator SDK's
+    // own
     // reconciliations_failed counter appears only after the first failure).
-    reconcileErrors = Counter.builder("zarts.operator.reconcile.errors")
-        .description("Reconciliations that ended in an exception (retried by the operator SDK)").register(registry);
+    reconcileErrors =
+        Counter.builder("zarts.operator.reconcile.errors")
+            .description("Reconciliations that ended in an exception (retried by the operator SDK)")
+            .register(registry);
   }
 
   public void reconcileFailed() {
     reconcileErrors.increment();
   }
 
-  /** Refreshes every series from the cached searches (the one just reconciled with its new status). */
-  public synchronized void refresh(List<ArchitectureSearch> cached, ArchitectureSearch current,
+  /**
+   * Refreshes every series from the cached searches (the one just reconciled with its new status).
+   */
+  public synchronized void refresh(
+      List<ArchitectureSearch> cached,
+      ArchitectureSearch current,
       ArchitectureSearchStatus currentStatus) {
     List<MultiGauge.Row<?>> epochs = new ArrayList<>();
     List<MultiGauge.Row<?>> ratios = new ArrayList<>();
@@ -64,21 +83,36 @@ public class SearchGauges {
       counts.put(p, 0);
     }
     for (ArchitectureSearch s : cached) {
-      boolean same = s.getMetadata().getUid() != null && s.getMetadata().getUid().equals(current.getMetadata().getUid());
+      boolean same =
+          s.getMetadata().getUid() != null
+              && s.getMetadata().getUid().equals(current.getMetadata().getUid());
       ArchitectureSearchStatus status = same ? currentStatus : s.getStatus();
-      Tags tags = Tags.of("namespace", s.getMetadata().getNamespace(), "name", s.getMetadata().getName());
-      SearchPhase p = status == null || status.getPhase() == null ? SearchPhase.PENDING : status.getPhase();
+      Tags tags =
+          Tags.of("namespace", s.getMetadata().getNamespace(), "name", s.getMetadata().getName());
+      SearchPhase p =
+          status == null || status.getPhase() == null ? SearchPhase.PENDING : status.getPhase();
       counts.merge(p, 1, Integer::sum);
       phases.add(MultiGauge.Row.of(tags.and("phase", p.name().toLowerCase()), 1));
-      if (status != null && status.getProgress() != null && status.getProgress().getEpoch() != null) {
+      if (status != null
+          && status.getProgress() != null
+          && status.getProgress().getEpoch() != null) {
         epochs.add(MultiGauge.Row.of(tags, status.getProgress().getEpoch()));
-        int total = status.getProgress().getTotalEpochs() == null ? 0 : status.getProgress().getTotalEpochs();
-        ratios.add(MultiGauge.Row.of(tags, total == 0 ? 0 : (double) status.getProgress().getEpoch() / total));
+        int total =
+            status.getProgress().getTotalEpochs() == null
+                ? 0
+                : status.getProgress().getTotalEpochs();
+        ratios.add(
+            MultiGauge.Row.of(
+                tags, total == 0 ? 0 : (double) status.getProgress().getEpoch() / total));
       }
-      if (status != null && status.getTrainer() != null && status.getTrainer().getAttempts() != null) {
+      if (status != null
+          && status.getTrainer() != null
+          && status.getTrainer().getAttempts() != null) {
         attemptRows.add(MultiGauge.Row.of(tags, status.getTrainer().getAttempts()));
       }
-      if (status != null && status.getBest() != null && status.getBest().getValidAccuracy() != null) {
+      if (status != null
+          && status.getBest() != null
+          && status.getBest().getValidAccuracy() != null) {
         bests.add(MultiGauge.Row.of(tags, status.getBest().getValidAccuracy()));
       }
     }
@@ -88,7 +122,8 @@ public class SearchGauges {
     phase.register(phases, true);
     attempts.register(attemptRows, true);
     List<MultiGauge.Row<?>> perPhase = new ArrayList<>();
-    counts.forEach((p, n) -> perPhase.add(MultiGauge.Row.of(Tags.of("phase", p.name().toLowerCase()), n)));
+    counts.forEach(
+        (p, n) -> perPhase.add(MultiGauge.Row.of(Tags.of("phase", p.name().toLowerCase()), n)));
     byPhase.register(perPhase, true);
   }
 }

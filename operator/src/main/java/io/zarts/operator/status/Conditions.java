@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The condition set of a search: Ready, Succeeded, Failed, Suspended, CheckpointAvailable. Setting a condition
- * keeps its lastTransitionTime unless its status flips; messages are capped at 1 KiB.
+ * The condition set of a search: Ready, Succeeded, Failed, Suspended, CheckpointAvailable. Setting
+ * a condition keeps its lastTransitionTime unless its status flips; messages are capped at 1 KiB.
  */
 public final class Conditions {
 
@@ -16,7 +16,8 @@ public final class Conditions {
   public static final String FAILED = "Failed";
   public static final String SUSPENDED = "Suspended";
   public static final String CHECKPOINT_AVAILABLE = "CheckpointAvailable";
-  public static final List<String> TYPES = List.of(READY, SUCCEEDED, FAILED, SUSPENDED, CHECKPOINT_AVAILABLE);
+  public static final List<String> TYPES =
+      List.of(READY, SUCCEEDED, FAILED, SUSPENDED, CHECKPOINT_AVAILABLE);
   static final int MAX_MESSAGE = 1024;
 
   private final List<Condition> conditions;
@@ -37,13 +38,26 @@ public final class Conditions {
   }
 
   public Conditions set(String type, String status, String reason, String message) {
-    String text = message == null ? "" : message.length() <= MAX_MESSAGE ? message
-        : message.substring(0, MAX_MESSAGE - 3) + "...";
+    String text =
+        message == null
+            ? ""
+            : message.length() <= MAX_MESSAGE
+                ? message
+                : message.substring(0, MAX_MESSAGE - 3) + "...";
     Condition existing = get(type);
-    String transition = existing != null && status.equals(existing.getStatus()) ? existing.getLastTransitionTime()
-        : now;
-    Condition updated = new ConditionBuilder().withType(type).withStatus(status).withReason(reason)
-        .withMessage(text).withObservedGeneration(generation).withLastTransitionTime(transition).build();
+    String transition =
+        existing != null && status.equals(existing.getStatus())
+            ? existing.getLastTransitionTime()
+            : now;
+    Condition updated =
+        new ConditionBuilder()
+            .withType(type)
+            .withStatus(status)
+            .withReason(reason)
+            .withMessage(text)
+            .withObservedGeneration(generation)
+            .withLastTransitionTime(transition)
+            .build();
     conditions.removeIf(c -> c.getType().equals(type));
     conditions.add(updated);
     return this;

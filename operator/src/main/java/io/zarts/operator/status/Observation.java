@@ -9,15 +9,26 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything the status is computed from in one reconcile: the resource, its validation violations, the hash of
- * its immutable part, the trainer Job and its pods as the informers see them, the newest progress report, and the
- * clock.
+ * Everything the status is computed from in one reconcile: the resource, its validation violations,
+ * the hash of its immutable part, the trainer Job and its pods as the informers see them, the
+ * newest progress report, and the clock.
  */
-public record Observation(ArchitectureSearch search, List<Violation> violations, String specHash, Job job,
-    List<Pod> pods, TrainerProgress progress, Instant now) {
+public record Observation(
+    ArchitectureSearch search,
+    List<Violation> violations,
+    String specHash,
+    Job job,
+    List<Pod> pods,
+    TrainerProgress progress,
+    Instant now) {
 
-  public Observation(ArchitectureSearch search, List<Violation> violations, Job job, List<Pod> pods,
-      TrainerProgress progress, Instant now) {
+  public Observation(
+      ArchitectureSearch search,
+      List<Violation> violations,
+      Job job,
+      List<Pod> pods,
+      TrainerProgress progress,
+      Instant now) {
     this(search, violations, null, job, pods, progress, now);
   }
 

@@ -9,9 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A hash of the part of the spec that must not change once a search has started (everything but suspend,
- * training.epochs, resources, trainer and checkpoint cadence). The operator's backstop for the CEL transition
- * rules, which an old API server or a missing CRD update would not enforce.
+ * A hash of the part of the spec that must not change once a search has started (everything but
+ * suspend, training.epochs, resources, trainer and checkpoint cadence). The operator's backstop for
+ * the CEL transition rules, which an old API server or a missing CRD update would not enforce.
  */
 public final class SpecHash {
 
@@ -25,7 +25,8 @@ public final class SpecHash {
     part.set("dataset", tree.get("dataset"));
     part.set("searchSpace", tree.get("searchSpace"));
     part.set("optimizer", tree.get("optimizer"));
-    ObjectNode training = tree.get("training") == null ? tree.objectNode() : tree.get("training").deepCopy();
+    ObjectNode training =
+        tree.get("training") == null ? tree.objectNode() : tree.get("training").deepCopy();
     training.remove("epochs");
     part.set("training", training);
     ObjectNode checkpoint = tree.objectNode();
@@ -38,7 +39,9 @@ public final class SpecHash {
     }
     part.set("checkpoint", checkpoint);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(part.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(part.toString().getBytes(StandardCharsets.UTF_8));
       return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

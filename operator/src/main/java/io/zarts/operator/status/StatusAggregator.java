@@ -19,28 +19,37 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The one place status is computed: the situation is classified from validation, the trainer Job, its pods and the
- * newest progress report, and its conditions are looked up in {@link Situation}; the phase is derived from the
- * conditions; progress, metrics, alphas, genotype, best and checkpoint are copied from the report. A pure function:
- * unit-tested without a cluster.
+ * The one place status is computed: the situation is classified from validation, the trainer Job,
+ * its pods and the newest progress report, and its conditions are looked up in {@link Situation};
+ * the phase is derived from the conditions; progress, metrics, alphas, genotype, best and
+ * checkpoint are copied from the report. A pure function: unit-tested without a cluster.
  */
 public final class StatusAggregator {
 
-  private static final Set<String> POD_PROBLEMS = Set.of("ImagePullBackOff", "ErrImagePull", "CrashLoopBackOff",
-      "CreateContainerConfigError", "InvalidImageName", "CreateContainerError");
+  private static final Set<String> POD_PROBLEMS =
+      Set.of(
+          "ImagePullBackOff",
+          "ErrImagePull",
+          "CrashLoopBackOff",
+          "CreateContainerConfigError",
+          "InvalidImageName",
+          "CreateContainerError");
 
   private StatusAggregator() {}
 
   public static ArchitectureSearchStatus compute(Observation o) {
     ArchitectureSearch search = o.search();
-    ArchitectureSearchStatus previous = search.getStatus() == null ? new ArchitectureSearchStatus()
-        : search.getStatus();
-    long generation = search.getMetadata().getGeneration() == null ? 0 : search.getMetadata().getGeneration();
+    ArchitectureSearchStatus previous =
+        search.getStatus() == null ? new ArchitectureSearchStatus() : search.getStatus();
+    long generation =
+        search.getMetadata().getGeneration() == null ? 0 : search.getMetadata().getGeneration();
     Conditions c = new Conditions(previous.getConditions(), generation, o.now().toString());
     ArchitectureSearchStatus status = new ArchitectureSearchStatus();
     status.setObservedGeneration(generation);
-    status.setObservedSpecHash(previous.getObservedSpecHash() != null ? previous.getObservedSpecHash()
-        : o.violations().isEmpty() ? o.specHash() : null);
+    status.setObservedSpecHash(
+        previous.getObservedSpecHash() != null
+            ? previous.getObservedSpecHash()
+            : o.violations().isEmpty() ? o.specHash() : null);
     status.setStartTime(previous.getStartTime());
     status.setCompletionTime(previous.getCompletionTime());
     copyProgress(o.progress(), search, previous, status);
@@ -48,8 +57,12 @@ public final class StatusAggregator {
     Job job = o.job();
     boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
     boolean specAccepted = o.violations().isEmpty() && !o.immutableChanged();
-    if (specAccepted && job != null && hasCondition(job, "Complete") && status.getGenotype() == null) {
-      // The progress ConfigMap never got the result: take it from the trainer's termination message.
+    if (specAccepted
+        && job != null
+        && hasCondition(job, "Complete")
+        && status.getGenotype() == null) {
+      // The progress ConfigMap never got the result: take it from the trainer's termination
+      // message.
       TerminationResult.read(o.pods()).ifPresent(r -> r.applyTo(status));
     }
     Verdict verdict = classify(o, status.getGenotype() != null, suspend);
@@ -61,12 +74,21 @@ public final class StatusAggregator {
       c.set(Conditions.SUSPENDED, false, "NotSuspended", "");
     }
     boolean checkpoint = status.getCheckpoint() != null && status.getCheckpoint().getPath() != null;
-    c.set(Conditions.CHECKPOINT_AVAILABLE, checkpoint, checkpoint ? "Committed" : "NoCheckpoint",
-        checkpoint ? "epoch " + status.getCheckpoint().getEpoch() + " in " + status.getCheckpoint().getPath() : "");
+    c.set(
+        Conditions.CHECKPOINT_AVAILABLE,
+        checkpoint,
+        checkpoint ? "Committed" : "NoCheckpoint",
+        checkpoint
+            ? "epoch "
+                + status.getCheckpoint().getEpoch()
+                + " in "
+                + status.getCheckpoint().getPath()
+            : "");
     status.setConditions(c.list());
     status.setPhase(phase(c));
     if (job != null) {
-      status.setStartTime(firstNonNull(status.getStartTime(), job.getMetadata().getCreationTimestamp()));
+      status.setStartTime(
+          firstNonNull(status.getStartTime(), job.getMetadata().getCreationTimestamp()));
       status.setTrainer(trainer(job, o.pods(), previous.getTrainer()));
     } else {
       status.setTrainer(previous.getTrainer());
@@ -74,47 +96,65 @@ public final class StatusAggregator {
     return status;
   }
 
-  /** The situation the observation shows, first match wins: spec problems, then the Job's end, then its progress. */
+  /**
+   * The situation the observation shows, first match wins: spec problems, then the Job's end, then
+   * its progress.
+   */
   static Verdict classify(Observation o, boolean hasResult, boolean suspend) {
     Job job = o.job();
     if (!o.violations().isEmpty()) {
-      return Verdict.of(Situation.INVALID_SPEC,
+      return Verdict.of(
+          Situation.INVALID_SPEC,
           o.violations().stream().map(Violation::toString).collect(Collectors.joining("; ")));
     }
     if (o.immutableChanged()) {
       return Verdict.of(Situation.IMMUTABLE_FIELD_CHANGED);
     }
     if (job != null && hasCondition(job, "Complete")) {
-      return hasResult ? Verdict.of(Situation.COMPLETED, "searched " + epochs(o.progress(), o.search()))
+      return hasResult
+          ? Verdict.of(Situation.COMPLETED, "searched " + epochs(o.progress(), o.search()))
           : Verdict.of(Situation.RESULT_UNREADABLE);
     }
     if (job != null && hasCondition(job, "Failed")) {
       JobCondition failed = condition(job, "Failed");
       String detail = terminationDetail(o.pods());
-      return new Verdict(Situation.TRAINER_FAILED, reason(failed.getReason(), "TrainerFailed"),
+      return new Verdict(
+          Situation.TRAINER_FAILED,
+          reason(failed.getReason(), "TrainerFailed"),
           (failed.getMessage() == null ? "the trainer Job failed" : failed.getMessage())
               + (detail.isEmpty() ? "" : ": " + detail));
     }
     if (suspend) {
       return job == null
-          ? new Verdict(Situation.SUSPENDED_OR_SUSPENDING, "Suspended",
+          ? new Verdict(
+              Situation.SUSPENDED_OR_SUSPENDING,
+              "Suspended",
               "the trainer checkpointed and stopped; set spec.suspend to false to resume")
-          : new Verdict(Situation.SUSPENDED_OR_SUSPENDING, "Suspending", "the trainer is checkpointing before it stops");
+          : new Verdict(
+              Situation.SUSPENDED_OR_SUSPENDING,
+              "Suspending",
+              "the trainer is checkpointing before it stops");
     }
     if (job == null) {
       return Verdict.of(Situation.CREATING);
     }
     if (Boolean.TRUE.equals(job.getSpec().getSuspend())) {
-      return Verdict.of(Situation.QUEUED, "waiting for Kueue to admit the Job in queue "
-          + o.search().getSpec().getResources().getQueueName());
+      return Verdict.of(
+          Situation.QUEUED,
+          "waiting for Kueue to admit the Job in queue "
+              + o.search().getSpec().getResources().getQueueName());
     }
     String problem = podProblem(o.pods());
     if (problem != null) {
-      return new Verdict(Situation.POD_PROBLEM, problem.substring(0, problem.indexOf(':')), problem);
+      return new Verdict(
+          Situation.POD_PROBLEM, problem.substring(0, problem.indexOf(':')), problem);
     }
     if (running(job)) {
-      return Verdict.of(Situation.RUNNING, o.progress() == null ? "the trainer is starting"
-          : "epoch " + o.progress().getEpoch() + " of " + o.progress().getTotalEpochs());
+      return Verdict.of(
+          Situation.RUNNING,
+          o.progress() == null
+              ? "the trainer is starting"
+              : "epoch " + o.progress().getEpoch() + " of " + o.progress().getTotalEpochs());
     }
     return Verdict.of(Situation.PENDING);
   }
@@ -133,7 +173,10 @@ public final class StatusAggregator {
     return c.isTrue(Conditions.READY) ? SearchPhase.RUNNING : SearchPhase.PENDING;
   }
 
-  private static void copyProgress(TrainerProgress p, ArchitectureSearch search, ArchitectureSearchStatus previous,
+  private static void copyProgress(
+      TrainerProgress p,
+      ArchitectureSearch search,
+      ArchitectureSearchStatus previous,
       ArchitectureSearchStatus status) {
     if (p == null) {
       status.setProgress(previous.getProgress());
@@ -150,8 +193,11 @@ public final class StatusAggregator {
     progress.setEpoch(epoch);
     progress.setTotalEpochs(total);
     progress.setPercent(total == 0 ? 0 : Math.min(100, 100 * epoch / total));
-    if (p.getMetrics() != null && p.getMetrics().getSecondsPerEpoch() != null && p.getState() != TrainerState.SUCCEEDED) {
-      progress.setEtaSeconds(Math.round(Math.max(0, total - epoch) * p.getMetrics().getSecondsPerEpoch()));
+    if (p.getMetrics() != null
+        && p.getMetrics().getSecondsPerEpoch() != null
+        && p.getState() != TrainerState.SUCCEEDED) {
+      progress.setEtaSeconds(
+          Math.round(Math.max(0, total - epoch) * p.getMetrics().getSecondsPerEpoch()));
     }
     status.setProgress(progress);
     status.setMetrics(p.getMetrics());
@@ -185,21 +231,31 @@ public final class StatusAggregator {
     return t;
   }
 
-  /** "Reason: message" of the first pod that is stuck: an image or container problem, or unschedulable. */
+  /**
+   * "Reason: message" of the first pod that is stuck: an image or container problem, or
+   * unschedulable.
+   */
   static String podProblem(List<Pod> pods) {
     for (Pod pod : pods) {
       for (ContainerStatus cs : containerStatuses(pod)) {
-        if (cs.getState() != null && cs.getState().getWaiting() != null
+        if (cs.getState() != null
+            && cs.getState().getWaiting() != null
             && POD_PROBLEMS.contains(cs.getState().getWaiting().getReason())) {
-          return cs.getState().getWaiting().getReason() + ": " + nullToEmpty(cs.getState().getWaiting().getMessage());
+          return cs.getState().getWaiting().getReason()
+              + ": "
+              + nullToEmpty(cs.getState().getWaiting().getMessage());
         }
       }
       if (pod.getStatus() != null && pod.getStatus().getConditions() != null) {
         for (PodCondition pc : pod.getStatus().getConditions()) {
-          if ("PodScheduled".equals(pc.getType()) && "False".equals(pc.getStatus())
+          if ("PodScheduled".equals(pc.getType())
+              && "False".equals(pc.getStatus())
               && "Unschedulable".equals(pc.getReason())) {
-            return "Unschedulable: " + nullToEmpty(pc.getMessage())
-                + (nullToEmpty(pc.getMessage()).contains("nvidia.com/gpu") ? " (no node has a free GPU)" : "");
+            return "Unschedulable: "
+                + nullToEmpty(pc.getMessage())
+                + (nullToEmpty(pc.getMessage()).contains("nvidia.com/gpu")
+                    ? " (no node has a free GPU)"
+                    : "");
           }
         }
       }
@@ -211,8 +267,11 @@ public final class StatusAggregator {
     for (Pod pod : pods) {
       for (ContainerStatus cs : containerStatuses(pod)) {
         var terminated = cs.getState() == null ? null : cs.getState().getTerminated();
-        if (terminated != null && terminated.getExitCode() != null && terminated.getExitCode() != 0) {
-          return "exit code " + terminated.getExitCode()
+        if (terminated != null
+            && terminated.getExitCode() != null
+            && terminated.getExitCode() != 0) {
+          return "exit code "
+              + terminated.getExitCode()
               + (terminated.getMessage() == null ? "" : ", " + terminated.getMessage().strip());
         }
       }
@@ -221,7 +280,8 @@ public final class StatusAggregator {
   }
 
   private static List<ContainerStatus> containerStatuses(Pod pod) {
-    return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null ? List.of()
+    return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
+        ? List.of()
         : pod.getStatus().getContainerStatuses();
   }
 
@@ -238,11 +298,16 @@ public final class StatusAggregator {
     if (job.getStatus() == null || job.getStatus().getConditions() == null) {
       return null;
     }
-    return job.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    return job.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElse(null);
   }
 
   private static String epochs(TrainerProgress p, ArchitectureSearch search) {
-    return (p == null || p.getEpoch() == null ? search.getSpec().getTraining().getEpochs() : p.getEpoch())
+    return (p == null || p.getEpoch() == null
+            ? search.getSpec().getTraining().getEpochs()
+            : p.getEpoch())
         + " epochs";
   }
 

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The trainer's exit summary (its termination message, at most 4 KiB of JSON: schemaVersion, reason, exitCode,
- * epoch, bestValidAccuracy, genotype), read from the terminated trainer container. Truncated JSON, logs that the
- * kubelet put there instead (FallbackToLogsOnError), or binary junk are simply not a result.
+ * The trainer's exit summary (its termination message, at most 4 KiB of JSON: schemaVersion,
+ * reason, exitCode, epoch, bestValidAccuracy, genotype), read from the terminated trainer
+ * container. Truncated JSON, logs that the kubelet put there instead (FallbackToLogsOnError), or
+ * binary junk are simply not a result.
  */
 public record TerminationResult(Genotype genotype, Double bestValidAccuracy, Integer epoch) {
 
@@ -40,12 +41,17 @@ public record TerminationResult(Genotype genotype, Double bestValidAccuracy, Int
   static Optional<TerminationResult> parse(String message) {
     try {
       JsonNode doc = JSON.readTree(message);
-      if (doc == null || !doc.isObject() || doc.path("schemaVersion").asInt(0) != 1 || !doc.hasNonNull("genotype")) {
+      if (doc == null
+          || !doc.isObject()
+          || doc.path("schemaVersion").asInt(0) != 1
+          || !doc.hasNonNull("genotype")) {
         return Optional.empty();
       }
-      return Optional.of(new TerminationResult(Genotype.parse(doc.get("genotype").asText()),
-          doc.hasNonNull("bestValidAccuracy") ? doc.get("bestValidAccuracy").asDouble() : null,
-          doc.hasNonNull("epoch") ? doc.get("epoch").asInt() : null));
+      return Optional.of(
+          new TerminationResult(
+              Genotype.parse(doc.get("genotype").asText()),
+              doc.hasNonNull("bestValidAccuracy") ? doc.get("bestValidAccuracy").asDouble() : null,
+              doc.hasNonNull("epoch") ? doc.get("epoch").asInt() : null));
     } catch (Exception e) {
       return Optional.empty();
     }

@@ -18,15 +18,40 @@ public final class Dashboard {
   public record Query(String panel, String legend, String expr) {}
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-  private static final Set<String> PROMQL_WORDS = Set.of("sum", "max", "min", "avg", "count", "by", "without",
-      "on", "ignoring", "unless", "and", "or", "rate", "increase", "delta", "changes", "time",
-      "histogram_quantile", "label_replace", "offset", "bool", "group_left", "group_right", "le", "inf");
+  private static final Set<String> PROMQL_WORDS =
+      Set.of(
+          "sum",
+          "max",
+          "min",
+          "avg",
+          "count",
+          "by",
+          "without",
+          "on",
+          "ignoring",
+          "unless",
+          "and",
+          "or",
+          "rate",
+          "increase",
+          "delta",
+          "changes",
+          "time",
+          "histogram_quantile",
+          "label_replace",
+          "offset",
+          "bool",
+          "group_left",
+          "group_right",
+          "le",
+          "inf");
 
   private Dashboard() {}
 
   public static JsonNode load() {
     try {
-      return new ObjectMapper().readTree(RenderedChart.CHART.resolve("files/zarts-dashboard.json").toFile());
+      return new ObjectMapper()
+          .readTree(RenderedChart.CHART.resolve("files/zarts-dashboard.json").toFile());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -36,7 +61,11 @@ public final class Dashboard {
     List<Query> out = new ArrayList<>();
     for (JsonNode panel : dashboard.path("panels")) {
       for (JsonNode t : panel.path("targets")) {
-        out.add(new Query(panel.path("title").asText(), t.path("legendFormat").asText(), t.path("expr").asText()));
+        out.add(
+            new Query(
+                panel.path("title").asText(),
+                t.path("legendFormat").asText(),
+                t.path("expr").asText()));
       }
     }
     return out;
@@ -44,18 +73,21 @@ public final class Dashboard {
 
   /** The expression as Prometheus can run it: Grafana's variables replaced by match-all values. */
   public static String runnable(String expr, String rateInterval) {
-    return expr.replace("$__rate_interval", rateInterval).replace("$namespace", ".*").replace("$search", ".*");
+    return expr.replace("$__rate_interval", rateInterval)
+        .replace("$namespace", ".*")
+        .replace("$search", ".*");
   }
 
   /**
-   * Metric names in an expression: identifiers outside strings, label matchers, by/on lists and range brackets,
-   * that are not PromQL functions or keywords.
+   * Metric names in an expression: identifiers outside strings, label matchers, by/on lists and
+   * range brackets, that are not PromQL functions or keywords.
    */
   public static Set<String> metricNames(String expr) {
-    String stripped = expr.replaceAll("\"[^\"]*\"", "\"\"")
-        .replaceAll("\\{[^}]*}", "")
-        .replaceAll("\\[[^]]*]", "")
-        .replaceAll("(by|on|without|ignoring)\\s*\\([^)]*\\)", "");
+    String stripped =
+        expr.replaceAll("\"[^\"]*\"", "\"\"")
+            .replaceAll("\\{[^}]*}", "")
+            .replaceAll("\\[[^]]*]", "")
+            .replaceAll("(by|on|without|ignoring)\\s*\\([^)]*\\)", "");
     Set<String> names = new TreeSet<>();
     Matcher m = IDENTIFIER.matcher(stripped);
     while (m.find()) {

@@ -1,15 +1,13 @@
 package io.zarts.operator.chart;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
-import io.zarts.api.RepoFiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.Container;
@@ -20,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.zarts.api.RepoFiles;
 import io.zarts.operator.Examples;
 import io.zarts.operator.config.OperatorSettings;
 import io.zarts.operator.job.RestrictedProfile;
@@ -30,14 +29,13 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** charts/zarts-operator: lint, and the rendered objects for the defaults and for each switch. */
@@ -61,7 +59,8 @@ class HelmChartTest {
     }
     YAMLMapper yaml = new YAMLMapper();
     ObjectNode values = (ObjectNode) yaml.readTree(copy.resolve("values.yaml").toFile());
-    for (String monitor : List.of("serviceMonitor", "podMonitor", "prometheusRule", "grafanaDashboard")) {
+    for (String monitor :
+        List.of("serviceMonitor", "podMonitor", "prometheusRule", "grafanaDashboard")) {
       ((ObjectNode) values.at("/monitoring/" + monitor)).put("enabled", true);
     }
     ((ObjectNode) values.get("rbac")).putArray("watchNamespaces").add("team-a").add("team-b");
@@ -83,18 +82,29 @@ class HelmChartTest {
     assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/q/health/started");
     assertThat(c.getResources().getLimits()).containsKey("memory");
     assertThat(pod.getServiceAccountName()).isEqualTo("zarts-zarts-operator");
-    assertThat(env(c)).containsEntry("QUARKUS_OPERATOR_SDK_CONTROLLERS_ARCHITECTURESEARCHRECONCILER_NAMESPACES",
-        "JOSDK_ALL_NAMESPACES").containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")
+    assertThat(env(c))
+        .containsEntry(
+            "QUARKUS_OPERATOR_SDK_CONTROLLERS_ARCHITECTURESEARCHRECONCILER_NAMESPACES",
+            "JOSDK_ALL_NAMESPACES")
+        .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false")
         .containsEntry("ZARTS_OPERATOR_TRAINER_IMAGE", "zarts/trainer:0.1.0-cuda");
   }
 
   @Test
   void everyOperatorSettingTheChartSetsExistsAndParses() throws Exception {
-    Container c = RenderedChart.render("""
+    Container c =
+        RenderedChart.render(
+                """
         checkpoint: {storageClassName: fast-ssd}
         trainer:
           gpuNodeSelector: {nvidia.com/gpu.present: "true"}
-        """).typed("Deployment", Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
+        """)
+            .typed("Deployment", Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
     Set<String> known = new TreeSet<>();
     for (Method m : OperatorSettings.Trainer.class.getDeclaredMethods()) {
       known.add("ZARTS_OPERATOR_TRAINER_" + snake(m.getName()));
@@ -103,16 +113,23 @@ class HelmChartTest {
       known.add("ZARTS_OPERATOR_CHECKPOINT_" + snake(m.getName()));
     }
     Map<String, String> env = env(c);
-    env.keySet().stream().filter(k -> k.startsWith("ZARTS_")).forEach(k ->
-        assertThat(known).as("the operator reads " + k).contains(k));
+    env.keySet().stream()
+        .filter(k -> k.startsWith("ZARTS_"))
+        .forEach(k -> assertThat(known).as("the operator reads " + k).contains(k));
     assertThat(env).containsEntry("ZARTS_OPERATOR_CHECKPOINT_STORAGE_CLASS_NAME", "fast-ssd");
     KubernetesSerialization json = new KubernetesSerialization();
-    Map<String, String> selector = json.unmarshal(stream(env.get("ZARTS_OPERATOR_TRAINER_GPU_NODE_SELECTOR")),
-        new TypeReference<Map<String, String>>() {});
-    List<Toleration> tolerations = json.unmarshal(stream(env.get("ZARTS_OPERATOR_TRAINER_GPU_TOLERATIONS")),
-        new TypeReference<List<Toleration>>() {});
+    Map<String, String> selector =
+        json.unmarshal(
+            stream(env.get("ZARTS_OPERATOR_TRAINER_GPU_NODE_SELECTOR")),
+            new TypeReference<Map<String, String>>() {});
+    List<Toleration> tolerations =
+        json.unmarshal(
+            stream(env.get("ZARTS_OPERATOR_TRAINER_GPU_TOLERATIONS")),
+            new TypeReference<List<Toleration>>() {});
     assertThat(selector).containsEntry("nvidia.com/gpu.present", "true");
-    assertThat(tolerations).singleElement().satisfies(t -> assertThat(t.getKey()).isEqualTo("nvidia.com/gpu"));
+    assertThat(tolerations)
+        .singleElement()
+        .satisfies(t -> assertThat(t.getKey()).isEqualTo("nvidia.com/gpu"));
   }
 
   @Test
@@ -120,7 +137,8 @@ class HelmChartTest {
     RenderedChart chart = RenderedChart.render("");
     assertThat(chart.find("ClusterRole")).isPresent();
     assertThat(chart.find("ClusterRoleBinding")).isPresent();
-    assertThat(chart.all("Role")).extracting(r -> r.at("/metadata/name").asText())
+    assertThat(chart.all("Role"))
+        .extracting(r -> r.at("/metadata/name").asText())
         .containsExactly("zarts-zarts-operator-leader-election");
     for (ObjectNode role : chart.objects) {
       for (JsonNode rule : role.path("rules")) {
@@ -137,21 +155,32 @@ class HelmChartTest {
 
   @Test
   void watchedNamespacesGetRolesAndNoClusterRights() {
-    RenderedChart chart = RenderedChart.render("""
+    RenderedChart chart =
+        RenderedChart.render(
+            """
         rbac: {watchNamespaces: [team-a, team-b]}
         monitoring: {podMonitor: {enabled: true}}
         """);
     assertThat(chart.find("ClusterRole")).isEmpty();
     assertThat(chart.find("ClusterRoleBinding")).isEmpty();
-    assertThat(chart.all("RoleBinding")).extracting(r -> r.at("/metadata/namespace").asText())
+    assertThat(chart.all("RoleBinding"))
+        .extracting(r -> r.at("/metadata/namespace").asText())
         .containsExactlyInAnyOrder("team-a", "team-b", RenderedChart.NAMESPACE);
     for (ObjectNode binding : chart.all("RoleBinding")) {
       assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo(RenderedChart.NAMESPACE);
     }
-    Container c = chart.typed("Deployment", Deployment.class).getSpec().getTemplate().getSpec().getContainers()
-        .get(0);
-    assertThat(env(c)).containsEntry("QUARKUS_OPERATOR_SDK_CONTROLLERS_ARCHITECTURESEARCHRECONCILER_NAMESPACES",
-        "team-a,team-b");
+    Container c =
+        chart
+            .typed("Deployment", Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    assertThat(env(c))
+        .containsEntry(
+            "QUARKUS_OPERATOR_SDK_CONTROLLERS_ARCHITECTURESEARCHRECONCILER_NAMESPACES",
+            "team-a,team-b");
     assertThat(chart.one("PodMonitor").at("/spec/namespaceSelector/matchNames").toString())
         .isEqualTo("[\"team-a\",\"team-b\"]");
   }
@@ -160,11 +189,16 @@ class HelmChartTest {
   void monitorsSelectWhatTheOperatorAndItsTrainerPodsReallyCarry() throws Exception {
     RenderedChart chart = RenderedChart.render(RenderedChart.ALL_MONITORING);
     // The PodMonitor against a trainer pod template as the operator builds it.
-    Job job = new TrainerJobFactory(TrainerDefaults.standard("img")).desired(Examples.load("quickstart.yaml", "ns"));
+    Job job =
+        new TrainerJobFactory(TrainerDefaults.standard("img"))
+            .desired(Examples.load("quickstart.yaml", "ns"));
     Map<String, String> podLabels = job.getSpec().getTemplate().getMetadata().getLabels();
     ObjectNode podMonitor = chart.one("PodMonitor");
-    podMonitor.at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
-        assertThat(podLabels).containsEntry(e.getKey(), e.getValue().asText()));
+    podMonitor
+        .at("/spec/selector/matchLabels")
+        .fields()
+        .forEachRemaining(
+            e -> assertThat(podLabels).containsEntry(e.getKey(), e.getValue().asText()));
     String port = podMonitor.at("/spec/podMetricsEndpoints/0/port").asText();
     assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getPorts())
         .anySatisfy(p -> assertThat(p.getName()).isEqualTo(port));
@@ -172,21 +206,36 @@ class HelmChartTest {
     // The ServiceMonitor against the chart's Service, and the Service against the operator pod.
     Service service = chart.typed("Service", Service.class);
     ObjectNode serviceMonitor = chart.one("ServiceMonitor");
-    serviceMonitor.at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
-        assertThat(service.getMetadata().getLabels()).containsEntry(e.getKey(), e.getValue().asText()));
-    assertThat(service.getSpec().getPorts()).anySatisfy(p ->
-        assertThat(p.getName()).isEqualTo(serviceMonitor.at("/spec/endpoints/0/port").asText()));
+    serviceMonitor
+        .at("/spec/selector/matchLabels")
+        .fields()
+        .forEachRemaining(
+            e ->
+                assertThat(service.getMetadata().getLabels())
+                    .containsEntry(e.getKey(), e.getValue().asText()));
+    assertThat(service.getSpec().getPorts())
+        .anySatisfy(
+            p ->
+                assertThat(p.getName())
+                    .isEqualTo(serviceMonitor.at("/spec/endpoints/0/port").asText()));
     assertThat(serviceMonitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/q/metrics");
-    Map<String, String> operatorPod = chart.typed("Deployment", Deployment.class).getSpec().getTemplate()
-        .getMetadata().getLabels();
+    Map<String, String> operatorPod =
+        chart
+            .typed("Deployment", Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getMetadata()
+            .getLabels();
     service.getSpec().getSelector().forEach((k, v) -> assertThat(operatorPod).containsEntry(k, v));
     // The dashboard ConfigMap: the sidecar label, and JSON that parses with every panel's queries.
     ObjectNode dashboardMap = chart.one("ConfigMap");
     assertThat(dashboardMap.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
     assertThat(dashboardMap.at("/metadata/annotations/grafana_folder").asText()).isEqualTo("NAS");
-    JsonNode dashboard = new ObjectMapper().readTree(dashboardMap.at("/data/zarts-searches.json").asText());
+    JsonNode dashboard =
+        new ObjectMapper().readTree(dashboardMap.at("/data/zarts-searches.json").asText());
     assertThat(Dashboard.queries(dashboard)).hasSizeGreaterThanOrEqualTo(15);
-    assertThat(chart.one("PrometheusRule").at("/spec/groups/0/rules")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(chart.one("PrometheusRule").at("/spec/groups/0/rules"))
+        .hasSizeGreaterThanOrEqualTo(4);
   }
 
   @Test
@@ -199,12 +248,21 @@ class HelmChartTest {
 
   @Test
   void valuesReachTheOperator() {
-    Container c = RenderedChart.render("""
+    Container c =
+        RenderedChart.render(
+                """
         replicas: 2
         logFormat: json
         trainer: {image: {flavor: cpu}}
-        """).typed("Deployment", Deployment.class).getSpec().getTemplate().getSpec().getContainers().get(0);
-    assertThat(env(c)).containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
+        """)
+            .typed("Deployment", Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    assertThat(env(c))
+        .containsEntry("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true")
         .containsEntry("ZARTS_OPERATOR_TRAINER_IMAGE", "zarts/trainer:0.1.0-cpu");
   }
 
@@ -219,21 +277,37 @@ class HelmChartTest {
   @Test
   void everyValueIsInTheReadmeTable() throws Exception {
     String readme = Files.readString(RepoFiles.resolve("README.md"));
-    String table = readme.substring(readme.indexOf("### Helm values"), readme.indexOf("### GitOps"));
+    String table =
+        readme.substring(readme.indexOf("### Helm values"), readme.indexOf("### GitOps"));
     List<String> missing = new ArrayList<>();
-    collectLeaves("", new YAMLMapper().readTree(RenderedChart.CHART.resolve("values.yaml").toFile()), missing);
-    missing.removeIf(path -> table.contains("`" + path + "`")
-        || table.contains("`." + path.substring(path.lastIndexOf('.') + 1) + "`")
-        && table.contains("`" + path.substring(0, path.lastIndexOf('.')) + "."));
+    collectLeaves(
+        "",
+        new YAMLMapper().readTree(RenderedChart.CHART.resolve("values.yaml").toFile()),
+        missing);
+    missing.removeIf(
+        path ->
+            table.contains("`" + path + "`")
+                || table.contains("`." + path.substring(path.lastIndexOf('.') + 1) + "`")
+                    && table.contains("`" + path.substring(0, path.lastIndexOf('.')) + "."));
     assertThat(missing).as("values without a row in the README's Helm values table").isEmpty();
   }
 
   private static void collectLeaves(String prefix, JsonNode node, List<String> out) {
-    if (node.isObject() && node.size() > 0 && !prefix.equals("resources") && !prefix.endsWith("Selector")
-        && !prefix.endsWith("labels") && !prefix.endsWith("affinity") && !prefix.endsWith("Annotations")
+    if (node.isObject()
+        && node.size() > 0
+        && !prefix.equals("resources")
+        && !prefix.endsWith("Selector")
+        && !prefix.endsWith("labels")
+        && !prefix.endsWith("affinity")
+        && !prefix.endsWith("Annotations")
         && !prefix.endsWith("annotations")) {
-      node.fields().forEachRemaining(e -> collectLeaves(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
-          e.getValue(), out));
+      node.fields()
+          .forEachRemaining(
+              e ->
+                  collectLeaves(
+                      prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                      e.getValue(),
+                      out));
     } else {
       out.add(prefix);
     }

@@ -1,7 +1,5 @@
 package io.zarts.operator.chart;
 
-import io.zarts.api.RepoFiles;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -9,7 +7,7 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-import io.zarts.operator.Examples;
+import io.zarts.api.RepoFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,14 +22,17 @@ public final class RenderedChart {
   public static final Path CHART = RepoFiles.resolve("charts/zarts-operator");
   public static final String RELEASE = "zarts";
   public static final String NAMESPACE = "zarts-system";
+
   /** Values that switch on every monitoring template. */
-  public static final String ALL_MONITORING = """
+  public static final String ALL_MONITORING =
+      """
       monitoring:
         serviceMonitor: {enabled: true}
         podMonitor: {enabled: true}
         prometheusRule: {enabled: true}
         grafanaDashboard: {enabled: true, folder: NAS}
       """;
+
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final KubernetesSerialization K8S = new KubernetesSerialization();
 
@@ -56,8 +57,13 @@ public final class RenderedChart {
       Path values = Files.createTempFile("values", ".yaml");
       try {
         Files.writeString(values, valuesYaml);
-        TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE)
-            .withKubeVersion("1.31.0").withValuesFile(values);
+        TemplateCommand template =
+            new Helm(CHART)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion("1.31.0")
+                .withValuesFile(values);
         return new RenderedChart(template.call());
       } finally {
         Files.deleteIfExists(values);

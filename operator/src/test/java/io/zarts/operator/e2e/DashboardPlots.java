@@ -22,21 +22,27 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The dashboard's main panels drawn from Prometheus range queries into one PNG (JFreeChart), so a person can look
- * at what the panels show for a real search. x: seconds since the search started.
+ * The dashboard's main panels drawn from Prometheus range queries into one PNG (JFreeChart), so a
+ * person can look at what the panels show for a real search. x: seconds since the search started.
  */
 final class DashboardPlots {
 
-  static final List<String> PANELS = List.of("Epoch", "Loss (train / validation)",
-      "Accuracy (train / validation / best)", "Alpha entropy", "Weight step time (p50 / p95)",
-      "Alpha update and candidate evaluation (mean)");
+  static final List<String> PANELS =
+      List.of(
+          "Epoch",
+          "Loss (train / validation)",
+          "Accuracy (train / validation / best)",
+          "Alpha entropy",
+          "Weight step time (p50 / p95)",
+          "Alpha update and candidate evaluation (mean)");
   private static final Pattern LABEL = Pattern.compile("\\{\\{(\\w+)}}");
   private static final int WIDTH = 640;
   private static final int HEIGHT = 320;
 
   private DashboardPlots() {}
 
-  static void render(PrometheusServer prometheus, JsonNode dashboard, Instant from, Instant to, Path png)
+  static void render(
+      PrometheusServer prometheus, JsonNode dashboard, Instant from, Instant to, Path png)
       throws Exception {
     System.setProperty("java.awt.headless", "true");
     BufferedImage image = new BufferedImage(2 * WIDTH, 3 * HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -52,8 +58,10 @@ final class DashboardPlots {
         if (!q.panel().equals(panel)) {
           continue;
         }
-        JsonNode result = prometheus.queryRange(Dashboard.runnable(q.expr(), "10s"), from, to, Duration.ofSeconds(1))
-            .path("result");
+        JsonNode result =
+            prometheus
+                .queryRange(Dashboard.runnable(q.expr(), "10s"), from, to, Duration.ofSeconds(1))
+                .path("result");
         for (JsonNode series : result) {
           XYSeries s = new XYSeries(legend(q.legend(), series.path("metric")), false, true);
           for (JsonNode point : series.path("values")) {
@@ -65,8 +73,16 @@ final class DashboardPlots {
           data.addSeries(s);
         }
       }
-      JFreeChart chart = ChartFactory.createXYLineChart(panel, "seconds since the search started", null, data,
-          PlotOrientation.VERTICAL, true, false, false);
+      JFreeChart chart =
+          ChartFactory.createXYLineChart(
+              panel,
+              "seconds since the search started",
+              null,
+              data,
+              PlotOrientation.VERTICAL,
+              true,
+              false,
+              false);
       chart.draw(g, new Rectangle((i % 2) * WIDTH, (i / 2) * HEIGHT, WIDTH, HEIGHT));
     }
     g.dispose();

@@ -1,10 +1,9 @@
 package io.zarts.operator.e2e;
 
-import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
-
-import io.zarts.api.RepoFiles;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -13,7 +12,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.zarts.operator.Examples;
+import io.zarts.api.RepoFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,14 +26,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Plays the Job controller and the kubelet against the mock API server, for end-to-end tests: for every trainer
- * Job it creates a Pod and runs the real trainer jar as a child process with the Job's arguments and environment,
- * its ConfigMap and claims mapped to folders, and its Kubernetes client pointed at the mock server; when the
- * process ends it writes the pod's and the Job's status as Kubernetes would (exit 0: Complete; 2 or 3: Failed
- * by the pod failure policy; anything else: a replacement pod until the backoff limit).
+ * Plays the Job controller and the kubelet against the mock API server, for end-to-end tests: for
+ * every trainer Job it creates a Pod and runs the real trainer jar as a child process with the
+ * Job's arguments and environment, its ConfigMap and claims mapped to folders, and its Kubernetes
+ * client pointed at the mock server; when the process ends it writes the pod's and the Job's status
+ * as Kubernetes would (exit 0: Complete; 2 or 3: Failed by the pod failure policy; anything else: a
+ * replacement pod until the backoff limit).
  */
 final class FakeKubelet implements AutoCloseable {
 
@@ -52,7 +51,9 @@ final class FakeKubelet implements AutoCloseable {
     this(client, root, trainerJar, -1);
   }
 
-  /** With metricsPort > 0, trainers serve their Prometheus metrics there (one trainer at a time). */
+  /**
+   * With metricsPort > 0, trainers serve their Prometheus metrics there (one trainer at a time).
+   */
   FakeKubelet(KubernetesClient client, Path root, Path trainerJar, int metricsPort) {
     this.client = client;
     this.root = root;
@@ -74,8 +75,8 @@ final class FakeKubelet implements AutoCloseable {
   }
 
   /**
-   * An environment variable for the first pod of every Job only, such as a trainer fault-injection hook
-   * (ZARTS_FAULT_PAUSE_AT) that holds the first trainer at a known point until the test acts.
+   * An environment variable for the first pod of every Job only, such as a trainer fault-injection
+   * hook (ZARTS_FAULT_PAUSE_AT) that holds the first trainer at a known point until the test acts.
    */
   FakeKubelet firstAttemptEnv(String name, String value) {
     firstAttemptEnv.put(name, value);
@@ -105,9 +106,13 @@ final class FakeKubelet implements AutoCloseable {
     try {
       for (Job job : client.batch().v1().jobs().inAnyNamespace().list().getItems()) {
         String key = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
-        boolean finished = job.getStatus() != null && job.getStatus().getConditions() != null
-            && !job.getStatus().getConditions().isEmpty();
-        if (finished || Boolean.TRUE.equals(job.getSpec().getSuspend()) || running.containsKey(key)) {
+        boolean finished =
+            job.getStatus() != null
+                && job.getStatus().getConditions() != null
+                && !job.getStatus().getConditions().isEmpty();
+        if (finished
+            || Boolean.TRUE.equals(job.getSpec().getSuspend())
+            || running.containsKey(key)) {
           continue;
         }
         start(key, job);
@@ -143,19 +148,28 @@ final class FakeKubelet implements AutoCloseable {
       }
       List<String> args = new ArrayList<>();
       for (String a : c.getArgs()) {
-        args.add(switch (a) {
-          case "/etc/zarts/search.yaml" -> etc.resolve("search.yaml").toString();
-          case "/checkpoints" -> checkpoints.toString();
-          case "/data" -> data.toString();
-          default -> a;
-        });
+        args.add(
+            switch (a) {
+              case "/etc/zarts/search.yaml" -> etc.resolve("search.yaml").toString();
+              case "/checkpoints" -> checkpoints.toString();
+              case "/data" -> data.toString();
+              default -> a;
+            });
       }
-      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-          "-jar", trainerJar.toString()));
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Dai.djl.offline=true",
+                  "-Dai.djl.pytorch.num_threads=1",
+                  "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                  "-jar",
+                  trainerJar.toString()));
       cmd.addAll(args);
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-          .redirectOutput(pod.resolve("log").toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(true)
+              .redirectOutput(pod.resolve("log").toFile());
       for (EnvVar e : c.getEnv()) {
         pb.environment().put(e.getName(), e.getValueFrom() != null ? ns : e.getValue());
       }
@@ -172,13 +186,30 @@ final class FakeKubelet implements AutoCloseable {
       if (attempt == 1) {
         pb.environment().putAll(firstAttemptEnv);
       }
-      Pod created = client.resource(new PodBuilder().withNewMetadata().withName(podName).withNamespace(ns)
-          .withLabels(job.getSpec().getTemplate().getMetadata().getLabels()).addToLabels("job-name",
-              job.getMetadata().getName()).endMetadata()
-          .withSpec(job.getSpec().getTemplate().getSpec()).withNewStatus().withPhase("Running")
-          .addNewContainerStatus().withName(c.getName()).withNewState().withNewRunning()
-          .withStartedAt(Instant.now().toString()).endRunning().endState().endContainerStatus()
-          .endStatus().build()).create();
+      Pod created =
+          client
+              .resource(
+                  new PodBuilder()
+                      .withNewMetadata()
+                      .withName(podName)
+                      .withNamespace(ns)
+                      .withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
+                      .addToLabels("job-name", job.getMetadata().getName())
+                      .endMetadata()
+                      .withSpec(job.getSpec().getTemplate().getSpec())
+                      .withNewStatus()
+                      .withPhase("Running")
+                      .addNewContainerStatus()
+                      .withName(c.getName())
+                      .withNewState()
+                      .withNewRunning()
+                      .withStartedAt(Instant.now().toString())
+                      .endRunning()
+                      .endState()
+                      .endContainerStatus()
+                      .endStatus()
+                      .build())
+              .create();
       setJobStatus(job, 1, failedSoFar(job), false, null);
       Process process = pb.start();
       running.put(key, process);
@@ -193,12 +224,25 @@ final class FakeKubelet implements AutoCloseable {
       String message = Files.exists(termination) ? Files.readString(termination) : null;
       pod.getStatus().setPhase(exitCode == 0 ? "Succeeded" : "Failed");
       pod.getStatus().getContainerStatuses().get(0).getState().setRunning(null);
-      pod.getStatus().getContainerStatuses().get(0).getState().setTerminated(
-          new ContainerStateTerminatedBuilder().withExitCode(exitCode)
-              .withMessage(message).withReason(exitCode == 0 ? "Completed" : "Error").build());
+      pod.getStatus()
+          .getContainerStatuses()
+          .get(0)
+          .getState()
+          .setTerminated(
+              new ContainerStateTerminatedBuilder()
+                  .withExitCode(exitCode)
+                  .withMessage(message)
+                  .withReason(exitCode == 0 ? "Completed" : "Error")
+                  .build());
       client.resource(pod).updateStatus();
-      Job current = client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace())
-          .withName(job.getMetadata().getName()).get();
+      Job current =
+          client
+              .batch()
+              .v1()
+              .jobs()
+              .inNamespace(job.getMetadata().getNamespace())
+              .withName(job.getMetadata().getName())
+              .get();
       if (current == null) {
         return; // deleted (suspend): nothing to report
       }
@@ -222,23 +266,39 @@ final class FakeKubelet implements AutoCloseable {
   }
 
   private static int failedSoFar(Job job) {
-    return job.getStatus() == null || job.getStatus().getFailed() == null ? 0 : job.getStatus().getFailed();
+    return job.getStatus() == null || job.getStatus().getFailed() == null
+        ? 0
+        : job.getStatus().getFailed();
   }
 
-  private void setJobStatus(Job job, int active, int failed, boolean complete, String failureReason) {
+  private void setJobStatus(
+      Job job, int active, int failed, boolean complete, String failureReason) {
     JobStatus status = new JobStatus();
     status.setActive(active);
     status.setFailed(failed);
     status.setSucceeded(complete ? 1 : 0);
     if (complete) {
-      status.setConditions(List.of(new JobConditionBuilder().withType("Complete").withStatus("True").build()));
+      status.setConditions(
+          List.of(new JobConditionBuilder().withType("Complete").withStatus("True").build()));
       status.setCompletionTime(Instant.now().toString());
     } else if (failureReason != null) {
-      status.setConditions(List.of(new JobConditionBuilder().withType("Failed").withStatus("True")
-          .withReason(failureReason).withMessage("the trainer failed").build()));
+      status.setConditions(
+          List.of(
+              new JobConditionBuilder()
+                  .withType("Failed")
+                  .withStatus("True")
+                  .withReason(failureReason)
+                  .withMessage("the trainer failed")
+                  .build()));
     }
-    Job copy = client.batch().v1().jobs().inNamespace(job.getMetadata().getNamespace())
-        .withName(job.getMetadata().getName()).get();
+    Job copy =
+        client
+            .batch()
+            .v1()
+            .jobs()
+            .inNamespace(job.getMetadata().getNamespace())
+            .withName(job.getMetadata().getName())
+            .get();
     if (copy != null) {
       copy.setStatus(status);
       client.resource(copy).updateStatus();

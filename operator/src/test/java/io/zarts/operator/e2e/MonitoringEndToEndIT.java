@@ -1,25 +1,22 @@
 package io.zarts.operator.e2e;
 
-import io.zarts.api.RepoFiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.http.TestHTTPResource;
-import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.zarts.api.RepoFiles;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
 import io.zarts.operator.chart.Dashboard;
 import io.zarts.operator.chart.RenderedChart;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,9 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The chart's monitoring against real parts: the operator (in this JVM) and a real trainer process export
- * metrics, a real Prometheus scrapes both with the scrape configuration the chart's ServiceMonitor and PodMonitor
- * imply, and every dashboard query and alert expression is evaluated there while the search runs.
+ * The chart's monitoring against real parts: the operator (in this JVM) and a real trainer process
+ * export metrics, a real Prometheus scrapes both with the scrape configuration the chart's
+ * ServiceMonitor and PodMonitor imply, and every dashboard query and alert expression is evaluated
+ * there while the search runs.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -45,14 +43,12 @@ class MonitoringEndToEndIT {
   static final String NS = "mon";
   static final String RATE_INTERVAL = "20s";
 
-  @Inject
-  KubernetesClient client;
+  @Inject KubernetesClient client;
 
   @TestHTTPResource("/")
   URL operatorUrl;
 
-  @TempDir
-  Path work;
+  @TempDir Path work;
 
   @Test
   void everyDashboardQueryReturnsDataAndEveryAlertEvaluates() throws Exception {
@@ -66,46 +62,88 @@ class MonitoringEndToEndIT {
     RenderedChart chart = RenderedChart.render(RenderedChart.ALL_MONITORING);
     int trainerPort = PrometheusServer.freePort();
     String podName = "quickstart-trainer-1";
-    String config = ScrapeConfig.fromMonitors(chart, "127.0.0.1:" + operatorUrl.getPort(),
-        "127.0.0.1:" + trainerPort, NS, podName);
+    String config =
+        ScrapeConfig.fromMonitors(
+            chart, "127.0.0.1:" + operatorUrl.getPort(), "127.0.0.1:" + trainerPort, NS, podName);
     Files.createDirectories(work.resolve("prometheus"));
     ArchitectureSearch search = Examples.load("quickstart.yaml", NS);
     search.getSpec().getTraining().setEpochs(6);
     Instant started = Instant.now();
     try (PrometheusServer prometheus = PrometheusServer.start(work.resolve("prometheus"), config);
         FakeKubelet kubelet = new FakeKubelet(client, work, jar, trainerPort)) {
-      // The first trainer holds in epoch 4 of 6 (step 28) until it is asked to stop, so Prometheus scrapes it for as
+      // The first trainer holds in epoch 4 of 6 (step 28) until it is asked to stop, so Prometheus
+      // scrapes it for as
       // long as the checks below need, on a fast machine and a slow one alike.
       kubelet.firstAttemptEnv("ZARTS_FAULT_PAUSE_AT", "step:28");
       client.resource(search).create();
-      await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() ->
-          kubelet.podLog("quickstart-trainer", 1).contains("paused at step:28")
-              && client.resources(ArchitectureSearch.class).inNamespace(NS).withName("quickstart").get().getStatus()
-                  .getProgress().getEpoch() >= 3);
+      await()
+          .atMost(Duration.ofSeconds(240))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  kubelet.podLog("quickstart-trainer", 1).contains("paused at step:28")
+                      && client
+                              .resources(ArchitectureSearch.class)
+                              .inNamespace(NS)
+                              .withName("quickstart")
+                              .get()
+                              .getStatus()
+                              .getProgress()
+                              .getEpoch()
+                          >= 3);
       Pod pod = client.pods().inNamespace(NS).withName(podName).get();
-      chart.one("PodMonitor").at("/spec/selector/matchLabels").fields().forEachRemaining(e ->
-          assertThat(pod.getMetadata().getLabels()).as("the PodMonitor selects the trainer pod")
-              .containsEntry(e.getKey(), e.getValue().asText()));
-      // Every dashboard query and alert has data once Prometheus has scraped both targets often enough.
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-          .untilAsserted(() -> assertThat(monitoringProblems(prometheus, chart, Instant.now())).isEmpty());
+      chart
+          .one("PodMonitor")
+          .at("/spec/selector/matchLabels")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  assertThat(pod.getMetadata().getLabels())
+                      .as("the PodMonitor selects the trainer pod")
+                      .containsEntry(e.getKey(), e.getValue().asText()));
+      // Every dashboard query and alert has data once Prometheus has scraped both targets often
+      // enough.
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> assertThat(monitoringProblems(prometheus, chart, Instant.now())).isEmpty());
       Instant at = Instant.now();
       PromtoolCheck.rules(work, chart.one("PrometheusRule"));
-      DashboardPlots.render(prometheus, Dashboard.load(), started, at,
+      DashboardPlots.render(
+          prometheus,
+          Dashboard.load(),
+          started,
+          at,
           RepoFiles.resolve("operator/target/dashboard/zarts-dashboard.png"));
 
-      // SIGTERM releases the paused trainer: it checkpoints and exits 143, and the next pod resumes to the end.
+      // SIGTERM releases the paused trainer: it checkpoints and exits 143, and the next pod resumes
+      // to the end.
       kubelet.process(NS + "/quickstart-trainer").destroy();
 
-      await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() ->
-          client.resources(ArchitectureSearch.class).inNamespace(NS).withName("quickstart").get().getStatus()
-              .getPhase() == SearchPhase.SUCCEEDED);
+      await()
+          .atMost(Duration.ofSeconds(240))
+          .pollInterval(Duration.ofMillis(500))
+          .until(
+              () ->
+                  client
+                          .resources(ArchitectureSearch.class)
+                          .inNamespace(NS)
+                          .withName("quickstart")
+                          .get()
+                          .getStatus()
+                          .getPhase()
+                      == SearchPhase.SUCCEEDED);
     }
   }
 
-  /** What is missing: metrics the dashboard or the alerts name that nobody exports, queries without data. */
-  static List<String> monitoringProblems(PrometheusServer prometheus, RenderedChart chart, Instant at)
-      throws Exception {
+  /**
+   * What is missing: metrics the dashboard or the alerts name that nobody exports, queries without
+   * data.
+   */
+  static List<String> monitoringProblems(
+      PrometheusServer prometheus, RenderedChart chart, Instant at) throws Exception {
     Set<String> scraped = new TreeSet<>(prometheus.metricNames());
     JsonNode dashboard = Dashboard.load();
     List<String> problems = new ArrayList<>();
@@ -115,7 +153,8 @@ class MonitoringEndToEndIT {
           problems.add(q.panel() + ": " + name + " is not exported by the trainer or the operator");
         }
       }
-      JsonNode result = prometheus.query(Dashboard.runnable(q.expr(), RATE_INTERVAL), at).path("result");
+      JsonNode result =
+          prometheus.query(Dashboard.runnable(q.expr(), RATE_INTERVAL), at).path("result");
       if (result.isEmpty()) {
         problems.add(q.panel() + " [" + q.legend() + "]: no data for " + q.expr());
       }

@@ -1,10 +1,9 @@
 package io.zarts.operator.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.awaitility.Awaitility.await;
 
-import org.awaitility.core.ConditionTimeoutException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,10 +19,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A real Prometheus server (Debian's prometheus package) on 127.0.0.1 for tests: started with a given
- * configuration, queried over its HTTP API, stopped on close.
+ * A real Prometheus server (Debian's prometheus package) on 127.0.0.1 for tests: started with a
+ * given configuration, queried over its HTTP API, stopped on close.
  */
 final class PrometheusServer implements AutoCloseable {
 
@@ -55,14 +55,22 @@ final class PrometheusServer implements AutoCloseable {
     Files.writeString(file, config);
     int port = freePort();
     Path log = work.resolve("prometheus.log");
-    Process p = new ProcessBuilder(binary().toString(), "--config.file=" + file,
-        "--storage.tsdb.path=" + work.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port,
-        "--web.enable-lifecycle")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                binary().toString(),
+                "--config.file=" + file,
+                "--storage.tsdb.path=" + work.resolve("tsdb"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--web.enable-lifecycle")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     PrometheusServer server = new PrometheusServer(p, port, log);
     try {
       // Ready when its health endpoint answers; the bound only ends a start that hangs.
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
           .until(() -> server.ready() || !p.isAlive());
     } catch (ConditionTimeoutException e) {
       // reported below
@@ -94,8 +102,16 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   JsonNode queryRange(String expr, Instant from, Instant to, Duration step) throws IOException {
-    return api("/api/v1/query_range?query=" + encode(expr) + "&start=" + from.getEpochSecond() + "&end="
-        + to.getEpochSecond() + "&step=" + step.toSeconds() + "s");
+    return api(
+        "/api/v1/query_range?query="
+            + encode(expr)
+            + "&start="
+            + from.getEpochSecond()
+            + "&end="
+            + to.getEpochSecond()
+            + "&step="
+            + step.toSeconds()
+            + "s");
   }
 
   /** Every metric name Prometheus has scraped. */
@@ -114,14 +130,16 @@ final class PrometheusServer implements AutoCloseable {
     HttpResponse<String> r = get(path);
     JsonNode body = JSON.readTree(r.body());
     if (!"success".equals(body.path("status").asText())) {
-      throw new IOException(path + ": " + body.path("errorType").asText() + ": " + body.path("error").asText());
+      throw new IOException(
+          path + ": " + body.path("errorType").asText() + ": " + body.path("error").asText());
     }
     return body.path("data");
   }
 
   private HttpResponse<String> get(String path) throws IOException {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+      return http.send(
+          HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -21,8 +21,10 @@ final class PromtoolCheck {
     Path rules = work.resolve("rules.yml");
     Files.writeString(rules, yaml.writeValueAsString(file));
     Path promtool = PrometheusServer.binary().resolveSibling("promtool");
-    Process p = new ProcessBuilder(promtool.toString(), "check", "rules", rules.toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(promtool.toString(), "check", "rules", rules.toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();

@@ -1,12 +1,10 @@
 package io.zarts.operator.gitops;
 
-import io.zarts.api.RepoFiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.zarts.operator.Examples;
+import io.zarts.api.RepoFiles;
 import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,8 +16,8 @@ import org.luaj.vm2.LuaValue;
 import org.luaj.vm2.lib.jse.JsePlatform;
 
 /**
- * examples/gitops/argocd-health-check.yaml run by a Lua interpreter (LuaJ, Lua 5.2) the way Argo CD runs it: the
- * resource as the global obj, the script's return value read as status and message.
+ * examples/gitops/argocd-health-check.yaml run by a Lua interpreter (LuaJ, Lua 5.2) the way Argo CD
+ * runs it: the resource as the global obj, the script's return value read as status and message.
  */
 class ArgoCdHealthCheckTest {
 
@@ -28,8 +26,9 @@ class ArgoCdHealthCheckTest {
   record Health(String status, String message) {}
 
   static Health health(String resourceYaml) throws Exception {
-    JsonNode cm = new YAMLMapper().readTree(RepoFiles.resolve("examples/gitops/argocd-health-check.yaml")
-        .toFile());
+    JsonNode cm =
+        new YAMLMapper()
+            .readTree(RepoFiles.resolve("examples/gitops/argocd-health-check.yaml").toFile());
     String script = cm.at("/data").get(KEY).asText();
     Globals globals = JsePlatform.standardGlobals();
     globals.set("obj", lua(new YAMLMapper().readTree(resourceYaml)));
@@ -63,15 +62,26 @@ class ArgoCdHealthCheckTest {
   }
 
   static String search(int generation, String status) {
-    return "metadata: {name: s, generation: " + generation + "}\n" + (status == null ? "" : "status:\n" + status);
+    return "metadata: {name: s, generation: "
+        + generation
+        + "}\n"
+        + (status == null ? "" : "status:\n" + status);
   }
 
   static String observed(int generation, String... conditions) {
-    StringBuilder s = new StringBuilder("  observedGeneration: " + generation + "\n  conditions:\n");
+    StringBuilder s =
+        new StringBuilder("  observedGeneration: " + generation + "\n  conditions:\n");
     for (String c : conditions) {
       String[] p = c.split("/", 4);
-      s.append("  - {type: ").append(p[0]).append(", status: \"").append(p[1]).append("\", reason: ").append(p[2])
-          .append(", message: \"").append(p.length > 3 ? p[3] : "").append("\"}\n");
+      s.append("  - {type: ")
+          .append(p[0])
+          .append(", status: \"")
+          .append(p[1])
+          .append("\", reason: ")
+          .append(p[2])
+          .append(", message: \"")
+          .append(p.length > 3 ? p[3] : "")
+          .append("\"}\n");
     }
     return s.toString();
   }
@@ -89,7 +99,10 @@ class ArgoCdHealthCheckTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       running     | Ready/True/Running/epoch 3 of 50;Failed/False/Running;Succeeded/Unknown/Running   | Progressing | Running: epoch 3 of 50
       pending     | Ready/False/Pending/waiting for the trainer pod;Succeeded/Unknown/Running          | Progressing | Pending: waiting for the trainer pod
       queued      | Ready/False/Queued/waiting for Kueue;Succeeded/Unknown/Queued                        | Progressing | Queued: waiting for Kueue

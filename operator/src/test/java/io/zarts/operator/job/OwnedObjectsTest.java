@@ -1,24 +1,26 @@
 package io.zarts.operator.job;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
-import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.validation.ArchitectureSearchValidator;
+import io.zarts.operator.Examples;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
 
-/** The objects besides the Job: owner references, the trainer's narrow Role, and claims kept on delete. */
+/**
+ * The objects besides the Job: owner references, the trainer's narrow Role, and claims kept on
+ * delete.
+ */
 class OwnedObjectsTest {
-
 
   static ArchitectureSearch search(String file) {
     ArchitectureSearch s = Examples.load(file);
-    s.setMetadata(new ObjectMetaBuilder(s.getMetadata()).withNamespace("ns").withUid("u-1").build());
+    s.setMetadata(
+        new ObjectMetaBuilder(s.getMetadata()).withNamespace("ns").withUid("u-1").build());
     return s;
   }
 
@@ -37,12 +39,16 @@ class OwnedObjectsTest {
 
   @Test
   void aClaimToKeepHasNoOwnerAndAnExistingClaimIsNotCreated() {
-    assertThat(OwnedObjects.checkpointClaim(search("quickstart.yaml"), null).getMetadata().getOwnerReferences())
+    assertThat(
+            OwnedObjects.checkpointClaim(search("quickstart.yaml"), null)
+                .getMetadata()
+                .getOwnerReferences())
         .hasSize(1);
     var kept = OwnedObjects.checkpointClaim(search("digits-queued.yaml"), "fast-ssd");
     assertThat(kept.getMetadata().getOwnerReferences()).isEmpty();
     assertThat(kept.getSpec().getStorageClassName()).isEqualTo("fast-ssd");
-    assertThat(kept.getSpec().getResources().getRequests().get("storage").toString()).isEqualTo("2Gi");
+    assertThat(kept.getSpec().getResources().getRequests().get("storage").toString())
+        .isEqualTo("2Gi");
     ArchitectureSearch existing = search("quickstart.yaml");
     existing.getSpec().getCheckpoint().setSize(null);
     existing.getSpec().getCheckpoint().setExistingClaim("mine");
@@ -51,11 +57,18 @@ class OwnedObjectsTest {
 
   @Test
   void theSpecConfigMapCarriesTheDefaultedResource() {
-    String yaml = OwnedObjects.specConfigMap(search("cifar10-mgs.yaml")).getData().get("search.yaml");
-    assertThat(yaml).contains("kind: \"ArchitectureSearch\"").contains("algorithm: \"mgs\"")
-        .contains("innerBatchSize: 48").contains("claimName: \"cifar10-data\"");
-    assertThat(ArchitectureSearchValidator.bundled().validate(new YAMLMapper()
-        .valueToTree(yamlTree(yaml))).violations()).isEmpty();
+    String yaml =
+        OwnedObjects.specConfigMap(search("cifar10-mgs.yaml")).getData().get("search.yaml");
+    assertThat(yaml)
+        .contains("kind: \"ArchitectureSearch\"")
+        .contains("algorithm: \"mgs\"")
+        .contains("innerBatchSize: 48")
+        .contains("claimName: \"cifar10-data\"");
+    assertThat(
+            ArchitectureSearchValidator.bundled()
+                .validate(new YAMLMapper().valueToTree(yamlTree(yaml)))
+                .violations())
+        .isEmpty();
   }
 
   static Object yamlTree(String yaml) {

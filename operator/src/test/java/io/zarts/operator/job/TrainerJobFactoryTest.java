@@ -1,8 +1,5 @@
 package io.zarts.operator.job;
 
-import io.zarts.api.RepoFiles;
-
-import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
@@ -13,7 +10,9 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.zarts.api.RepoFiles;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.operator.Examples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +32,22 @@ class TrainerJobFactoryTest {
 
   static ArchitectureSearch example(String file) {
     ArchitectureSearch s = Examples.load(file);
-    s.setMetadata(new ObjectMetaBuilder(s.getMetadata()).withNamespace("team-a").withUid("uid-1")
-        .withGeneration(3L).build());
+    s.setMetadata(
+        new ObjectMetaBuilder(s.getMetadata())
+            .withNamespace("team-a")
+            .withUid("uid-1")
+            .withGeneration(3L)
+            .build());
     return s;
   }
 
   static Stream<String> examples() throws IOException {
     try (Stream<Path> files = Files.list(RepoFiles.resolve("examples"))) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .sorted()
+          .toList()
           .stream();
     }
   }
@@ -54,7 +61,8 @@ class TrainerJobFactoryTest {
     Job job = FACTORY.desired(example("cifar10-mgs.yaml"));
     assertThat(job.getMetadata().getName()).isEqualTo("cifar10-mgs-trainer");
     assertThat(job.getMetadata().getNamespace()).isEqualTo("team-a");
-    assertThat(job.getMetadata().getLabels()).containsEntry("zarts.io/search", "cifar10-mgs")
+    assertThat(job.getMetadata().getLabels())
+        .containsEntry("zarts.io/search", "cifar10-mgs")
         .containsEntry("app.kubernetes.io/managed-by", "zarts-operator");
     assertThat(job.getMetadata().getAnnotations()).containsEntry("zarts.io/generation", "3");
     var owner = job.getMetadata().getOwnerReferences().get(0);
@@ -68,7 +76,9 @@ class TrainerJobFactoryTest {
     assertThat(spec.getBackoffLimit()).isEqualTo(6);
     assertThat(spec.getSuspend()).isFalse();
     assertThat(spec.getPodReplacementPolicy()).isEqualTo("Failed");
-    assertThat(spec.getTtlSecondsAfterFinished()).as("the operator harvests the result first").isNull();
+    assertThat(spec.getTtlSecondsAfterFinished())
+        .as("the operator harvests the result first")
+        .isNull();
     var rules = spec.getPodFailurePolicy().getRules();
     assertThat(rules.get(0).getAction()).isEqualTo("Ignore");
     assertThat(rules.get(0).getOnPodConditions().get(0).getType()).isEqualTo("DisruptionTarget");
@@ -82,44 +92,59 @@ class TrainerJobFactoryTest {
     assertThat(pod.getTerminationGracePeriodSeconds()).isEqualTo(300L);
     Container c = trainer(job);
     assertThat(c.getImage()).isEqualTo("registry.example/zarts-trainer:0.1.0-cpu");
-    assertThat(c.getArgs()).containsExactly("search", "/etc/zarts/search.yaml", "--output-dir", "/checkpoints",
-        "--data", "/data");
+    assertThat(c.getArgs())
+        .containsExactly(
+            "search", "/etc/zarts/search.yaml", "--output-dir", "/checkpoints", "--data", "/data");
     assertThat(c.getPorts().get(0).getName()).isEqualTo("metrics");
     assertThat(c.getPorts().get(0).getContainerPort()).isEqualTo(9400);
     assertThat(c.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");
-    assertThat(c.getResources().getRequests()).containsEntry("nvidia.com/gpu", new Quantity("1"))
-        .containsEntry("cpu", new Quantity("4")).containsEntry("memory", new Quantity("16Gi"));
-    assertThat(c.getResources().getLimits()).containsEntry("nvidia.com/gpu", new Quantity("1"))
+    assertThat(c.getResources().getRequests())
+        .containsEntry("nvidia.com/gpu", new Quantity("1"))
+        .containsEntry("cpu", new Quantity("4"))
         .containsEntry("memory", new Quantity("16Gi"));
-    assertThat(c.getEnv()).extracting(EnvVar::getName).contains("ZARTS_PROGRESS_CONFIGMAP", "ZARTS_NAMESPACE",
-        "ZARTS_METRICS_PORT", "DJL_CACHE_DIR");
+    assertThat(c.getResources().getLimits())
+        .containsEntry("nvidia.com/gpu", new Quantity("1"))
+        .containsEntry("memory", new Quantity("16Gi"));
+    assertThat(c.getEnv())
+        .extracting(EnvVar::getName)
+        .contains(
+            "ZARTS_PROGRESS_CONFIGMAP", "ZARTS_NAMESPACE", "ZARTS_METRICS_PORT", "DJL_CACHE_DIR");
     assertThat(c.getEnv().get(0).getValue()).isEqualTo("cifar10-mgs-progress");
-    assertThat(c.getVolumeMounts()).extracting(VolumeMount::getMountPath)
+    assertThat(c.getVolumeMounts())
+        .extracting(VolumeMount::getMountPath)
         .containsExactly("/etc/zarts", "/checkpoints", "/data", "/tmp", "/var/cache/djl");
     assertThat(c.getVolumeMounts()).allSatisfy(m -> assertThat(m.getSubPath()).isNull());
-    assertThat(pod.getVolumes()).anySatisfy(v -> {
-      assertThat(v.getName()).isEqualTo("data");
-      assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("cifar10-data");
-      assertThat(v.getPersistentVolumeClaim().getReadOnly()).isTrue();
-    });
-    assertThat(pod.getVolumes()).anySatisfy(v -> {
-      assertThat(v.getName()).isEqualTo("checkpoints");
-      assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("cifar10-mgs-checkpoints");
-    });
+    assertThat(pod.getVolumes())
+        .anySatisfy(
+            v -> {
+              assertThat(v.getName()).isEqualTo("data");
+              assertThat(v.getPersistentVolumeClaim().getClaimName()).isEqualTo("cifar10-data");
+              assertThat(v.getPersistentVolumeClaim().getReadOnly()).isTrue();
+            });
+    assertThat(pod.getVolumes())
+        .anySatisfy(
+            v -> {
+              assertThat(v.getName()).isEqualTo("checkpoints");
+              assertThat(v.getPersistentVolumeClaim().getClaimName())
+                  .isEqualTo("cifar10-mgs-checkpoints");
+            });
   }
 
   @Test
   void aQueuedSearchIsCreatedSuspendedForKueueWithItsPlacement() {
     Job job = FACTORY.desired(example("digits-queued.yaml"));
     assertThat(job.getSpec().getSuspend()).isTrue();
-    assertThat(job.getMetadata().getLabels()).containsEntry("kueue.x-k8s.io/queue-name", "research");
+    assertThat(job.getMetadata().getLabels())
+        .containsEntry("kueue.x-k8s.io/queue-name", "research");
     PodSpec pod = job.getSpec().getTemplate().getSpec();
     assertThat(pod.getPriorityClassName()).isEqualTo("batch-low");
-    assertThat(pod.getNodeSelector()).containsEntry("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3");
+    assertThat(pod.getNodeSelector())
+        .containsEntry("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3");
     assertThat(pod.getTolerations().get(0).getOperator()).isEqualTo("Exists");
     assertThat(pod.getTolerations().get(0).getEffect()).isEqualTo("NoSchedule");
     assertThat(pod.getVolumes()).noneMatch(v -> v.getName().equals("data"));
-    assertThat(trainer(job).getResources().getLimits()).containsEntry("memory", new Quantity("8Gi"));
+    assertThat(trainer(job).getResources().getLimits())
+        .containsEntry("memory", new Quantity("8Gi"));
   }
 
   @Test
@@ -128,23 +153,39 @@ class TrainerJobFactoryTest {
     s.getSpec().getCheckpoint().setSize(null);
     s.getSpec().getCheckpoint().setExistingClaim("shared-checkpoints");
     Job job = FACTORY.desired(s);
-    assertThat(job.getSpec().getTemplate().getSpec().getVolumes()).anySatisfy(v ->
-        assertThat(v.getPersistentVolumeClaim() == null ? null : v.getPersistentVolumeClaim().getClaimName())
-            .isEqualTo("shared-checkpoints"));
+    assertThat(job.getSpec().getTemplate().getSpec().getVolumes())
+        .anySatisfy(
+            v ->
+                assertThat(
+                        v.getPersistentVolumeClaim() == null
+                            ? null
+                            : v.getPersistentVolumeClaim().getClaimName())
+                    .isEqualTo("shared-checkpoints"));
     assertThat(trainer(job).getResources().getRequests()).doesNotContainKey("nvidia.com/gpu");
   }
 
   @Test
   void gpuTrainersGetTheOperatorsGpuPlacementAndCpuTrainersDoNot() {
-    TrainerJobFactory withGpuRules = new TrainerJobFactory(TrainerDefaults.standard("img")
-        .withGpuScheduling(Map.of("nvidia.com/gpu.present", "true", "nvidia.com/gpu.product", "any"),
-            List.of(new TolerationBuilder().withKey("nvidia.com/gpu").withOperator("Exists")
-                .withEffect("NoSchedule").build())));
-    PodSpec gpu = withGpuRules.desired(example("digits-queued.yaml")).getSpec().getTemplate().getSpec();
-    assertThat(gpu.getNodeSelector()).containsEntry("nvidia.com/gpu.present", "true")
-        .as("the resource's key wins").containsEntry("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3");
+    TrainerJobFactory withGpuRules =
+        new TrainerJobFactory(
+            TrainerDefaults.standard("img")
+                .withGpuScheduling(
+                    Map.of("nvidia.com/gpu.present", "true", "nvidia.com/gpu.product", "any"),
+                    List.of(
+                        new TolerationBuilder()
+                            .withKey("nvidia.com/gpu")
+                            .withOperator("Exists")
+                            .withEffect("NoSchedule")
+                            .build())));
+    PodSpec gpu =
+        withGpuRules.desired(example("digits-queued.yaml")).getSpec().getTemplate().getSpec();
+    assertThat(gpu.getNodeSelector())
+        .containsEntry("nvidia.com/gpu.present", "true")
+        .as("the resource's key wins")
+        .containsEntry("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3");
     assertThat(gpu.getTolerations()).as("the same toleration is not added twice").hasSize(1);
-    PodSpec cpu = withGpuRules.desired(example("quickstart.yaml")).getSpec().getTemplate().getSpec();
+    PodSpec cpu =
+        withGpuRules.desired(example("quickstart.yaml")).getSpec().getTemplate().getSpec();
     assertThat(cpu.getNodeSelector()).isNull();
     assertThat(cpu.getTolerations()).isEmpty();
   }
@@ -152,7 +193,9 @@ class TrainerJobFactoryTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void everyExamplePodIsRestricted(String file) {
-    assertThat(RestrictedProfile.violations(FACTORY.desired(example(file)).getSpec().getTemplate().getSpec()))
+    assertThat(
+            RestrictedProfile.violations(
+                FACTORY.desired(example(file)).getSpec().getTemplate().getSpec()))
         .isEmpty();
   }
 
@@ -162,7 +205,8 @@ class TrainerJobFactoryTest {
     trainer(job).getSecurityContext().setAllowPrivilegeEscalation(true);
     trainer(job).getSecurityContext().getCapabilities().setDrop(List.of());
     assertThat(RestrictedProfile.violations(job.getSpec().getTemplate().getSpec()))
-        .contains("container trainer: allowPrivilegeEscalation must be false",
+        .contains(
+            "container trainer: allowPrivilegeEscalation must be false",
             "container trainer: capabilities must drop ALL");
   }
 
@@ -170,7 +214,9 @@ class TrainerJobFactoryTest {
   void userTextNeverReachesImageCommandEnvironmentOrSecurity() {
     Job reference = FACTORY.desired(example("cifar10-mgs.yaml"));
     Random random = new Random(7);
-    String[] hostile = {"..", "../../etc", "a/../../b", "$(rm -rf /)", "x\ny", "ünïcödé", "a".repeat(200), "/abs"};
+    String[] hostile = {
+      "..", "../../etc", "a/../../b", "$(rm -rf /)", "x\ny", "ünïcödé", "a".repeat(200), "/abs"
+    };
     for (int i = 0; i < 200; i++) {
       ArchitectureSearch s = example("cifar10-mgs.yaml");
       String text = hostile[random.nextInt(hostile.length)];

@@ -1,41 +1,40 @@
 package io.zarts.operator.reconciler;
 
-import java.util.function.Consumer;
-import java.nio.file.Files;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.util.Map;
-import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.restassured.RestAssured;
-
-import io.zarts.api.RepoFiles;
-
-import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.RestAssured;
+import io.zarts.api.RepoFiles;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.operator.Examples;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator in the JVM against the Fabric8 mock API server (CRUD mode, no SSA, no Job controller: the test
- * plays the Job controller by writing Job status, and the trainer by writing the progress ConfigMap).
+ * The operator in the JVM against the Fabric8 mock API server (CRUD mode, no SSA, no Job
+ * controller: the test plays the Job controller by writing Job status, and the trainer by writing
+ * the progress ConfigMap).
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -43,8 +42,7 @@ class ArchitectureSearchReconcilerIT {
 
   static final Duration WAIT = Duration.ofSeconds(30);
 
-  @Inject
-  KubernetesClient client;
+  @Inject KubernetesClient client;
 
   ArchitectureSearch create(String name, String namespace) {
     ArchitectureSearch s = Examples.load("quickstart.yaml", namespace);
@@ -56,8 +54,14 @@ class ArchitectureSearchReconcilerIT {
     return client.resources(ArchitectureSearch.class).inNamespace(namespace).withName(name).get();
   }
 
-  /** Edits the spec like a user would: read, change, write, and on a 409 (the operator wrote status) again. */
-  /** Applies the change, retrying on conflicts with the operator's status writes; returns the stored result. */
+  /**
+   * Edits the spec like a user would: read, change, write, and on a 409 (the operator wrote status)
+   * again.
+   */
+  /**
+   * Applies the change, retrying on conflicts with the operator's status writes; returns the stored
+   * result.
+   */
   ArchitectureSearch modify(String name, String namespace, Consumer<ArchitectureSearch> change) {
     for (int attempt = 0; ; attempt++) {
       ArchitectureSearch s = get(name, namespace);
@@ -73,7 +77,10 @@ class ArchitectureSearchReconcilerIT {
   }
 
   Condition condition(ArchitectureSearch s, String type) {
-    return s.getStatus().getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+    return s.getStatus().getConditions().stream()
+        .filter(c -> c.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 
   static void assertOwned(HasMetadata owned, ArchitectureSearch owner) {
@@ -87,26 +94,54 @@ class ArchitectureSearchReconcilerIT {
   @Test
   void aSearchRunsToSucceededThroughItsJobAndProgressReports() {
     ArchitectureSearch s = create("demo", "team-a");
-    await().atMost(WAIT).untilAsserted(() ->
-        assertThat(client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get()).isNotNull());
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client
+                            .batch()
+                            .v1()
+                            .jobs()
+                            .inNamespace("team-a")
+                            .withName("demo-trainer")
+                            .get())
+                    .isNotNull());
     Job job = client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
     assertOwned(job, s);
     assertOwned(client.configMaps().inNamespace("team-a").withName("demo-spec").get(), s);
     assertOwned(client.configMaps().inNamespace("team-a").withName("demo-progress").get(), s);
     assertOwned(client.serviceAccounts().inNamespace("team-a").withName("demo-trainer").get(), s);
     assertOwned(client.rbac().roles().inNamespace("team-a").withName("demo-trainer").get(), s);
-    assertOwned(client.rbac().roleBindings().inNamespace("team-a").withName("demo-trainer").get(), s);
-    assertOwned(client.persistentVolumeClaims().inNamespace("team-a").withName("demo-checkpoints").get(), s);
-    assertThat(client.configMaps().inNamespace("team-a").withName("demo-spec").get().getData().get("search.yaml"))
-        .contains("name: \"synthetic\"").contains("name: \"demo\"");
-    await().atMost(WAIT).untilAsserted(() -> {
-      ArchitectureSearch current = get("demo", "team-a");
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.PENDING);
-      assertThat(current.getStatus().getObservedGeneration()).isEqualTo(current.getMetadata().getGeneration());
-      assertThat(current.getStatus().getConditions()).extracting(Condition::getType)
-          .containsExactly("Ready", "Succeeded", "Failed", "Suspended", "CheckpointAvailable");
-    });
+    assertOwned(
+        client.rbac().roleBindings().inNamespace("team-a").withName("demo-trainer").get(), s);
+    assertOwned(
+        client.persistentVolumeClaims().inNamespace("team-a").withName("demo-checkpoints").get(),
+        s);
+    assertThat(
+            client
+                .configMaps()
+                .inNamespace("team-a")
+                .withName("demo-spec")
+                .get()
+                .getData()
+                .get("search.yaml"))
+        .contains("name: \"synthetic\"")
+        .contains("name: \"demo\"");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current = get("demo", "team-a");
+              assertThat(current.getStatus()).isNotNull();
+              assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.PENDING);
+              assertThat(current.getStatus().getObservedGeneration())
+                  .isEqualTo(current.getMetadata().getGeneration());
+              assertThat(current.getStatus().getConditions())
+                  .extracting(Condition::getType)
+                  .containsExactly(
+                      "Ready", "Succeeded", "Failed", "Suspended", "CheckpointAvailable");
+            });
 
     // The Job controller starts the pod; the trainer reports epoch 2.
     job.setStatus(new JobStatusBuilder().withActive(1).build());
@@ -115,106 +150,179 @@ class ArchitectureSearchReconcilerIT {
     p.setState(TrainerState.RUNNING);
     p.setEpoch(2);
     p.setTotalEpochs(3);
-    p.setGenotype(Genotype.parse("Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
-        + " reduce_concat=[2])"));
+    p.setGenotype(
+        Genotype.parse(
+            "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
+                + " reduce_concat=[2])"));
     ConfigMap progress = client.configMaps().inNamespace("team-a").withName("demo-progress").get();
     progress.setData(Map.of(TrainerProgress.FILE_NAME, p.toJson()));
     client.resource(progress).update();
-    await().atMost(WAIT).untilAsserted(() -> {
-      ArchitectureSearch current = get("demo", "team-a");
-      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.RUNNING);
-      assertThat(current.getStatus().getProgress().getEpoch()).isEqualTo(2);
-      assertThat(current.getStatus().getProgress().getPercent()).isEqualTo(66);
-      assertThat(current.getStatus().getGenotype().getText()).contains("skip_connect");
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current = get("demo", "team-a");
+              assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.RUNNING);
+              assertThat(current.getStatus().getProgress().getEpoch()).isEqualTo(2);
+              assertThat(current.getStatus().getProgress().getPercent()).isEqualTo(66);
+              assertThat(current.getStatus().getGenotype().getText()).contains("skip_connect");
+            });
 
     // The Job completes.
     Job running = client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
-    running.setStatus(new JobStatusBuilder().withSucceeded(1).withConditions(new JobConditionBuilder()
-        .withType("Complete").withStatus("True").build()).build());
+    running.setStatus(
+        new JobStatusBuilder()
+            .withSucceeded(1)
+            .withConditions(
+                new JobConditionBuilder().withType("Complete").withStatus("True").build())
+            .build());
     client.resource(running).updateStatus();
-    await().atMost(WAIT).untilAsserted(() -> {
-      ArchitectureSearch current = get("demo", "team-a");
-      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
-      assertThat(condition(current, "Succeeded").getStatus()).isEqualTo("True");
-      assertThat(current.getStatus().getCompletionTime()).isNotNull();
-    });
-    assertThat(get("demo", "team-a").getMetadata().getGeneration()).as("the operator never writes spec")
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current = get("demo", "team-a");
+              assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+              assertThat(condition(current, "Succeeded").getStatus()).isEqualTo("True");
+              assertThat(current.getStatus().getCompletionTime()).isNotNull();
+            });
+    assertThat(get("demo", "team-a").getMetadata().getGeneration())
+        .as("the operator never writes spec")
         .isEqualTo(1L);
 
     // Events for kubectl describe.
-    await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("team-a").list().getItems())
-        .filteredOn(e -> "demo".equals(e.getInvolvedObject().getName()))
-        .extracting(e -> e.getType() + "/" + e.getReason())
-        .contains("Normal/JobCreated", "Normal/Running", "Normal/Completed"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().inNamespace("team-a").list().getItems())
+                    .filteredOn(e -> "demo".equals(e.getInvolvedObject().getName()))
+                    .extracting(e -> e.getType() + "/" + e.getReason())
+                    .contains("Normal/JobCreated", "Normal/Running", "Normal/Completed"));
 
     // Per-search gauges and the operator SDK's reconcile metrics; health.
     String metrics = RestAssured.get("/q/metrics").asString();
-    assertThat(metrics).contains("zarts_search_epoch{name=\"demo\",namespace=\"team-a\"} 2.0")
+    assertThat(metrics)
+        .contains("zarts_search_epoch{name=\"demo\",namespace=\"team-a\"} 2.0")
         .contains("zarts_search_phase{name=\"demo\",namespace=\"team-a\",phase=\"succeeded\"} 1.0")
         .contains("reconciliations_success_total");
     assertThat(RestAssured.get("/q/health").statusCode()).isEqualTo(200);
 
-    // Raising training.epochs on a finished search starts a new Job that resumes from the checkpoint.
+    // Raising training.epochs on a finished search starts a new Job that resumes from the
+    // checkpoint.
     modify("demo", "team-a", more -> more.getSpec().getTraining().setEpochs(5));
-    await().atMost(WAIT).untilAsserted(() -> {
-      Job next = client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
-      assertThat(next).isNotNull();
-      assertThat(next.getMetadata().getAnnotations()).containsEntry("zarts.io/epochs", "5");
-    });
-    assertThat(client.configMaps().inNamespace("team-a").withName("demo-spec").get().getData().get("search.yaml"))
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Job next =
+                  client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
+              assertThat(next).isNotNull();
+              assertThat(next.getMetadata().getAnnotations()).containsEntry("zarts.io/epochs", "5");
+            });
+    assertThat(
+            client
+                .configMaps()
+                .inNamespace("team-a")
+                .withName("demo-spec")
+                .get()
+                .getData()
+                .get("search.yaml"))
         .contains("epochs: 5");
   }
 
   /**
-   * GitOps: the resource as Git holds it (raw YAML, no defaults filled in by Java types) is never rewritten: the
-   * operator reconciles to a Job and status, and spec and generation stay exactly as submitted.
+   * GitOps: the resource as Git holds it (raw YAML, no defaults filled in by Java types) is never
+   * rewritten: the operator reconciles to a Job and status, and spec and generation stay exactly as
+   * submitted.
    */
   @Test
   void reconcilingNeverWritesTheSpecSoGitAndTheClusterDoNotDrift() throws Exception {
-    var searches = client.genericKubernetesResources(ArchitectureSearch.API_VERSION, ArchitectureSearch.KIND)
-        .inNamespace("gitops");
-    GenericKubernetesResource fromGit = new KubernetesSerialization().unmarshal(
-        Files.readString(RepoFiles.resolve("examples/gitops/searches/quickstart.yaml")),
-        GenericKubernetesResource.class);
+    var searches =
+        client
+            .genericKubernetesResources(ArchitectureSearch.API_VERSION, ArchitectureSearch.KIND)
+            .inNamespace("gitops");
+    GenericKubernetesResource fromGit =
+        new KubernetesSerialization()
+            .unmarshal(
+                Files.readString(RepoFiles.resolve("examples/gitops/searches/quickstart.yaml")),
+                GenericKubernetesResource.class);
     fromGit.getMetadata().setNamespace("gitops");
     GenericKubernetesResource created = searches.resource(fromGit).create();
-    await().atMost(WAIT).untilAsserted(() -> {
-      ArchitectureSearch s = get("quickstart", "gitops");
-      assertThat(s.getStatus()).isNotNull();
-      assertThat(s.getStatus().getObservedGeneration()).isEqualTo(created.getMetadata().getGeneration());
-      assertThat(client.batch().v1().jobs().inNamespace("gitops").withName("quickstart-trainer").get())
-          .as("the Git example is a valid search").isNotNull();
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch s = get("quickstart", "gitops");
+              assertThat(s.getStatus()).isNotNull();
+              assertThat(s.getStatus().getObservedGeneration())
+                  .isEqualTo(created.getMetadata().getGeneration());
+              assertThat(
+                      client
+                          .batch()
+                          .v1()
+                          .jobs()
+                          .inNamespace("gitops")
+                          .withName("quickstart-trainer")
+                          .get())
+                  .as("the Git example is a valid search")
+                  .isNotNull();
+            });
     GenericKubernetesResource after = searches.withName("quickstart").get();
-    assertThat(after.getMetadata().getGeneration()).isEqualTo(created.getMetadata().getGeneration());
-    assertThat(after.getAdditionalProperties().get("spec")).as("spec as submitted, no defaults added")
+    assertThat(after.getMetadata().getGeneration())
+        .isEqualTo(created.getMetadata().getGeneration());
+    assertThat(after.getAdditionalProperties().get("spec"))
+        .as("spec as submitted, no defaults added")
         .isEqualTo(fromGit.getAdditionalProperties().get("spec"));
-    assertThat(after.getMetadata().getAnnotations()).as("no annotations written either").isNullOrEmpty();
+    assertThat(after.getMetadata().getAnnotations())
+        .as("no annotations written either")
+        .isNullOrEmpty();
   }
 
   @Test
   void changingAnImmutableFieldStopsTheSearchWithoutANewJob() {
     create("frozen", "team-d");
-    await().atMost(WAIT).until(() -> get("frozen", "team-d").getStatus() != null
-        && get("frozen", "team-d").getStatus().getObservedSpecHash() != null);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                get("frozen", "team-d").getStatus() != null
+                    && get("frozen", "team-d").getStatus().getObservedSpecHash() != null);
     // The mock server has no CEL transition rules: the operator's backstop must catch this.
     modify("frozen", "team-d", s -> s.getSpec().getSearchSpace().setLayers(4));
-    await().atMost(WAIT).untilAsserted(() -> {
-      ArchitectureSearch current = get("frozen", "team-d");
-      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
-      assertThat(condition(current, "Failed").getReason()).isEqualTo("ImmutableFieldChanged");
-    });
-    // The old trainer's Job goes away (it finished, or someone deleted it): no new one replaces it, not even when a
-    // later edit (more epochs) makes the operator reconcile again; its observedGeneration shows that it did.
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current = get("frozen", "team-d");
+              assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
+              assertThat(condition(current, "Failed").getReason())
+                  .isEqualTo("ImmutableFieldChanged");
+            });
+    // The old trainer's Job goes away (it finished, or someone deleted it): no new one replaces it,
+    // not even when a
+    // later edit (more epochs) makes the operator reconcile again; its observedGeneration shows
+    // that it did.
     Job job = client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get();
     client.resource(job).delete();
-    await().atMost(WAIT).until(() ->
-        client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get() == null);
-    ArchitectureSearch edited = modify("frozen", "team-d", s -> s.getSpec().getTraining().setEpochs(5));
-    await().atMost(WAIT).until(() -> get("frozen", "team-d").getStatus().getObservedGeneration()
-        .equals(edited.getMetadata().getGeneration()));
-    assertThat(client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get()).isNull();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get()
+                    == null);
+    ArchitectureSearch edited =
+        modify("frozen", "team-d", s -> s.getSpec().getTraining().setEpochs(5));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                get("frozen", "team-d")
+                    .getStatus()
+                    .getObservedGeneration()
+                    .equals(edited.getMetadata().getGeneration()));
+    assertThat(client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get())
+        .isNull();
     assertThat(get("frozen", "team-d").getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
   }
 
@@ -223,19 +331,29 @@ class ArchitectureSearchReconcilerIT {
     ArchitectureSearch s = Examples.load("quickstart.yaml");
     s.getMetadata().setName("bad");
     s.getMetadata().setNamespace("team-b");
-    s.getSpec().getOptimizer().setWarmupEpochs(9); // the mock server has no CEL: the operator must catch it
+    s.getSpec()
+        .getOptimizer()
+        .setWarmupEpochs(9); // the mock server has no CEL: the operator must catch it
     client.resource(s).create();
-    await().atMost(WAIT).untilAsserted(() -> {
-      ArchitectureSearch current = get("bad", "team-b");
-      assertThat(current.getStatus()).isNotNull();
-      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
-      Condition failed = condition(current, "Failed");
-      assertThat(failed.getReason()).isEqualTo("InvalidSpec");
-      assertThat(failed.getMessage()).contains("spec.optimizer.warmupEpochs");
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current = get("bad", "team-b");
+              assertThat(current.getStatus()).isNotNull();
+              assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
+              Condition failed = condition(current, "Failed");
+              assertThat(failed.getReason()).isEqualTo("InvalidSpec");
+              assertThat(failed.getMessage()).contains("spec.optimizer.warmupEpochs");
+            });
     assertThat(client.batch().v1().jobs().inNamespace("team-b").list().getItems()).isEmpty();
-    await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("team-b").list().getItems())
-        .extracting(e -> e.getType() + "/" + e.getReason()).contains("Warning/InvalidSpec"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().inNamespace("team-b").list().getItems())
+                    .extracting(e -> e.getType() + "/" + e.getReason())
+                    .contains("Warning/InvalidSpec"));
   }
 
   @Test
@@ -244,8 +362,13 @@ class ArchitectureSearchReconcilerIT {
     var claim = client.persistentVolumeClaims().inNamespace("team-k").withName("keep-checkpoints");
     await().atMost(WAIT).untilAsserted(() -> assertOwned(claim.get(), s));
     modify("keep", "team-k", x -> x.getSpec().getCheckpoint().setRetainOnDelete(true));
-    await().atMost(WAIT).untilAsserted(() ->
-        assertThat(claim.get().getMetadata().getOwnerReferences()).as("kept after delete").isNullOrEmpty());
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(claim.get().getMetadata().getOwnerReferences())
+                    .as("kept after delete")
+                    .isNullOrEmpty());
     modify("keep", "team-k", x -> x.getSpec().getCheckpoint().setRetainOnDelete(false));
     await().atMost(WAIT).untilAsserted(() -> assertOwned(claim.get(), s));
   }
@@ -253,57 +376,138 @@ class ArchitectureSearchReconcilerIT {
   @Test
   void suspendDeletesTheJobAndResumeRecreatesIt() {
     create("pause", "team-c");
-    await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer")
-        .get() != null);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer").get()
+                    != null);
     modify("pause", "team-c", s -> s.getSpec().setSuspend(true));
-    await().atMost(WAIT).untilAsserted(() -> {
-      assertThat(client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer").get()).isNull();
-      assertThat(get("pause", "team-c").getStatus().getPhase()).isEqualTo(SearchPhase.SUSPENDED);
-    });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      client
+                          .batch()
+                          .v1()
+                          .jobs()
+                          .inNamespace("team-c")
+                          .withName("pause-trainer")
+                          .get())
+                  .isNull();
+              assertThat(get("pause", "team-c").getStatus().getPhase())
+                  .isEqualTo(SearchPhase.SUSPENDED);
+            });
     modify("pause", "team-c", s -> s.getSpec().setSuspend(false));
-    await().atMost(WAIT).untilAsserted(() ->
-        assertThat(client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer").get()).isNotNull());
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client
+                            .batch()
+                            .v1()
+                            .jobs()
+                            .inNamespace("team-c")
+                            .withName("pause-trainer")
+                            .get())
+                    .isNotNull());
   }
 
   @Test
   void aJobFailedByItsPodFailurePolicyFailsTheSearchWithTheExitCode() {
     create("broken", "team-e");
-    await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-e").withName("broken-trainer")
-        .get() != null);
-    client.resource(new PodBuilder().withNewMetadata().withName("broken-trainer-1")
-        .withNamespace("team-e").addToLabels("zarts.io/search", "broken").addToLabels("job-name", "broken-trainer")
-        .endMetadata().withNewSpec().addNewContainer().withName("trainer").withImage("x").endContainer().endSpec()
-        .withNewStatus().withPhase("Failed").addNewContainerStatus().withName("trainer").withNewState()
-        .withNewTerminated().withExitCode(2).withReason("Error")
-        .withMessage("{\"reason\":\"Failed\",\"exitCode\":2}").endTerminated().endState()
-        .endContainerStatus().endStatus().build()).create();
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace("team-e").withName("broken-trainer").get()
+                    != null);
+    client
+        .resource(
+            new PodBuilder()
+                .withNewMetadata()
+                .withName("broken-trainer-1")
+                .withNamespace("team-e")
+                .addToLabels("zarts.io/search", "broken")
+                .addToLabels("job-name", "broken-trainer")
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("trainer")
+                .withImage("x")
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Failed")
+                .addNewContainerStatus()
+                .withName("trainer")
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(2)
+                .withReason("Error")
+                .withMessage("{\"reason\":\"Failed\",\"exitCode\":2}")
+                .endTerminated()
+                .endState()
+                .endContainerStatus()
+                .endStatus()
+                .build())
+        .create();
     Job job = client.batch().v1().jobs().inNamespace("team-e").withName("broken-trainer").get();
-    job.setStatus(new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder().withType("Failed")
-        .withStatus("True").withReason("PodFailurePolicy")
-        .withMessage("Container trainer for pod team-e/broken-trainer-1 failed with exit code 2").build()).build());
+    job.setStatus(
+        new JobStatusBuilder()
+            .withFailed(1)
+            .withConditions(
+                new JobConditionBuilder()
+                    .withType("Failed")
+                    .withStatus("True")
+                    .withReason("PodFailurePolicy")
+                    .withMessage(
+                        "Container trainer for pod team-e/broken-trainer-1 failed with exit code 2")
+                    .build())
+            .build());
     client.resource(job).updateStatus();
-    await().atMost(WAIT).untilAsserted(() -> {
-      ArchitectureSearch current = get("broken", "team-e");
-      assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
-      assertThat(condition(current, "Failed").getReason()).isEqualTo("PodFailurePolicy");
-      assertThat(condition(current, "Failed").getMessage()).contains("exit code 2");
-      assertThat(current.getStatus().getTrainer().getLastExitCode()).isEqualTo(2);
-    });
-    await().atMost(WAIT).untilAsserted(() -> assertThat(client.v1().events().inNamespace("team-e").list().getItems())
-        .extracting(e -> e.getType() + "/" + e.getReason()).contains("Warning/PodFailurePolicy"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current = get("broken", "team-e");
+              assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
+              assertThat(condition(current, "Failed").getReason()).isEqualTo("PodFailurePolicy");
+              assertThat(condition(current, "Failed").getMessage()).contains("exit code 2");
+              assertThat(current.getStatus().getTrainer().getLastExitCode()).isEqualTo(2);
+            });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().inNamespace("team-e").list().getItems())
+                    .extracting(e -> e.getType() + "/" + e.getReason())
+                    .contains("Warning/PodFailurePolicy"));
   }
 
   @Test
   void aDeletedSearchLeavesItsChildrenToTheGarbageCollectorAndItsGaugesGo() {
     ArchitectureSearch s = create("gone", "team-f");
-    await().atMost(WAIT).until(() -> client.batch().v1().jobs().inNamespace("team-f").withName("gone-trainer")
-        .get() != null);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace("team-f").withName("gone-trainer").get()
+                    != null);
     client.resource(s).delete();
     await().atMost(WAIT).until(() -> get("gone", "team-f") == null);
-    // The mock server has no garbage collector: what deletes the children in a cluster is the owner reference.
+    // The mock server has no garbage collector: what deletes the children in a cluster is the owner
+    // reference.
     assertOwned(client.batch().v1().jobs().inNamespace("team-f").withName("gone-trainer").get(), s);
     create("other", "team-f");
-    await().atMost(WAIT).untilAsserted(() -> assertThat(RestAssured.get("/q/metrics").asString())
-        .contains("name=\"other\"").doesNotContain("name=\"gone\""));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(RestAssured.get("/q/metrics").asString())
+                    .contains("name=\"other\"")
+                    .doesNotContain("name=\"gone\""));
   }
 }

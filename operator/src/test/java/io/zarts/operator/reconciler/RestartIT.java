@@ -1,17 +1,16 @@
 package io.zarts.operator.reconciler;
 
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
-
-import io.zarts.operator.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.operator.Examples;
 import jakarta.inject.Inject;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -20,51 +19,71 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A restarted operator (or one that crashed between creating the Job and writing the status) reconciles with
- * empty informer caches: it must adopt the existing Job, create no second one and not fail.
+ * A restarted operator (or one that crashed between creating the Job and writing the status)
+ * reconciles with empty informer caches: it must adopt the existing Job, create no second one and
+ * not fail.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class RestartIT {
 
+  @Inject KubernetesClient client;
 
-  @Inject
-  KubernetesClient client;
+  @Inject ArchitectureSearchReconciler reconciler;
 
-  @Inject
-  ArchitectureSearchReconciler reconciler;
-
-  @Inject
-  LeaderElectionConfiguration leaderElection;
+  @Inject LeaderElectionConfiguration leaderElection;
 
   @Test
   void leaderElectionUsesTheOperatorsLease() {
     assertThat(leaderElection.getLeaseName()).isEqualTo("zarts-operator-leader");
-    assertThat(leaderElection.getLeaseNamespace()).as("the pod's own namespace, inferred at run time").isEmpty();
+    assertThat(leaderElection.getLeaseNamespace())
+        .as("the pod's own namespace, inferred at run time")
+        .isEmpty();
   }
 
   @SuppressWarnings("unchecked")
   Context<ArchitectureSearch> coldContext() {
-    IndexedResourceCache<ArchitectureSearch> cache = (IndexedResourceCache<ArchitectureSearch>) Proxy.newProxyInstance(
-        getClass().getClassLoader(), new Class<?>[] {IndexedResourceCache.class}, (proxy, method, args) ->
-            method.getName().equals("list") ? Stream.empty() : null);
-    return (Context<ArchitectureSearch>) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {Context.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getClient" -> client;
-          case "getSecondaryResources" -> Set.of();
-          case "getPrimaryCache" -> cache;
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    IndexedResourceCache<ArchitectureSearch> cache =
+        (IndexedResourceCache<ArchitectureSearch>)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {IndexedResourceCache.class},
+                (proxy, method, args) -> method.getName().equals("list") ? Stream.empty() : null);
+    return (Context<ArchitectureSearch>)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Context.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getClient" -> client;
+                  case "getSecondaryResources" -> Set.of();
+                  case "getPrimaryCache" -> cache;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   @Test
   void reconcilingWithColdCachesAdoptsTheExistingJob() {
     ArchitectureSearch s = Examples.load("quickstart.yaml", "restart");
     client.resource(s).create();
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        client.batch().v1().jobs().inNamespace("restart").withName("quickstart-trainer").get() != null);
-    ArchitectureSearch current = client.resources(ArchitectureSearch.class).inNamespace("restart")
-        .withName("quickstart").get();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                        .batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace("restart")
+                        .withName("quickstart-trainer")
+                        .get()
+                    != null);
+    ArchitectureSearch current =
+        client
+            .resources(ArchitectureSearch.class)
+            .inNamespace("restart")
+            .withName("quickstart")
+            .get();
     for (int i = 0; i < 5; i++) {
       reconciler.reconcile(current, coldContext());
     }

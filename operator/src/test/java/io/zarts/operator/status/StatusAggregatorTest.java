@@ -1,8 +1,5 @@
 package io.zarts.operator.status;
 
-import io.zarts.api.genotype.Genotype;
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -11,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
@@ -21,6 +19,7 @@ import io.zarts.api.v1alpha1.DatasetSpec;
 import io.zarts.api.v1alpha1.SearchMetrics;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.validation.Violation;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -33,7 +32,8 @@ class StatusAggregatorTest {
 
   static ArchitectureSearch search() {
     ArchitectureSearch s = new ArchitectureSearch();
-    s.setMetadata(new ObjectMetaBuilder().withName("s").withNamespace("ns").withGeneration(4L).build());
+    s.setMetadata(
+        new ObjectMetaBuilder().withName("s").withNamespace("ns").withGeneration(4L).build());
     ArchitectureSearchSpec spec = new ArchitectureSearchSpec();
     DatasetSpec dataset = new DatasetSpec();
     dataset.setName(DatasetName.DIGITS);
@@ -43,35 +43,63 @@ class StatusAggregatorTest {
   }
 
   static Job job(String condition, int active) {
-    JobBuilder b = new JobBuilder().withNewMetadata().withName("s-trainer").withCreationTimestamp("2026-11-28T09:00:00Z")
-        .endMetadata().withNewSpec().withSuspend(false).endSpec().withNewStatus().withActive(active).endStatus();
+    JobBuilder b =
+        new JobBuilder()
+            .withNewMetadata()
+            .withName("s-trainer")
+            .withCreationTimestamp("2026-11-28T09:00:00Z")
+            .endMetadata()
+            .withNewSpec()
+            .withSuspend(false)
+            .endSpec()
+            .withNewStatus()
+            .withActive(active)
+            .endStatus();
     if (condition != null) {
-      b.editStatus().addNewCondition().withType(condition).withStatus("True")
+      b.editStatus()
+          .addNewCondition()
+          .withType(condition)
+          .withStatus("True")
           .withReason(condition.equals("Failed") ? "PodFailurePolicy" : null)
-          .withMessage(condition.equals("Failed") ? "Container trainer for pod ns/s-trainer-x failed with exit code 2"
-              : null).endCondition().endStatus();
+          .withMessage(
+              condition.equals("Failed")
+                  ? "Container trainer for pod ns/s-trainer-x failed with exit code 2"
+                  : null)
+          .endCondition()
+          .endStatus();
     }
     return b.build();
   }
 
-  static ArchitectureSearchStatus compute(ArchitectureSearch s, List<Violation> violations, Job job, List<Pod> pods,
-      TrainerProgress progress, Instant now) {
+  static ArchitectureSearchStatus compute(
+      ArchitectureSearch s,
+      List<Violation> violations,
+      Job job,
+      List<Pod> pods,
+      TrainerProgress progress,
+      Instant now) {
     return StatusAggregator.compute(new Observation(s, violations, job, pods, progress, now));
   }
 
   static Condition get(ArchitectureSearchStatus status, String type) {
-    return status.getConditions().stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+    return status.getConditions().stream()
+        .filter(c -> c.getType().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void everyConditionIsSetOnTheFirstVisitWithObservedGeneration() {
     ArchitectureSearchStatus status = compute(search(), List.of(), null, List.of(), null, T0);
-    assertThat(status.getConditions()).extracting(Condition::getType)
+    assertThat(status.getConditions())
+        .extracting(Condition::getType)
         .containsExactly("Ready", "Succeeded", "Failed", "Suspended", "CheckpointAvailable");
-    assertThat(status.getConditions()).allSatisfy(c -> {
-      assertThat(c.getObservedGeneration()).isEqualTo(4L);
-      assertThat(c.getReason()).matches("^[A-Z][A-Za-z0-9]*$");
-    });
+    assertThat(status.getConditions())
+        .allSatisfy(
+            c -> {
+              assertThat(c.getObservedGeneration()).isEqualTo(4L);
+              assertThat(c.getReason()).matches("^[A-Z][A-Za-z0-9]*$");
+            });
     assertThat(status.getObservedGeneration()).isEqualTo(4L);
     assertThat(get(status, "Succeeded").getStatus()).isEqualTo("Unknown");
     assertThat(status.getPhase()).isEqualTo(SearchPhase.PENDING);
@@ -82,37 +110,61 @@ class StatusAggregatorTest {
     ArchitectureSearch s = search();
     s.setStatus(compute(s, List.of(), job(null, 1), List.of(), null, T0));
     assertThat(get(s.getStatus(), "Ready").getStatus()).isEqualTo("True");
-    ArchitectureSearchStatus again = compute(s, List.of(), job(null, 1), List.of(), null, T0.plusSeconds(60));
+    ArchitectureSearchStatus again =
+        compute(s, List.of(), job(null, 1), List.of(), null, T0.plusSeconds(60));
     assertThat(get(again, "Ready").getLastTransitionTime()).isEqualTo(T0.toString());
     s.setStatus(again);
     TrainerProgress result = new TrainerProgress();
     result.setState(TrainerState.SUCCEEDED);
     result.setEpoch(50);
-    result.setGenotype(Genotype.parse("Genotype(normal=[], normal_concat=[2], reduce=[],"
-        + " reduce_concat=[2])"));
-    ArchitectureSearchStatus done = compute(s, List.of(), job("Complete", 0), List.of(), result,
-        T0.plusSeconds(120));
-    assertThat(get(done, "Succeeded").getLastTransitionTime()).isEqualTo(T0.plusSeconds(120).toString());
+    result.setGenotype(
+        Genotype.parse(
+            "Genotype(normal=[], normal_concat=[2], reduce=[]," + " reduce_concat=[2])"));
+    ArchitectureSearchStatus done =
+        compute(s, List.of(), job("Complete", 0), List.of(), result, T0.plusSeconds(120));
+    assertThat(get(done, "Succeeded").getLastTransitionTime())
+        .isEqualTo(T0.plusSeconds(120).toString());
     assertThat(get(done, "Ready").getLastTransitionTime()).isEqualTo(T0.toString());
     assertThat(done.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
   }
 
   @Test
   void invalidSpecFailsAndNamesTheField() {
-    ArchitectureSearchStatus status = compute(search(), List.of(new Violation("spec.training.epochs",
-        "must be at least 1, got 0")), null, List.of(), null, T0);
+    ArchitectureSearchStatus status =
+        compute(
+            search(),
+            List.of(new Violation("spec.training.epochs", "must be at least 1, got 0")),
+            null,
+            List.of(),
+            null,
+            T0);
     assertThat(status.getPhase()).isEqualTo(SearchPhase.FAILED);
     assertThat(get(status, "Failed").getReason()).isEqualTo("InvalidSpec");
-    assertThat(get(status, "Failed").getMessage()).contains("spec.training.epochs: must be at least 1");
+    assertThat(get(status, "Failed").getMessage())
+        .contains("spec.training.epochs: must be at least 1");
   }
 
   @Test
   void aFailedJobCarriesItsReasonAndTheExitCode() {
-    Pod pod = new PodBuilder().withNewMetadata().withName("s-trainer-x").endMetadata().withNewStatus()
-        .addNewContainerStatus().withName("trainer").withNewState().withNewTerminated().withExitCode(2)
-        .withMessage("{\"reason\":\"Failed\",\"exitCode\":2}").endTerminated().endState().endContainerStatus()
-        .endStatus().build();
-    ArchitectureSearchStatus status = compute(search(), List.of(), job("Failed", 0), List.of(pod), null, T0);
+    Pod pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("s-trainer-x")
+            .endMetadata()
+            .withNewStatus()
+            .addNewContainerStatus()
+            .withName("trainer")
+            .withNewState()
+            .withNewTerminated()
+            .withExitCode(2)
+            .withMessage("{\"reason\":\"Failed\",\"exitCode\":2}")
+            .endTerminated()
+            .endState()
+            .endContainerStatus()
+            .endStatus()
+            .build();
+    ArchitectureSearchStatus status =
+        compute(search(), List.of(), job("Failed", 0), List.of(pod), null, T0);
     assertThat(status.getPhase()).isEqualTo(SearchPhase.FAILED);
     assertThat(get(status, "Failed").getReason()).isEqualTo("PodFailurePolicy");
     assertThat(get(status, "Failed").getMessage()).contains("exit code 2");
@@ -122,15 +174,35 @@ class StatusAggregatorTest {
 
   @Test
   void stuckPodsAreExplained() {
-    Pod pull = new PodBuilder().withNewStatus().addNewContainerStatus().withName("trainer").withNewState()
-        .withNewWaiting().withReason("ImagePullBackOff").withMessage("Back-off pulling image").endWaiting()
-        .endState().endContainerStatus().endStatus().build();
-    ArchitectureSearchStatus status = compute(search(), List.of(), job(null, 1), List.of(pull), null, T0);
+    Pod pull =
+        new PodBuilder()
+            .withNewStatus()
+            .addNewContainerStatus()
+            .withName("trainer")
+            .withNewState()
+            .withNewWaiting()
+            .withReason("ImagePullBackOff")
+            .withMessage("Back-off pulling image")
+            .endWaiting()
+            .endState()
+            .endContainerStatus()
+            .endStatus()
+            .build();
+    ArchitectureSearchStatus status =
+        compute(search(), List.of(), job(null, 1), List.of(pull), null, T0);
     assertThat(get(status, "Ready").getReason()).isEqualTo("ImagePullBackOff");
     assertThat(get(status, "Ready").getMessage()).contains("Back-off pulling image");
-    Pod unschedulable = new PodBuilder().withNewStatus().addNewCondition().withType("PodScheduled")
-        .withStatus("False").withReason("Unschedulable").withMessage("0/3 nodes are available: 3 Insufficient"
-            + " nvidia.com/gpu.").endCondition().endStatus().build();
+    Pod unschedulable =
+        new PodBuilder()
+            .withNewStatus()
+            .addNewCondition()
+            .withType("PodScheduled")
+            .withStatus("False")
+            .withReason("Unschedulable")
+            .withMessage("0/3 nodes are available: 3 Insufficient" + " nvidia.com/gpu.")
+            .endCondition()
+            .endStatus()
+            .build();
     status = compute(search(), List.of(), job(null, 1), List.of(unschedulable), null, T0);
     assertThat(get(status, "Ready").getReason()).isEqualTo("Unschedulable");
     assertThat(get(status, "Ready").getMessage()).contains("no node has a free GPU");
@@ -143,7 +215,8 @@ class StatusAggregatorTest {
     Job queued = job(null, 0);
     queued.getSpec().setSuspend(true);
     s.getSpec().getResources().setQueueName("research");
-    assertThat(get(compute(s, List.of(), queued, List.of(), null, T0), "Ready").getReason()).isEqualTo("Queued");
+    assertThat(get(compute(s, List.of(), queued, List.of(), null, T0), "Ready").getReason())
+        .isEqualTo("Queued");
 
     s.getSpec().setSuspend(true);
     ArchitectureSearchStatus suspended = compute(s, List.of(), null, List.of(), null, T0);
@@ -173,33 +246,59 @@ class StatusAggregatorTest {
       for (int k = random.nextInt(5000); k > 0; k--) {
         text.append((char) (32 + random.nextInt(90)));
       }
-      ArchitectureSearchStatus status = compute(search(), List.of(new Violation("spec.x", text.toString())), null,
-          List.of(), null, T0);
-      assertThat(status.getConditions()).allSatisfy(c -> assertThat(c.getMessage().length()).isLessThanOrEqualTo(1024));
+      ArchitectureSearchStatus status =
+          compute(
+              search(),
+              List.of(new Violation("spec.x", text.toString())),
+              null,
+              List.of(),
+              null,
+              T0);
+      assertThat(status.getConditions())
+          .allSatisfy(c -> assertThat(c.getMessage().length()).isLessThanOrEqualTo(1024));
     }
   }
 
   static Pod terminated(String message) {
-    return new PodBuilder().withNewStatus().addNewContainerStatus().withName("trainer").withNewState()
-        .withNewTerminated().withExitCode(0).withMessage(message).endTerminated().endState().endContainerStatus()
-        .endStatus().build();
+    return new PodBuilder()
+        .withNewStatus()
+        .addNewContainerStatus()
+        .withName("trainer")
+        .withNewState()
+        .withNewTerminated()
+        .withExitCode(0)
+        .withMessage(message)
+        .endTerminated()
+        .endState()
+        .endContainerStatus()
+        .endStatus()
+        .build();
   }
 
   @Test
   void withoutAProgressReportTheResultComesFromTheTerminationMessageOrIsUnreadable() {
-    String genotype = "Genotype(normal=[('skip_connect', 0)], normal_concat=range(2, 3), reduce=[],"
-        + " reduce_concat=range(2, 3))";
-    String valid = "{\"schemaVersion\":1,\"reason\":\"Succeeded\",\"exitCode\":0,\"epoch\":50,"
-        + "\"bestValidAccuracy\":0.91,\"genotype\":\"" + genotype + "\"}";
-    ArchitectureSearchStatus ok = compute(search(), List.of(), job("Complete", 0), List.of(terminated(valid)), null,
-        T0);
+    String genotype =
+        "Genotype(normal=[('skip_connect', 0)], normal_concat=range(2, 3), reduce=[],"
+            + " reduce_concat=range(2, 3))";
+    String valid =
+        "{\"schemaVersion\":1,\"reason\":\"Succeeded\",\"exitCode\":0,\"epoch\":50,"
+            + "\"bestValidAccuracy\":0.91,\"genotype\":\""
+            + genotype
+            + "\"}";
+    ArchitectureSearchStatus ok =
+        compute(search(), List.of(), job("Complete", 0), List.of(terminated(valid)), null, T0);
     assertThat(ok.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
     assertThat(ok.getGenotype().getText()).isEqualTo(genotype);
     assertThat(ok.getBest().getValidAccuracy()).isEqualTo(0.91);
-    for (String odd : new String[] {valid.substring(0, 60), "", "epoch 3/50 train loss 0.1\nepoch 4/50 ...",
-        new String(new byte[] {(byte) 0xff, 0x00, 0x1b, 0x7f}, StandardCharsets.ISO_8859_1)}) {
-      ArchitectureSearchStatus status = compute(search(), List.of(), job("Complete", 0), List.of(terminated(odd)),
-          null, T0);
+    for (String odd :
+        new String[] {
+          valid.substring(0, 60),
+          "",
+          "epoch 3/50 train loss 0.1\nepoch 4/50 ...",
+          new String(new byte[] {(byte) 0xff, 0x00, 0x1b, 0x7f}, StandardCharsets.ISO_8859_1)
+        }) {
+      ArchitectureSearchStatus status =
+          compute(search(), List.of(), job("Complete", 0), List.of(terminated(odd)), null, T0);
       assertThat(get(status, "Succeeded").getStatus()).isEqualTo("False");
       assertThat(get(status, "Succeeded").getReason()).isEqualTo("ResultUnreadable");
       assertThat(status.getGenotype()).isNull();

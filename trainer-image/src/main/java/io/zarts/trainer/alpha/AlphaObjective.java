@@ -3,10 +3,11 @@ package io.zarts.trainer.alpha;
 import java.util.List;
 
 /**
- * The black box f(A) = L_val(w*(A), A) that ZARTS optimises, seen through one alpha update: the loss at the current
- * alphas, the first-order gradient there, and losses at perturbed alphas A + u. Vectors are flat: the normal cell's
- * alphas then the reduction cell's ({@link #blocks()} gives the sizes). All candidates of one update are scored
- * with the same data (common random numbers), so their differences are low-variance.
+ * The black box f(A) = L_val(w*(A), A) that ZARTS optimises, seen through one alpha update: the
+ * loss at the current alphas, the first-order gradient there, and losses at perturbed alphas A + u.
+ * Vectors are flat: the normal cell's alphas then the reduction cell's ({@link #blocks()} gives the
+ * sizes). All candidates of one update are scored with the same data (common random numbers), so
+ * their differences are low-variance.
  */
 public interface AlphaObjective {
 

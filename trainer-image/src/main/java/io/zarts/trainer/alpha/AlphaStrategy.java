@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the architecture parameters move: called every optimizer.updateEvery weight steps after the warm-up, inside
- * the step's scope. Implementations must leave the network weights, the batch-norm statistics and the weight
- * optimizer exactly as they found them; only the alphas change.
+ * How the architecture parameters move: called every optimizer.updateEvery weight steps after the
+ * warm-up, inside the step's scope. Implementations must leave the network weights, the batch-norm
+ * statistics and the weight optimizer exactly as they found them; only the alphas change.
  */
 public interface AlphaStrategy {
 

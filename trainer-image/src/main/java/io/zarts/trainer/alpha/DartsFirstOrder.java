@@ -1,7 +1,5 @@
 package io.zarts.trainer.alpha;
 
-import io.zarts.trainer.optim.Adam;
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
@@ -9,13 +7,15 @@ import io.zarts.api.v1alpha1.DartsSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.optim.Adam;
 import io.zarts.trainer.optim.Gradients;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The first-order DARTS baseline: the gradient of one validation batch's loss with respect to the alphas at the
- * current weights, followed by an Adam step (lr 3e-4, betas (0.5, 0.999), weight decay 1e-3 by default).
+ * The first-order DARTS baseline: the gradient of one validation batch's loss with respect to the
+ * alphas at the current weights, followed by an Adam step (lr 3e-4, betas (0.5, 0.999), weight
+ * decay 1e-3 by default).
  */
 public final class DartsFirstOrder implements AlphaStrategy {
 
@@ -23,8 +23,14 @@ public final class DartsFirstOrder implements AlphaStrategy {
 
   public DartsFirstOrder(Alphas alphas, DartsSpec spec) {
     NDArray first = alphas.normal();
-    this.adam = new Adam(alphas.both(), first.getManager(), spec.getLearningRate(), spec.getBeta1(),
-        spec.getBeta2(), spec.getWeightDecay());
+    this.adam =
+        new Adam(
+            alphas.both(),
+            first.getManager(),
+            spec.getLearningRate(),
+            spec.getBeta1(),
+            spec.getBeta2(),
+            spec.getWeightDecay());
   }
 
   @Override
@@ -43,10 +49,20 @@ public final class DartsFirstOrder implements AlphaStrategy {
     NDArray normalBefore = alphas.get(0).duplicate();
     NDArray reduceBefore = alphas.get(1).duplicate();
     adam.step();
-    double stepNorm = Math.sqrt(alphas.get(0).sub(normalBefore).square().sum().getFloat()
-        + alphas.get(1).sub(reduceBefore).square().sum().getFloat());
-    return new AlphaUpdate(loss0, new double[0], new double[0], Double.NaN, stepNorm, Entropy.mean(model.alphas().normalWeights()),
-        Entropy.mean(model.alphas().reduceWeights()), (System.nanoTime() - start) / 1e9, 0);
+    double stepNorm =
+        Math.sqrt(
+            alphas.get(0).sub(normalBefore).square().sum().getFloat()
+                + alphas.get(1).sub(reduceBefore).square().sum().getFloat());
+    return new AlphaUpdate(
+        loss0,
+        new double[0],
+        new double[0],
+        Double.NaN,
+        stepNorm,
+        Entropy.mean(model.alphas().normalWeights()),
+        Entropy.mean(model.alphas().reduceWeights()),
+        (System.nanoTime() - start) / 1e9,
+        0);
   }
 
   @Override

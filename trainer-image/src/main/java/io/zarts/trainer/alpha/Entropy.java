@@ -1,6 +1,9 @@
 package io.zarts.trainer.alpha;
 
-/** Mean entropy (nats) of the per-edge operation distributions: high early, low once edges have decided. */
+/**
+ * Mean entropy (nats) of the per-edge operation distributions: high early, low once edges have
+ * decided.
+ */
 public final class Entropy {
 
   private Entropy() {}

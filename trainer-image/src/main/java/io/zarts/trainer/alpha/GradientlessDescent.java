@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ZARTS-GLD (docs/algorithms.md §6, GLD-Search of Golovin et al. 2020): candidates A + r_k v_k for the radii
- * r_k = R / 2^k from R down to r (v_k uniform on the unit sphere of each alpha tensor); the best candidate is taken
- * only if it beats L0, otherwise the alphas stay.
+ * ZARTS-GLD (docs/algorithms.md §6, GLD-Search of Golovin et al. 2020): candidates A + r_k v_k for
+ * the radii r_k = R / 2^k from R down to r (v_k uniform on the unit sphere of each alpha tensor);
+ * the best candidate is taken only if it beats L0, otherwise the alphas stay.
  */
 public final class GradientlessDescent implements ZeroOrderMethod {
 
@@ -24,12 +24,16 @@ public final class GradientlessDescent implements ZeroOrderMethod {
     return Math.max(1, (int) Math.ceil(Math.log(maxRadius / minRadius) / Math.log(2)));
   }
 
-  /** The best candidate's offset, or zero when none beat L0; sigma is not used (the radii are fixed). */
+  /**
+   * The best candidate's offset, or zero when none beat L0; sigma is not used (the radii are
+   * fixed).
+   */
   @Override
   public Proposal propose(AlphaObjective f, double sigma, Rng rng) {
     List<double[]> candidates = new ArrayList<>();
     for (int k = 0; k < radii(); k++) {
-      candidates.add(Vectors.scale(Vectors.unitPerBlock(rng, f.blocks()), maxRadius / Math.pow(2, k)));
+      candidates.add(
+          Vectors.scale(Vectors.unitPerBlock(rng, f.blocks()), maxRadius / Math.pow(2, k)));
     }
     double l0 = f.baseLoss();
     double[] losses = f.losses(candidates);

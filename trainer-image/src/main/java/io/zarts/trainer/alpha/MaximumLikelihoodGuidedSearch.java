@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ZARTS-MGS (docs/algorithms.md §4): N proposals u_i = (1 - λ)(-G + σ z) + λ σ z' around the first-order step -G,
- * importance weights c_i = exp(-(L_i - L0) / τ) / (q_i + 1e-4) with q the (unnormalised) mixture density, and the
- * step A += Σ ĉ_i u_i with ĉ the normalised weights. Everything is computed in log space in double precision,
- * so no loss gap overflows. With referenceParity the released code's density term λ exp(-||u||² σ² / 2) is used
- * (its operator-precedence slip); otherwise the intended λ exp(-||u||² / (2σ²)).
+ * ZARTS-MGS (docs/algorithms.md §4): N proposals u_i = (1 - λ)(-G + σ z) + λ σ z' around the
+ * first-order step -G, importance weights c_i = exp(-(L_i - L0) / τ) / (q_i + 1e-4) with q the
+ * (unnormalised) mixture density, and the step A += Σ ĉ_i u_i with ĉ the normalised weights.
+ * Everything is computed in log space in double precision, so no loss gap overflows. With
+ * referenceParity the released code's density term λ exp(-||u||² σ² / 2) is used (its
+ * operator-precedence slip); otherwise the intended λ exp(-||u||² / (2σ²)).
  */
 public final class MaximumLikelihoodGuidedSearch implements ZeroOrderMethod {
 
@@ -21,7 +22,8 @@ public final class MaximumLikelihoodGuidedSearch implements ZeroOrderMethod {
   private final double lambda;
   private final boolean referenceParity;
 
-  public MaximumLikelihoodGuidedSearch(int samples, double tau, double lambda, boolean referenceParity) {
+  public MaximumLikelihoodGuidedSearch(
+      int samples, double tau, double lambda, boolean referenceParity) {
     this.samples = samples;
     this.tau = tau;
     this.lambda = lambda;
@@ -57,7 +59,10 @@ public final class MaximumLikelihoodGuidedSearch implements ZeroOrderMethod {
     return new Proposal(step, l0, losses, weights, effectiveSampleSize(weights));
   }
 
-  /** log(q(u) + 1e-4), q = (1 - λ) exp(-||u + G||² / 2σ²) + λ exp(-||u||² / 2σ²) (or the reference's slip). */
+  /**
+   * log(q(u) + 1e-4), q = (1 - λ) exp(-||u + G||² / 2σ²) + λ exp(-||u||² / 2σ²) (or the reference's
+   * slip).
+   */
   double logDensityPlusFloor(double[] u, double[] g, double sigma) {
     double shifted = 0;
     double plain = 0;
@@ -66,7 +71,8 @@ public final class MaximumLikelihoodGuidedSearch implements ZeroOrderMethod {
       plain += u[j] * u[j];
     }
     double var = sigma * sigma;
-    double guidedTerm = lambda < 1 ? Math.log(1 - lambda) - shifted / (2 * var) : Double.NEGATIVE_INFINITY;
+    double guidedTerm =
+        lambda < 1 ? Math.log(1 - lambda) - shifted / (2 * var) : Double.NEGATIVE_INFINITY;
     double centredExponent = referenceParity ? -plain / 2 * var : -plain / (2 * var);
     double centredTerm = lambda > 0 ? Math.log(lambda) + centredExponent : Double.NEGATIVE_INFINITY;
     return Vectors.logAddExp(Vectors.logAddExp(guidedTerm, centredTerm), Math.log(DENSITY_FLOOR));

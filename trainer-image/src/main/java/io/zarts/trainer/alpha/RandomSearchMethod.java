@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ZARTS-RS (docs/algorithms.md §5): a zero-order gradient estimate from N random directions v_i, per alpha tensor
- * uniform on its unit sphere (scale φ = the tensor's size) or standard normal (φ = 1). Antithetic:
- * ĝ = φ / (2δN) Σ (L(A + δv) - L(A - δv)) v, the textbook scale (the reference's loop halves φ N times, which only
- * rescales); one-sided: ĝ = φ / (δN) Σ (L(A + δv) - L0) v. Step: A -= η ĝ.
+ * ZARTS-RS (docs/algorithms.md §5): a zero-order gradient estimate from N random directions v_i,
+ * per alpha tensor uniform on its unit sphere (scale φ = the tensor's size) or standard normal (φ =
+ * 1). Antithetic: ĝ = φ / (2δN) Σ (L(A + δv) - L(A - δv)) v, the textbook scale (the reference's
+ * loop halves φ N times, which only rescales); one-sided: ĝ = φ / (δN) Σ (L(A + δv) - L0) v. Step:
+ * A -= η ĝ.
  */
 public final class RandomSearchMethod implements ZeroOrderMethod {
 
@@ -19,8 +20,8 @@ public final class RandomSearchMethod implements ZeroOrderMethod {
   private final Directions directions;
   private final boolean antithetic;
 
-  public RandomSearchMethod(int samples, double delta, double learningRate, Directions directions,
-      boolean antithetic) {
+  public RandomSearchMethod(
+      int samples, double delta, double learningRate, Directions directions, boolean antithetic) {
     this.samples = samples;
     this.delta = delta;
     this.learningRate = learningRate;
@@ -36,7 +37,10 @@ public final class RandomSearchMethod implements ZeroOrderMethod {
     List<double[]> directionsDrawn = new ArrayList<>();
     List<double[]> candidates = new ArrayList<>();
     for (int i = 0; i < samples; i++) {
-      double[] v = directions == Directions.UNIFORM ? Vectors.unitPerBlock(rng, blocks) : Vectors.gaussian(rng, d);
+      double[] v =
+          directions == Directions.UNIFORM
+              ? Vectors.unitPerBlock(rng, blocks)
+              : Vectors.gaussian(rng, d);
       directionsDrawn.add(v);
       candidates.add(Vectors.scale(v, delta));
       if (antithetic) {

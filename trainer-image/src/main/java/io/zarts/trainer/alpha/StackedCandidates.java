@@ -12,10 +12,10 @@ import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.model.Supernet;
 import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.ParameterStore;
+import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.nn.Tiles;
 import io.zarts.trainer.optim.Gradients;
 import io.zarts.trainer.optim.Sgd;
-import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,12 +23,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Candidate-batched evaluation: the N candidates of one alpha update run as one supernet N times as wide (the
- * model's weights tiled N times along every layer's output channels, grouped convolutions, per-candidate
- * softmax(alpha) scales and batch-norm statistics), so each op is dispatched once instead of N times. Each
- * candidate trains on the same inner batches with its own SGD state and its own gradient clipping and is scored
- * on the same batches: the same losses as evaluating them one after another, up to float summation order. The
- * model itself is never written. Wide networks are built once per candidate count and reused.
+ * Candidate-batched evaluation: the N candidates of one alpha update run as one supernet N times as
+ * wide (the model's weights tiled N times along every layer's output channels, grouped
+ * convolutions, per-candidate softmax(alpha) scales and batch-norm statistics), so each op is
+ * dispatched once instead of N times. Each candidate trains on the same inner batches with its own
+ * SGD state and its own gradient clipping and is scored on the same batches: the same losses as
+ * evaluating them one after another, up to float summation order. The model itself is never
+ * written. Wide networks are built once per candidate count and reused.
  */
 final class StackedCandidates {
 
@@ -51,11 +52,18 @@ final class StackedCandidates {
   }
 
   /**
-   * Losses of the candidates base + perturbation_i (perturbations flat: normal cell, then reduction cell), each
-   * trained for the inner batches with a fresh SGD and scored on the scoring batches.
+   * Losses of the candidates base + perturbation_i (perturbations flat: normal cell, then reduction
+   * cell), each trained for the inner batches with a fresh SGD and scored on the scoring batches.
    */
-  double[] losses(float[] normalBase, float[] reduceBase, List<double[]> perturbations, List<Batch> inner,
-      List<Batch> scoring, InnerOptimizerSpec optimizer, boolean scoreInTrainMode, NDManager scope,
+  double[] losses(
+      float[] normalBase,
+      float[] reduceBase,
+      List<double[]> perturbations,
+      List<Batch> inner,
+      List<Batch> scoring,
+      InnerOptimizerSpec optimizer,
+      boolean scoreInTrainMode,
+      NDManager scope,
       List<NDArray> attached) {
     int n = perturbations.size();
     Stack stack = stacks.computeIfAbsent(n, this::build);
@@ -64,9 +72,11 @@ final class StackedCandidates {
     try (StepScope update = StepScope.open(scope, held)) {
       NDManager m = update.manager();
       load(stack);
-      NDArray normal = candidateWeights(m, normalBase, perturbations, 0, model.alphas().normal().getShape());
-      NDArray reduce = candidateWeights(m, reduceBase, perturbations, normalBase.length,
-          model.alphas().reduce().getShape());
+      NDArray normal =
+          candidateWeights(m, normalBase, perturbations, 0, model.alphas().normal().getShape());
+      NDArray reduce =
+          candidateWeights(
+              m, reduceBase, perturbations, normalBase.length, model.alphas().reduce().getShape());
       List<NDArray> withAlphas = new ArrayList<>(held);
       withAlphas.add(normal);
       withAlphas.add(reduce);
@@ -77,8 +87,10 @@ final class StackedCandidates {
           try (StepScope step = StepScope.open(m, withAlphas)) {
             Gradients.zero(stack.weights());
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-              NDArray logits = stack.net().forward(batch.images(), normal, reduce,
-                  new Forward(true, model.noise()));
+              NDArray logits =
+                  stack
+                      .net()
+                      .forward(batch.images(), normal, reduce, new Forward(true, model.noise()));
               collector.backward(perCandidateLoss(logits, batch.labels()).sum());
             }
             Gradients.clipGlobalNormPerReplica(stack.weights(), optimizer.getGradClip(), n);
@@ -89,8 +101,11 @@ final class StackedCandidates {
       try (StepScope score = StepScope.open(m, withAlphas)) {
         NDArray total = null;
         for (Batch b : scoring) {
-          NDArray logits = stack.net().forward(b.images(), normal, reduce,
-              new Forward(scoreInTrainMode, model.noise()));
+          NDArray logits =
+              stack
+                  .net()
+                  .forward(
+                      b.images(), normal, reduce, new Forward(scoreInTrainMode, model.noise()));
           NDArray loss = perCandidateLoss(logits, b.labels());
           total = total == null ? loss : total.add(loss);
         }
@@ -107,28 +122,36 @@ final class StackedCandidates {
   /** Mean cross-entropy of each candidate: logits [B, N, classes], labels [B] to [N]. */
   static NDArray perCandidateLoss(NDArray logits, NDArray labels) {
     long classes = logits.getShape().get(2);
-    NDArray picked = logits.logSoftmax(2).mul(labels.oneHot((int) classes).expandDims(1)).sum(new int[] {2});
+    NDArray picked =
+        logits.logSoftmax(2).mul(labels.oneHot((int) classes).expandDims(1)).sum(new int[] {2});
     return picked.neg().mean(new int[] {0});
   }
 
   /** softmax over ops of base + perturbation_i for every candidate: [N, edges, K]. */
-  private static NDArray candidateWeights(NDManager m, float[] base, List<double[]> perturbations, int offset,
-      Shape shape) {
+  private static NDArray candidateWeights(
+      NDManager m, float[] base, List<double[]> perturbations, int offset, Shape shape) {
     int n = perturbations.size();
     float[] values = new float[n * base.length];
     for (int i = 0; i < n; i++) {
-      System.arraycopy(Alphas.shifted(base, perturbations.get(i), offset), 0, values, i * base.length, base.length);
+      System.arraycopy(
+          Alphas.shifted(base, perturbations.get(i), offset),
+          0,
+          values,
+          i * base.length,
+          base.length);
     }
     return m.create(values, new Shape(n, shape.get(0), shape.get(1))).softmax(2);
   }
 
   /**
-   * Copies the model's weights and batch-norm statistics into every replica of the stack. Runs inside the update's
-   * scope, where the model's arrays are attached, so the tiled temporaries are freed with it.
+   * Copies the model's weights and batch-norm statistics into every replica of the stack. Runs
+   * inside the update's scope, where the model's arrays are attached, so the tiled temporaries are
+   * freed with it.
    */
   private void load(Stack stack) {
     List<NDArray> weights = model.weights();
-    List<NDArray> buffers = model.net().parameters().buffers().stream().map(e -> e.array()).toList();
+    List<NDArray> buffers =
+        model.net().parameters().buffers().stream().map(e -> e.array()).toList();
     int n = stack.net().parameters().replicas();
     for (int i = 0; i < weights.size(); i++) {
       Tiles.along(weights.get(i), 0, n).copyTo(stack.weights().get(i));

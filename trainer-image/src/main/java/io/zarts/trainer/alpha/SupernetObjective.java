@@ -7,20 +7,21 @@ import ai.djl.training.GradientCollector;
 import io.zarts.api.v1alpha1.InnerOptimizerSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.Gradients;
 import io.zarts.trainer.optim.Sgd;
-import io.zarts.trainer.nn.StepScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The candidate-evaluation engine on the supernet, for one alpha update. It snapshots the weights and batch-norm
- * running statistics, and for each candidate u: restores them in place, sets the alphas to A + u, trains the
- * weights for M inner steps with a fresh SGD of its own on the same M batches, and scores the candidate on the same
- * validation batches as L0. At the end weights, statistics and alphas are restored exactly: the main weight
- * optimizer is never touched (the released code's bug D1 was stepping it). With reference parity the inner steps
- * are skipped, which is what the released code effectively computes. With a {@link StackedCandidates} engine the
+ * The candidate-evaluation engine on the supernet, for one alpha update. It snapshots the weights
+ * and batch-norm running statistics, and for each candidate u: restores them in place, sets the
+ * alphas to A + u, trains the weights for M inner steps with a fresh SGD of its own on the same M
+ * batches, and scores the candidate on the same validation batches as L0. At the end weights,
+ * statistics and alphas are restored exactly: the main weight optimizer is never touched (the
+ * released code's bug D1 was stepping it). With reference parity the inner steps are skipped, which
+ * is what the released code effectively computes. With a {@link StackedCandidates} engine the
  * candidates of one call are evaluated together instead (optimizer.candidateBatching).
  */
 public final class SupernetObjective implements AlphaObjective {
@@ -48,16 +49,42 @@ public final class SupernetObjective implements AlphaObjective {
   /**
    * @param scope the update's scope; snapshots and batches live there
    * @param longLived the arrays every nested scope must hold (model, optimizers)
-   * @param innerBatches the M batches every candidate trains on (empty: score at the current weights)
+   * @param innerBatches the M batches every candidate trains on (empty: score at the current
+   *     weights)
    */
-  public SupernetObjective(SearchModel model, NDManager scope, List<NDArray> longLived, List<Batch> scoringBatches,
-      List<Batch> innerBatches, InnerOptimizerSpec inner, boolean scoreInTrainMode, Consumer<CandidateTrace> trace) {
-    this(model, scope, longLived, scoringBatches, innerBatches, inner, scoreInTrainMode, trace, null);
+  public SupernetObjective(
+      SearchModel model,
+      NDManager scope,
+      List<NDArray> longLived,
+      List<Batch> scoringBatches,
+      List<Batch> innerBatches,
+      InnerOptimizerSpec inner,
+      boolean scoreInTrainMode,
+      Consumer<CandidateTrace> trace) {
+    this(
+        model,
+        scope,
+        longLived,
+        scoringBatches,
+        innerBatches,
+        inner,
+        scoreInTrainMode,
+        trace,
+        null);
   }
 
-  /** @param stacked the batched engine, or null to evaluate candidates one after another */
-  SupernetObjective(SearchModel model, NDManager scope, List<NDArray> longLived, List<Batch> scoringBatches,
-      List<Batch> innerBatches, InnerOptimizerSpec inner, boolean scoreInTrainMode, Consumer<CandidateTrace> trace,
+  /**
+   * @param stacked the batched engine, or null to evaluate candidates one after another
+   */
+  SupernetObjective(
+      SearchModel model,
+      NDManager scope,
+      List<NDArray> longLived,
+      List<Batch> scoringBatches,
+      List<Batch> innerBatches,
+      InnerOptimizerSpec inner,
+      boolean scoreInTrainMode,
+      Consumer<CandidateTrace> trace,
       StackedCandidates stacked) {
     this.model = model;
     this.stacked = stacked;
@@ -107,7 +134,8 @@ public final class SupernetObjective implements AlphaObjective {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
           NDArray total = null;
           for (Batch b : scoringBatches) {
-            NDArray loss = SearchModel.crossEntropy(model.logits(b.images(), scoreInTrainMode), b.labels());
+            NDArray loss =
+                SearchModel.crossEntropy(model.logits(b.images(), scoreInTrainMode), b.labels());
             total = total == null ? loss : total.add(loss);
           }
           NDArray mean = total.div(scoringBatches.size());
@@ -133,10 +161,19 @@ public final class SupernetObjective implements AlphaObjective {
   @Override
   public double[] losses(List<double[]> perturbations) {
     long start = System.nanoTime();
-    double[] out = stacked != null && perturbations.size() > 1
-        ? stacked.losses(normalAlphas, reduceAlphas, perturbations, innerBatches, scoringBatches, inner,
-            scoreInTrainMode, scope, attached)
-        : oneAfterAnother(perturbations);
+    double[] out =
+        stacked != null && perturbations.size() > 1
+            ? stacked.losses(
+                normalAlphas,
+                reduceAlphas,
+                perturbations,
+                innerBatches,
+                scoringBatches,
+                inner,
+                scoreInTrainMode,
+                scope,
+                attached)
+            : oneAfterAnother(perturbations);
     candidateNanos += System.nanoTime() - start;
     for (double loss : out) {
       if (trace != null) {
@@ -147,7 +184,10 @@ public final class SupernetObjective implements AlphaObjective {
     return out;
   }
 
-  /** Each candidate from the snapshot: alphas set, inner steps, score; network and alphas restored at the end. */
+  /**
+   * Each candidate from the snapshot: alphas set, inner steps, score; network and alphas restored
+   * at the end.
+   */
   private double[] oneAfterAnother(List<double[]> perturbations) {
     double[] out = new double[perturbations.size()];
     try {
@@ -163,7 +203,6 @@ public final class SupernetObjective implements AlphaObjective {
     }
     return out;
   }
-
 
   /** Seconds spent training and scoring candidates so far. */
   public double candidateSeconds() {
@@ -196,7 +235,9 @@ public final class SupernetObjective implements AlphaObjective {
     try (StepScope s = StepScope.open(scope, attached)) {
       double total = 0;
       for (Batch b : scoringBatches) {
-        total += SearchModel.crossEntropy(model.logits(b.images(), scoreInTrainMode), b.labels()).getFloat();
+        total +=
+            SearchModel.crossEntropy(model.logits(b.images(), scoreInTrainMode), b.labels())
+                .getFloat();
       }
       return total / scoringBatches.size();
     }
@@ -212,5 +253,6 @@ public final class SupernetObjective implements AlphaObjective {
   }
 
   /** What one candidate saw, for tests of common random numbers. */
-  public record CandidateTrace(int candidate, List<Batch> innerBatches, List<Batch> scoringBatches, double loss) {}
+  public record CandidateTrace(
+      int candidate, List<Batch> innerBatches, List<Batch> scoringBatches, double loss) {}
 }

@@ -2,7 +2,10 @@ package io.zarts.trainer.alpha;
 
 import io.zarts.trainer.util.Rng;
 
-/** Small double-precision vector helpers for the zero-order methods (dimension ~200: host math is cheap). */
+/**
+ * Small double-precision vector helpers for the zero-order methods (dimension ~200: host math is
+ * cheap).
+ */
 final class Vectors {
 
   private Vectors() {}
@@ -42,7 +45,9 @@ final class Vectors {
     return out;
   }
 
-  /** A direction that is uniform on the unit sphere of each block separately (each alpha tensor). */
+  /**
+   * A direction that is uniform on the unit sphere of each block separately (each alpha tensor).
+   */
   static double[] unitPerBlock(Rng rng, int[] blocks) {
     int n = 0;
     for (int b : blocks) {

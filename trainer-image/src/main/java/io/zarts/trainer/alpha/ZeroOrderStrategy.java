@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The ZARTS strategies (mgs, rs, gld) on the supernet: each update draws its scoring and inner batches once,
- * builds a {@link SupernetObjective} over them, lets the method pick a step from candidate losses, and adds the
- * step to the alphas.
+ * The ZARTS strategies (mgs, rs, gld) on the supernet: each update draws its scoring and inner
+ * batches once, builds a {@link SupernetObjective} over them, lets the method pick a step from
+ * candidate losses, and adds the step to the alphas.
  */
 public final class ZeroOrderStrategy implements AlphaStrategy {
 
@@ -31,7 +31,9 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
 
   public ZeroOrderStrategy(OptimizerSpec spec, int epochs, Rng rng) {
     this.spec = spec;
-    this.sigma = new SigmaScheduler(spec.getSigma(), spec.getSigmaSchedule(), spec.getWarmupEpochs(), epochs);
+    this.sigma =
+        new SigmaScheduler(
+            spec.getSigma(), spec.getSigmaSchedule(), spec.getWarmupEpochs(), epochs);
     this.rng = rng;
     this.method = ZeroOrderMethod.of(spec);
   }
@@ -55,22 +57,41 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
         inner.add(context.innerStream().next(context.scope()));
       }
     }
-    SupernetObjective objective = new SupernetObjective(model, context.scope(), context.longLived(), scoring,
-        inner, spec.getInnerOptimizer(), spec.getCandidateEval().getBatchNorm() == BatchNormMode.TRAIN, trace,
-        stackedEngine(model));
+    SupernetObjective objective =
+        new SupernetObjective(
+            model,
+            context.scope(),
+            context.longLived(),
+            scoring,
+            inner,
+            spec.getInnerOptimizer(),
+            spec.getCandidateEval().getBatchNorm() == BatchNormMode.TRAIN,
+            trace,
+            stackedEngine(model));
     Proposal p = method.propose(objective, sigma.at(context.epoch()), rng);
     Alphas alphas = model.alphas();
     alphas.set(alphas.normal().toFloatArray(), alphas.reduce().toFloatArray(), p.step());
-    return new AlphaUpdate(p.loss0(), p.losses(), p.weights(), p.effectiveSampleSize(), Vectors.norm(p.step()),
-        Entropy.mean(model.alphas().normalWeights()), Entropy.mean(model.alphas().reduceWeights()),
-        (System.nanoTime() - start) / 1e9, objective.candidateSeconds());
+    return new AlphaUpdate(
+        p.loss0(),
+        p.losses(),
+        p.weights(),
+        p.effectiveSampleSize(),
+        Vectors.norm(p.step()),
+        Entropy.mean(model.alphas().normalWeights()),
+        Entropy.mean(model.alphas().reduceWeights()),
+        (System.nanoTime() - start) / 1e9,
+        objective.candidateSeconds());
   }
 
-  /** The candidate-batching engine when optimizer.candidateBatching asks for it, built once and reused. */
+  /**
+   * The candidate-batching engine when optimizer.candidateBatching asks for it, built once and
+   * reused.
+   */
   private StackedCandidates stackedEngine(SearchModel model) {
     boolean gpu = model.alphas().normal().getDevice().isGpu();
     SupernetConfig net = model.net().config();
-    long work = (long) net.channels() * net.imageSize() * net.imageSize() * spec.getInnerBatchSize();
+    long work =
+        (long) net.channels() * net.imageSize() * net.imageSize() * spec.getInnerBatchSize();
     if (!batchesCandidates(spec, net.space(), gpu, work)) {
       return null;
     }
@@ -81,16 +102,17 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
   }
 
   /**
-   * Most activation elements per stem channel (initChannels x image area x inner batch) for which auto batches on
-   * a CPU. Batching saves per-operation overhead, not arithmetic: measured on a 2-core CPU (docs/benchmarks.md) it
-   * pays for the tiny configuration (4 x 16 x 16 x 16 = 16,384: 0.62x the time for MGS) and loses for the small one
-   * (8 x 32 x 32 x 32 = 262,144: 1.07x). GPUs, bound by kernel launches, always batch under auto.
+   * Most activation elements per stem channel (initChannels x image area x inner batch) for which
+   * auto batches on a CPU. Batching saves per-operation overhead, not arithmetic: measured on a
+   * 2-core CPU (docs/benchmarks.md) it pays for the tiny configuration (4 x 16 x 16 x 16 = 16,384:
+   * 0.62x the time for MGS) and loses for the small one (8 x 32 x 32 x 32 = 262,144: 1.07x). GPUs,
+   * bound by kernel launches, always batch under auto.
    */
   static final long CPU_BATCHING_MAX_WORK = 65_536;
 
   /**
-   * on: always; off: never; auto: on GPUs, and on CPUs for small supernets only, never with the noise op (one
-   * draw would serve every candidate).
+   * on: always; off: never; auto: on GPUs, and on CPUs for small supernets only, never with the
+   * noise op (one draw would serve every candidate).
    */
   static boolean batchesCandidates(OptimizerSpec spec, SearchSpace space, boolean gpu, long work) {
     return switch (spec.getCandidateBatching()) {

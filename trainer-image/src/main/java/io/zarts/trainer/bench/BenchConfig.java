@@ -5,13 +5,25 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One benchmark configuration: a supernet size and batch, with the alpha-update settings of the reference (MGS
- * N=4 candidates, M=10 inner steps). The same configurations run in trainer-image/bench/reference_bench.py.
+ * One benchmark configuration: a supernet size and batch, with the alpha-update settings of the
+ * reference (MGS N=4 candidates, M=10 inner steps). The same configurations run in
+ * trainer-image/bench/reference_bench.py.
  */
-public record BenchConfig(String name, int channels, int layers, int imageSize, int classes, int batch,
-    int samples, int innerSteps, boolean alphaUpdates) {
+public record BenchConfig(
+    String name,
+    int channels,
+    int layers,
+    int imageSize,
+    int classes,
+    int batch,
+    int samples,
+    int innerSteps,
+    boolean alphaUpdates) {
 
-  /** tiny and small measure everything; full (the reference size) weight steps and memory only by default. */
+  /**
+   * tiny and small measure everything; full (the reference size) weight steps and memory only by
+   * default.
+   */
   public static List<BenchConfig> standard() {
     return List.of(
         new BenchConfig("tiny", 4, 3, 16, 4, 16, 4, 10, true),
@@ -25,14 +37,19 @@ public record BenchConfig(String name, int channels, int layers, int imageSize, 
   /** The configuration of that name (tiny, small, full or micro), if any. */
   public static Optional<BenchConfig> named(String name) {
     return Stream.concat(standard().stream(), Stream.of(MICRO))
-        .filter(c -> c.name().equals(name)).findFirst();
+        .filter(c -> c.name().equals(name))
+        .findFirst();
   }
 
   public BenchConfig withAlphaUpdates(boolean on) {
-    return new BenchConfig(name, channels, layers, imageSize, classes, batch, samples, innerSteps, on);
+    return new BenchConfig(
+        name, channels, layers, imageSize, classes, batch, samples, innerSteps, on);
   }
 
-  /** The ArchitectureSearch spec body (synthetic data of this shape) for an alpha algorithm and batching mode. */
+  /**
+   * The ArchitectureSearch spec body (synthetic data of this shape) for an alpha algorithm and
+   * batching mode.
+   */
   String specYaml(String algorithm, String batching) {
     return """
           dataset:
@@ -47,7 +64,18 @@ public record BenchConfig(String name, int channels, int layers, int imageSize, 
             warmupEpochs: 0
             candidateBatching: "%s"
           training: {epochs: 1, batchSize: %d, seed: 1}
-        """.formatted(8 * batch, imageSize, classes, layers, channels, algorithm, samples, innerSteps, batch,
-        batching, batch);
+        """
+        .formatted(
+            8 * batch,
+            imageSize,
+            classes,
+            layers,
+            channels,
+            algorithm,
+            samples,
+            innerSteps,
+            batch,
+            batching,
+            batch);
   }
 }

@@ -1,20 +1,17 @@
 package io.zarts.trainer.bench;
 
-import java.util.Comparator;
-import java.util.function.DoubleSupplier;
-
+import ai.djl.Device;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
-import ai.djl.Device;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.trainer.alpha.AlphaStrategy;
 import io.zarts.trainer.alpha.AlphaUpdateContext;
 import io.zarts.trainer.alpha.ZeroOrderStrategy;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
+import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.train.SearchOptions;
 import io.zarts.trainer.train.SearchSession;
-import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.train.WeightStep;
 import io.zarts.trainer.util.Rng;
 import java.io.IOException;
@@ -22,22 +19,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 /**
- * Runs the benchmark configurations through the trainer's own code paths: {@link WeightStep} for weight steps,
- * the {@link ZeroOrderStrategy} of each algorithm for alpha updates (candidate batching off, then on), on
- * synthetic data. Every timing is a median over repeats after a warm-up.
+ * Runs the benchmark configurations through the trainer's own code paths: {@link WeightStep} for
+ * weight steps, the {@link ZeroOrderStrategy} of each algorithm for alpha updates (candidate
+ * batching off, then on), on synthetic data. Every timing is a median over repeats after a warm-up.
  */
 public final class Benchmark {
 
   public static final List<String> STRATEGIES = List.of("mgs", "rs", "gld");
+
   /** Weight steps before timing starts; reference_bench.py warms up as many. */
   static final int WEIGHT_STEP_WARMUPS = 5;
-  private static final ArchitectureSearchValidator VALIDATOR = ArchitectureSearchValidator.bundled();
+
+  private static final ArchitectureSearchValidator VALIDATOR =
+      ArchitectureSearchValidator.bundled();
 
   private final int repeats;
   private final List<String> strategies;
@@ -51,8 +53,9 @@ public final class Benchmark {
 
   public BenchResult run(BenchConfig config) {
     Path scratch = scratch();
-    try (SearchSession session = SearchSession.open(search(config, "mgs", "off"),
-        new SearchOptions(null, scratch, Device.cpu()))) {
+    try (SearchSession session =
+        SearchSession.open(
+            search(config, "mgs", "off"), new SearchOptions(null, scratch, Device.cpu()))) {
       double stepMs = median(WEIGHT_STEP_WARMUPS, repeats, () -> weightStep(session));
       log.accept(String.format("%s: weight step %.1f ms", config.name(), stepMs));
       Map<String, double[]> alpha = new LinkedHashMap<>();
@@ -61,31 +64,41 @@ public final class Benchmark {
           double off = alphaUpdates(session, config, algorithm, "off");
           double on = alphaUpdates(session, config, algorithm, "on");
           alpha.put(algorithm, new double[] {off, on});
-          log.accept(String.format("%s: %s alpha update %.0f ms sequential, %.0f ms batched", config.name(),
-              algorithm, off, on));
+          log.accept(
+              String.format(
+                  "%s: %s alpha update %.0f ms sequential, %.0f ms batched",
+                  config.name(), algorithm, off, on));
         }
       }
-      return new BenchResult(config, stepMs, config.batch() * 1000.0 / stepMs, alpha, Memory.peakRssBytes());
+      return new BenchResult(
+          config, stepMs, config.batch() * 1000.0 / stepMs, alpha, Memory.peakRssBytes());
     } finally {
       deleteQuietly(scratch);
     }
   }
 
   /**
-   * Resident set size after warm-up steps and after all steps of a long run of weight steps with an alpha update
-   * every updateEvery steps: growth means a leak.
+   * Resident set size after warm-up steps and after all steps of a long run of weight steps with an
+   * alpha update every updateEvery steps: growth means a leak.
    */
   public long[] memoryTrend(BenchConfig config, int steps, int warmup, int updateEvery) {
     Path scratch = scratch();
-    try (SearchSession session = SearchSession.open(search(config, "mgs", "on"),
-        new SearchOptions(null, scratch, Device.cpu()))) {
+    try (SearchSession session =
+        SearchSession.open(
+            search(config, "mgs", "on"), new SearchOptions(null, scratch, Device.cpu()))) {
       AlphaStrategy strategy = session.strategy();
       long afterWarmup = 0;
       for (int step = 1; step <= steps; step++) {
         if (step % updateEvery == 0) {
           try (StepScope scope = session.openScope()) {
-            strategy.update(new AlphaUpdateContext(session.model(), scope.manager(), session.longLived(),
-                session.validStream(), session.innerStream(), 0));
+            strategy.update(
+                new AlphaUpdateContext(
+                    session.model(),
+                    scope.manager(),
+                    session.longLived(),
+                    session.validStream(),
+                    session.innerStream(),
+                    0));
           }
         }
         weightStep(session);
@@ -99,37 +112,59 @@ public final class Benchmark {
     }
   }
 
-  /** One weight step as the search loop runs it, scope included; the batch is loaded before the clock starts. */
+  /**
+   * One weight step as the search loop runs it, scope included; the batch is loaded before the
+   * clock starts.
+   */
   private static double weightStep(SearchSession session) {
     try (StepScope scope = session.openScope()) {
       Batch batch = session.trainStream().next(scope.manager());
       long start = System.nanoTime();
-      WeightStep.Output out = WeightStep.run(session.model(), session.sgd(), batch, 0.025,
-          session.spec().getTraining().getGradClip());
+      WeightStep.Output out =
+          WeightStep.run(
+              session.model(),
+              session.sgd(),
+              batch,
+              0.025,
+              session.spec().getTraining().getGradClip());
       out.loss().getFloat(); // wait for the result, as the training loop's bookkeeping does
       return (System.nanoTime() - start) / 1e6;
     }
   }
 
-  private double alphaUpdates(SearchSession session, BenchConfig config, String algorithm, String batching) {
+  private double alphaUpdates(
+      SearchSession session, BenchConfig config, String algorithm, String batching) {
     ArchitectureSearch search = search(config, algorithm, batching);
-    ZeroOrderStrategy strategy = new ZeroOrderStrategy(search.getSpec().getOptimizer(), 1, new Rng(7));
+    ZeroOrderStrategy strategy =
+        new ZeroOrderStrategy(search.getSpec().getOptimizer(), 1, new Rng(7));
     Alphas alphas = session.model().alphas();
     float[] normal = alphas.normal().toFloatArray();
     float[] reduce = alphas.reduce().toFloatArray();
-    return median(1, repeats, () -> {
-      long start = System.nanoTime();
-      try (StepScope scope = session.openScope()) {
-        strategy.update(new AlphaUpdateContext(session.model(), scope.manager(), session.longLived(),
-            session.validStream(), session.innerStream(), 0));
-      }
-      double ms = (System.nanoTime() - start) / 1e6;
-      alphas.set(normal, reduce, null); // every update starts from the same architecture
-      return ms;
-    });
+    return median(
+        1,
+        repeats,
+        () -> {
+          long start = System.nanoTime();
+          try (StepScope scope = session.openScope()) {
+            strategy.update(
+                new AlphaUpdateContext(
+                    session.model(),
+                    scope.manager(),
+                    session.longLived(),
+                    session.validStream(),
+                    session.innerStream(),
+                    0));
+          }
+          double ms = (System.nanoTime() - start) / 1e6;
+          alphas.set(normal, reduce, null); // every update starts from the same architecture
+          return ms;
+        });
   }
 
-  /** Median of repeats timings after warm-up runs (the JIT compiles the per-op Java code in the first few). */
+  /**
+   * Median of repeats timings after warm-up runs (the JIT compiles the per-op Java code in the
+   * first few).
+   */
   private static double median(int warmups, int repeats, DoubleSupplier timing) {
     for (int i = 0; i < warmups; i++) {
       timing.getAsDouble();
@@ -139,12 +174,17 @@ public final class Benchmark {
       values[i] = timing.getAsDouble();
     }
     Arrays.sort(values);
-    return repeats % 2 == 1 ? values[repeats / 2] : (values[repeats / 2 - 1] + values[repeats / 2]) / 2;
+    return repeats % 2 == 1
+        ? values[repeats / 2]
+        : (values[repeats / 2 - 1] + values[repeats / 2]) / 2;
   }
 
   static ArchitectureSearch search(BenchConfig config, String algorithm, String batching) {
-    String yaml = "apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\nmetadata:\n  name: bench-"
-        + config.name() + "\nspec:\n" + config.specYaml(algorithm, batching);
+    String yaml =
+        "apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\nmetadata:\n  name: bench-"
+            + config.name()
+            + "\nspec:\n"
+            + config.specYaml(algorithm, batching);
     try {
       return VALIDATOR.validate(new YAMLMapper().readTree(yaml)).orThrow("bench-" + config.name());
     } catch (IOException e) {

@@ -1,6 +1,9 @@
 package io.zarts.trainer.checkpoint;
 
-/** A checkpoint problem the trainer cannot recover from by itself (exit code 3); nothing has been deleted. */
+/**
+ * A checkpoint problem the trainer cannot recover from by itself (exit code 3); nothing has been
+ * deleted.
+ */
 public class CheckpointException extends RuntimeException {
 
   public CheckpointException(String message) {

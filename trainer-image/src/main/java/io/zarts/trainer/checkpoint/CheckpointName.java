@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checkpoint folder names: epoch-NNNNNN after NNNNNN finished epochs, epoch-NNNNNN-step-SSSSSS when taken SSSSSS
- * steps into the next epoch (on SIGTERM). They order by (epoch, step).
+ * Checkpoint folder names: epoch-NNNNNN after NNNNNN finished epochs, epoch-NNNNNN-step-SSSSSS when
+ * taken SSSSSS steps into the next epoch (on SIGTERM). They order by (epoch, step).
  */
 public record CheckpointName(int epoch, int step) {
 
@@ -20,12 +20,15 @@ public record CheckpointName(int epoch, int step) {
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new CheckpointName(Integer.parseInt(m.group(1)),
-        m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
+    return Optional.of(
+        new CheckpointName(
+            Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2))));
   }
 
   @Override
   public String toString() {
-    return step == 0 ? String.format("epoch-%06d", epoch) : String.format("epoch-%06d-step-%06d", epoch, step);
+    return step == 0
+        ? String.format("epoch-%06d", epoch)
+        : String.format("epoch-%06d-step-%06d", epoch, step);
   }
 }

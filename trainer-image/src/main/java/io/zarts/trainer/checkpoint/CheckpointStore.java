@@ -1,12 +1,11 @@
 package io.zarts.trainer.checkpoint;
 
-import java.nio.channels.Channels;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -29,10 +28,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Crash-safe checkpoints in one folder (docs/architecture.md §2.2). A commit writes every file into a temporary folder and
- * fsyncs it, writes MANIFEST.json (sizes and SHA-256 of the files) last and fsyncs it, renames the folder
- * atomically to its final name and fsyncs the parent. A checkpoint is therefore either complete under its final
- * name or absent. One trainer at a time holds the folder's lock.
+ * Crash-safe checkpoints in one folder (docs/architecture.md §2.2). A commit writes every file into
+ * a temporary folder and fsyncs it, writes MANIFEST.json (sizes and SHA-256 of the files) last and
+ * fsyncs it, renames the folder atomically to its final name and fsyncs the parent. A checkpoint is
+ * therefore either complete under its final name or absent. One trainer at a time holds the
+ * folder's lock.
  */
 public final class CheckpointStore implements AutoCloseable {
 
@@ -68,7 +68,9 @@ public final class CheckpointStore implements AutoCloseable {
     this.warnings = warnings;
     try {
       Files.createDirectories(this.root);
-      lockChannel = FileChannel.open(this.root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lockChannel =
+          FileChannel.open(
+              this.root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock acquired;
       try {
         acquired = lockChannel.tryLock();
@@ -77,12 +79,15 @@ public final class CheckpointStore implements AutoCloseable {
       }
       if (acquired == null) {
         lockChannel.close();
-        throw new CheckpointException("another trainer holds the checkpoint folder " + this.root
-            + " (its .lock is taken); only one trainer may write a search's checkpoints");
+        throw new CheckpointException(
+            "another trainer holds the checkpoint folder "
+                + this.root
+                + " (its .lock is taken); only one trainer may write a search's checkpoints");
       }
       lock = acquired;
     } catch (IOException e) {
-      throw new CheckpointException("cannot open checkpoint folder " + this.root + ": " + e.getMessage(), e);
+      throw new CheckpointException(
+          "cannot open checkpoint folder " + this.root + ": " + e.getMessage(), e);
     }
   }
 
@@ -91,8 +96,9 @@ public final class CheckpointStore implements AutoCloseable {
   }
 
   /**
-   * The newest checkpoint that verifies, after removing leftover temporary folders. Corrupt or partial ones are
-   * renamed to NAME.corrupt with a warning; one written by an incompatible search or format stops everything.
+   * The newest checkpoint that verifies, after removing leftover temporary folders. Corrupt or
+   * partial ones are renamed to NAME.corrupt with a warning; one written by an incompatible search
+   * or format stops everything.
    */
   public Optional<Loaded> latest(Map<String, String> identity) {
     removeTemporaryFolders();
@@ -104,21 +110,40 @@ public final class CheckpointStore implements AutoCloseable {
       try {
         manifest = verify(dir);
       } catch (IOException | RuntimeException e) {
-        warnings.accept("checkpoint " + dir + " is corrupt or partial and is skipped (renamed to "
-            + name + ".corrupt): " + e.getMessage());
+        warnings.accept(
+            "checkpoint "
+                + dir
+                + " is corrupt or partial and is skipped (renamed to "
+                + name
+                + ".corrupt): "
+                + e.getMessage());
         quarantine(dir);
         continue;
       }
       if (manifest.formatVersion() > FORMAT_VERSION) {
-        throw new CheckpointException("checkpoint " + dir + " has format version " + manifest.formatVersion()
-            + " but this trainer reads up to " + FORMAT_VERSION + ": run a newer trainer image");
+        throw new CheckpointException(
+            "checkpoint "
+                + dir
+                + " has format version "
+                + manifest.formatVersion()
+                + " but this trainer reads up to "
+                + FORMAT_VERSION
+                + ": run a newer trainer image");
       }
       for (Map.Entry<String, String> e : identity.entrySet()) {
         String saved = manifest.identity().get(e.getKey());
         if (!e.getValue().equals(saved)) {
-          throw new CheckpointException("checkpoint " + dir + " belongs to a different search (" + e.getKey() + " "
-              + saved + ", this search has " + e.getValue() + "); use a new checkpoint claim or restore the"
-              + " original settings. Nothing was deleted.");
+          throw new CheckpointException(
+              "checkpoint "
+                  + dir
+                  + " belongs to a different search ("
+                  + e.getKey()
+                  + " "
+                  + saved
+                  + ", this search has "
+                  + e.getValue()
+                  + "); use a new checkpoint claim or restore the"
+                  + " original settings. Nothing was deleted.");
         }
       }
       return Optional.of(new Loaded(dir, manifest));
@@ -126,8 +151,13 @@ public final class CheckpointStore implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Commits a checkpoint under the given name; returns its folder. Files are written in map order. */
-  public Path commit(CheckpointName name, long globalStep, Map<String, String> identity,
+  /**
+   * Commits a checkpoint under the given name; returns its folder. Files are written in map order.
+   */
+  public Path commit(
+      CheckpointName name,
+      long globalStep,
+      Map<String, String> identity,
       Map<String, Content> files) {
     Path tmp = root.resolve(TMP_PREFIX + name + "-" + ProcessHandle.current().pid());
     Path target = root.resolve(name.toString());
@@ -141,13 +171,24 @@ public final class CheckpointStore implements AutoCloseable {
         faults.reached("checkpoint:file:" + file.getKey());
       }
       faults.reached("checkpoint:manifest");
-      Manifest manifest = new Manifest(FORMAT_VERSION, name.toString(), name.epoch(), name.step(), globalStep,
-          Instant.now().toString(), System.getenv().getOrDefault("HOSTNAME", "local"), identity, entries);
-      writeSynced(tmp.resolve(MANIFEST), out -> out.write(JSON.writerWithDefaultPrettyPrinter()
-          .writeValueAsBytes(manifest)));
+      Manifest manifest =
+          new Manifest(
+              FORMAT_VERSION,
+              name.toString(),
+              name.epoch(),
+              name.step(),
+              globalStep,
+              Instant.now().toString(),
+              System.getenv().getOrDefault("HOSTNAME", "local"),
+              identity,
+              entries);
+      writeSynced(
+          tmp.resolve(MANIFEST),
+          out -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest)));
       syncDirectory(tmp);
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        // Re-taking the same checkpoint (e.g. SIGTERM right after a periodic one): the new one replaces it.
+        // Re-taking the same checkpoint (e.g. SIGTERM right after a periodic one): the new one
+        // replaces it.
         deleteRecursively(target);
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -156,7 +197,8 @@ public final class CheckpointStore implements AutoCloseable {
       retain(name);
       return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write checkpoint " + target + ": " + e.getMessage(), e);
     }
   }
 
@@ -187,8 +229,12 @@ public final class CheckpointStore implements AutoCloseable {
         throw new IOException("missing file " + e.getKey());
       }
       if (Files.size(file) != e.getValue().bytes()) {
-        throw new IOException(e.getKey() + " has " + Files.size(file) + " bytes, the manifest says "
-            + e.getValue().bytes());
+        throw new IOException(
+            e.getKey()
+                + " has "
+                + Files.size(file)
+                + " bytes, the manifest says "
+                + e.getValue().bytes());
       }
       if (!sha256(file).equals(e.getValue().sha256())) {
         throw new IOException(e.getKey() + " does not match its SHA-256");
@@ -234,7 +280,8 @@ public final class CheckpointStore implements AutoCloseable {
 
   private static Manifest.FileEntry writeSynced(Path file, Content content) throws IOException {
     MessageDigest digest = sha256();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try (FileChannel channel =
+            FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest)) {
       content.write(out);
       out.flush();

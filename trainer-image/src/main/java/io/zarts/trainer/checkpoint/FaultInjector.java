@@ -6,22 +6,25 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * Test hooks for crash consistency, set by environment variables, so that tests act on what the run shows and never
- * on a guessed delay. Points: checkpoint:begin, checkpoint:file:NAME (after the file is written and synced),
- * checkpoint:manifest (before the manifest), checkpoint:rename (after the rename, before the parent fsync), step:N
- * (after weight step N). A point may be written point#n for its n-th occurrence.
+ * Test hooks for crash consistency, set by environment variables, so that tests act on what the run
+ * shows and never on a guessed delay. Points: checkpoint:begin, checkpoint:file:NAME (after the
+ * file is written and synced), checkpoint:manifest (before the manifest), checkpoint:rename (after
+ * the rename, before the parent fsync), step:N (after weight step N). A point may be written
+ * point#n for its n-th occurrence.
  *
  * <ul>
- *   <li>ZARTS_FAULT_HALT_AT=point: halt there at once, without shutdown hooks, as a SIGKILL would stop the process.
- *   <li>ZARTS_FAULT_PAUSE_AT=point: print "paused at point" and wait there until a stop is requested (SIGTERM or
- *       SIGINT), so a test can signal the process at an exact point; a SIGKILL ends the wait too.
- *   <li>ZARTS_FAULT_TRACE=1: print "reached point" at every point, so a test can pick its moment from the run's
- *       own progress.
+ *   <li>ZARTS_FAULT_HALT_AT=point: halt there at once, without shutdown hooks, as a SIGKILL would
+ *       stop the process.
+ *   <li>ZARTS_FAULT_PAUSE_AT=point: print "paused at point" and wait there until a stop is
+ *       requested (SIGTERM or SIGINT), so a test can signal the process at an exact point; a
+ *       SIGKILL ends the wait too.
+ *   <li>ZARTS_FAULT_TRACE=1: print "reached point" at every point, so a test can pick its moment
+ *       from the run's own progress.
  * </ul>
  */
 public interface FaultInjector {
 
-  FaultInjector NONE = point -> { };
+  FaultInjector NONE = point -> {};
 
   String PREFIX = "zarts: fault injection: ";
 
@@ -67,7 +70,8 @@ public interface FaultInjector {
         return null;
       }
       int hash = spec.lastIndexOf('#');
-      return hash < 0 ? new Occurrence(spec, 1)
+      return hash < 0
+          ? new Occurrence(spec, 1)
           : new Occurrence(spec.substring(0, hash), Integer.parseInt(spec.substring(hash + 1)));
     }
 

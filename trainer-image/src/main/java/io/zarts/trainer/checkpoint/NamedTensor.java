@@ -11,8 +11,14 @@ public record NamedTensor(String name, long[] shape, float[] values) {
       size *= d;
     }
     if (size != values.length) {
-      throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " holds " + size
-          + " values, not " + values.length);
+      throw new IllegalArgumentException(
+          name
+              + ": shape "
+              + Arrays.toString(shape)
+              + " holds "
+              + size
+              + " values, not "
+              + values.length);
     }
   }
 }

@@ -12,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checkpoint's tensor format: magic "ZTEN", version, count, then per tensor its name, rank, dimensions and
- * float32 values, big-endian. Small, self-describing, and independent of DJL's own (non-atomic) model format.
+ * The checkpoint's tensor format: magic "ZTEN", version, count, then per tensor its name, rank,
+ * dimensions and float32 values, big-endian. Small, self-describing, and independent of DJL's own
+ * (non-atomic) model format.
  */
 public final class TensorFile {
 
@@ -48,7 +49,8 @@ public final class TensorFile {
       }
       int version = in.readInt();
       if (version != VERSION) {
-        throw new IOException(what + " has tensor format " + version + ", this build reads " + VERSION);
+        throw new IOException(
+            what + " has tensor format " + version + ", this build reads " + VERSION);
       }
       int count = in.readInt();
       List<NamedTensor> tensors = new ArrayList<>(count);

@@ -1,7 +1,6 @@
 package io.zarts.trainer.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,43 +17,63 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * zarts bench: weight-step and alpha-update timings of the fixed configurations (tiny, small, full), with
- * candidate batching off and on, and peak memory, as a table (or JSON for trainer-image/bench/side_by_side.py).
+ * zarts bench: weight-step and alpha-update timings of the fixed configurations (tiny, small,
+ * full), with candidate batching off and on, and peak memory, as a table (or JSON for
+ * trainer-image/bench/side_by_side.py).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Time weight steps and alpha updates (MGS, RS, GLD; candidate batching off and on) on the"
-        + " fixed tiny, small and full configurations, and report images/s and peak RSS.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Time weight steps and alpha updates (MGS, RS, GLD; candidate batching off and on) on the"
+            + " fixed tiny, small and full configurations, and report images/s and peak RSS.")
 final class BenchCommand implements Callable<Integer> {
 
   /** Weight steps between the memory run's (batched MGS) alpha updates. */
   static final int MEMORY_UPDATE_EVERY = 50;
 
-  @Option(names = "--configs", split = ",", defaultValue = "tiny,small,full",
-      description = "Configurations to run: tiny, small, full, or micro (a smoke test in seconds)"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--configs",
+      split = ",",
+      defaultValue = "tiny,small,full",
+      description =
+          "Configurations to run: tiny, small, full, or micro (a smoke test in seconds)"
+              + " (default: ${DEFAULT-VALUE}).")
   List<String> configs;
 
-  @Option(names = "--strategies", split = ",", defaultValue = "mgs,rs,gld",
+  @Option(
+      names = "--strategies",
+      split = ",",
+      defaultValue = "mgs,rs,gld",
       description = "Alpha strategies to time, or none (default: ${DEFAULT-VALUE}).")
   List<String> strategies;
 
-  @Option(names = "--repeats", defaultValue = "5", description = "Timed repeats per measurement, after one"
-      + " warm-up; the median is reported (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--repeats",
+      defaultValue = "5",
+      description =
+          "Timed repeats per measurement, after one"
+              + " warm-up; the median is reported (default: ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--full-alpha", description = "Also time alpha updates on the full configuration (hours on a"
-      + " small CPU).")
+  @Option(
+      names = "--full-alpha",
+      description =
+          "Also time alpha updates on the full configuration (hours on a" + " small CPU).")
   boolean fullAlpha;
 
-  @Option(names = "--memory-steps", defaultValue = "0", description = "Also run this many weight steps of the first configuration"
-      + " (a batched MGS alpha update every 50) and report the resident set size after the first 10%% and at the end.")
+  @Option(
+      names = "--memory-steps",
+      defaultValue = "0",
+      description =
+          "Also run this many weight steps of the first configuration"
+              + " (a batched MGS alpha update every 50) and report the resident set size after the first 10%% and at the end.")
   int memorySteps;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -73,21 +92,29 @@ final class BenchCommand implements Callable<Integer> {
     for (String name : configs) {
       BenchConfig c = BenchConfig.named(name).orElse(null);
       if (c == null) {
-        err.println("error: --configs: unknown configuration " + name + "; use tiny, small, full or micro");
+        err.println(
+            "error: --configs: unknown configuration " + name + "; use tiny, small, full or micro");
         return ExitCodes.INVALID_CONFIG;
       }
       selected.add(c.name().equals("full") && fullAlpha ? c.withAlphaUpdates(true) : c);
     }
-    Benchmark bench = new Benchmark(repeats, strategies, line -> {
-      err.println(line);
-      err.flush();
-    });
+    Benchmark bench =
+        new Benchmark(
+            repeats,
+            strategies,
+            line -> {
+              err.println(line);
+              err.flush();
+            });
     List<BenchResult> results = new ArrayList<>();
     for (BenchConfig c : selected) {
       results.add(bench.run(c));
     }
-    long[] memory = memorySteps > 0 ? bench.memoryTrend(selected.get(0), memorySteps,
-        Math.max(1, memorySteps / 10), MEMORY_UPDATE_EVERY) : null;
+    long[] memory =
+        memorySteps > 0
+            ? bench.memoryTrend(
+                selected.get(0), memorySteps, Math.max(1, memorySteps / 10), MEMORY_UPDATE_EVERY)
+            : null;
     out.print(json ? json(results, memory) : table(results, memory));
     out.flush();
     return ExitCodes.OK;
@@ -95,24 +122,43 @@ final class BenchCommand implements Callable<Integer> {
 
   static String table(List<BenchResult> results, long[] memory) {
     StringBuilder t = new StringBuilder();
-    t.append("| config | C / layers / image / batch | weight step ms | images/s | peak RSS MiB |\n");
+    t.append(
+        "| config | C / layers / image / batch | weight step ms | images/s | peak RSS MiB |\n");
     t.append("|---|---|---:|---:|---:|\n");
     for (BenchResult r : results) {
       BenchConfig c = r.config();
-      t.append(String.format("| %s | %d / %d / %d / %d | %.1f | %.0f | %.0f |%n", c.name(), c.channels(),
-          c.layers(), c.imageSize(), c.batch(), r.weightStepMs(), r.imagesPerSecond(), r.peakRssBytes() / 1048576.0));
+      t.append(
+          String.format(
+              "| %s | %d / %d / %d / %d | %.1f | %.0f | %.0f |%n",
+              c.name(),
+              c.channels(),
+              c.layers(),
+              c.imageSize(),
+              c.batch(),
+              r.weightStepMs(),
+              r.imagesPerSecond(),
+              r.peakRssBytes() / 1048576.0));
     }
-    t.append("\n| config | strategy | alpha update ms, sequential | batched | sequential / batched |\n");
+    t.append(
+        "\n| config | strategy | alpha update ms, sequential | batched | sequential / batched |\n");
     t.append("|---|---|---:|---:|---:|\n");
     for (BenchResult r : results) {
       for (Map.Entry<String, double[]> e : r.alphaUpdateMs().entrySet()) {
-        t.append(String.format("| %s | %s | %.0f | %.0f | %.2f |%n", r.config().name(), e.getKey(), e.getValue()[0],
-            e.getValue()[1], r.speedup(e.getKey())));
+        t.append(
+            String.format(
+                "| %s | %s | %.0f | %.0f | %.2f |%n",
+                r.config().name(),
+                e.getKey(),
+                e.getValue()[0],
+                e.getValue()[1],
+                r.speedup(e.getKey())));
       }
     }
     if (memory != null) {
-      t.append(String.format("%nRSS after the first 10%% of the memory run: %.0f MiB; at the end: %.0f MiB%n",
-          memory[0] / 1048576.0, memory[1] / 1048576.0));
+      t.append(
+          String.format(
+              "%nRSS after the first 10%% of the memory run: %.0f MiB; at the end: %.0f MiB%n",
+              memory[0] / 1048576.0, memory[1] / 1048576.0));
     }
     return t.toString();
   }
@@ -128,10 +174,13 @@ final class BenchCommand implements Callable<Integer> {
       row.put("imagesPerSecond", r.imagesPerSecond());
       row.put("peakRssBytes", r.peakRssBytes());
       ObjectNode alpha = row.putObject("alphaUpdateMs");
-      r.alphaUpdateMs().forEach((k, v) -> alpha.putObject(k).put("sequential", v[0]).put("batched", v[1]));
+      r.alphaUpdateMs()
+          .forEach((k, v) -> alpha.putObject(k).put("sequential", v[0]).put("batched", v[1]));
     }
     if (memory != null) {
-      root.putObject("memory").put("rssAfterWarmupBytes", memory[0]).put("rssAtEndBytes", memory[1]);
+      root.putObject("memory")
+          .put("rssAfterWarmupBytes", memory[0])
+          .put("rssAtEndBytes", memory[1]);
     }
     try {
       return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

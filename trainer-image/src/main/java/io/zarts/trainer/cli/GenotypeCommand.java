@@ -20,27 +20,41 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Prints or draws the genotype of a finished or running search. */
-@Command(name = "genotype", mixinStandardHelpOptions = true,
-    description = "Print the genotype of a search: DIR is its output folder (runs/<name>), a folder holding one"
-        + " search, or a genotype.json or genotype.txt file.")
+@Command(
+    name = "genotype",
+    mixinStandardHelpOptions = true,
+    description =
+        "Print the genotype of a search: DIR is its output folder (runs/<name>), a folder holding one"
+            + " search, or a genotype.json or genotype.txt file.")
 final class GenotypeCommand implements Callable<Integer> {
 
   /** Output formats. */
-  enum Format { TEXT, JSON, ZARTS, SVG }
+  enum Format {
+    TEXT,
+    JSON,
+    ZARTS,
+    SVG
+  }
 
   @Parameters(index = "0", paramLabel = "DIR")
   Path location;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|zarts|svg",
-      description = "text (the DARTS repr), json (structured), zarts (the ZARTS reference's JSON) or svg (a picture"
-          + " of both cells). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "text|json|zarts|svg",
+      description =
+          "text (the DARTS repr), json (structured), zarts (the ZARTS reference's JSON) or svg (a picture"
+              + " of both cells). Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to FILE instead of stdout.")
   Path output;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -48,12 +62,13 @@ final class GenotypeCommand implements Callable<Integer> {
     try {
       Path source = locate(location);
       Genotype genotype = read(source);
-      String rendered = switch (format) {
-        case TEXT -> genotype.toText(ConcatStyle.RANGE) + "\n";
-        case JSON -> Json.write(genotype);
-        case ZARTS -> genotype.toZartsJson() + "\n";
-        case SVG -> GenotypeSvg.render(genotype, title(source));
-      };
+      String rendered =
+          switch (format) {
+            case TEXT -> genotype.toText(ConcatStyle.RANGE) + "\n";
+            case JSON -> Json.write(genotype);
+            case ZARTS -> genotype.toZartsJson() + "\n";
+            case SVG -> GenotypeSvg.render(genotype, title(source));
+          };
       if (output == null) {
         out.print(rendered);
       } else {
@@ -72,8 +87,8 @@ final class GenotypeCommand implements Callable<Integer> {
       return location;
     }
     if (!Files.isDirectory(location)) {
-      throw new IllegalArgumentException(location + ": no such file or folder; give a search's output folder"
-          + " (runs/<name>)");
+      throw new IllegalArgumentException(
+          location + ": no such file or folder; give a search's output folder" + " (runs/<name>)");
     }
     for (String name : new String[] {SearchOutput.GENOTYPE_JSON, SearchOutput.GENOTYPE_TXT}) {
       if (Files.isRegularFile(location.resolve(name))) {
@@ -81,14 +96,20 @@ final class GenotypeCommand implements Callable<Integer> {
       }
     }
     try (Stream<Path> children = Files.list(location)) {
-      List<Path> searches = children.filter(p -> Files.isRegularFile(p.resolve(SearchOutput.GENOTYPE_JSON)))
-          .sorted().toList();
+      List<Path> searches =
+          children
+              .filter(p -> Files.isRegularFile(p.resolve(SearchOutput.GENOTYPE_JSON)))
+              .sorted()
+              .toList();
       if (searches.size() == 1) {
         return searches.get(0).resolve(SearchOutput.GENOTYPE_JSON);
       }
-      throw new IllegalArgumentException(location + ": " + (searches.isEmpty()
-          ? "holds no genotype yet (the search writes one after its first epoch)"
-          : "holds " + searches.size() + " searches; name one of " + searches));
+      throw new IllegalArgumentException(
+          location
+              + ": "
+              + (searches.isEmpty()
+                  ? "holds no genotype yet (the search writes one after its first epoch)"
+                  : "holds " + searches.size() + " searches; name one of " + searches));
     } catch (IOException e) {
       throw new IllegalArgumentException(location + ": cannot list: " + e.getMessage(), e);
     }

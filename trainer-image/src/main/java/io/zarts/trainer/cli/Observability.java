@@ -3,16 +3,17 @@ package io.zarts.trainer.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.zarts.api.progress.TrainerProgress;
-import io.zarts.trainer.run.PeriodicCheckpointer;
 import io.zarts.trainer.observe.ConfigMapProgressReporter;
 import io.zarts.trainer.observe.MetricsServer;
 import io.zarts.trainer.observe.TrainerMetrics;
+import io.zarts.trainer.run.PeriodicCheckpointer;
 import io.zarts.trainer.train.SearchListener;
 import java.util.function.Consumer;
 
 /**
- * What a trainer run reports besides its files: Prometheus metrics on a port (when one is given) and progress to
- * the ConfigMap named by ZARTS_PROGRESS_CONFIGMAP in ZARTS_NAMESPACE (in a pod). Either may be off.
+ * What a trainer run reports besides its files: Prometheus metrics on a port (when one is given)
+ * and progress to the ConfigMap named by ZARTS_PROGRESS_CONFIGMAP in ZARTS_NAMESPACE (in a pod).
+ * Either may be off.
  */
 final class Observability implements AutoCloseable {
 
@@ -21,7 +22,10 @@ final class Observability implements AutoCloseable {
   private final KubernetesClient client;
   private final ConfigMapProgressReporter reporter;
 
-  private Observability(TrainerMetrics metrics, MetricsServer server, KubernetesClient client,
+  private Observability(
+      TrainerMetrics metrics,
+      MetricsServer server,
+      KubernetesClient client,
       ConfigMapProgressReporter reporter) {
     this.metrics = metrics;
     this.server = server;
@@ -30,7 +34,8 @@ final class Observability implements AutoCloseable {
   }
 
   static Observability start(String search, int metricsPort, Consumer<String> log) {
-    String namespace = firstNonBlank(System.getenv("ZARTS_NAMESPACE"), System.getenv("POD_NAMESPACE"));
+    String namespace =
+        firstNonBlank(System.getenv("ZARTS_NAMESPACE"), System.getenv("POD_NAMESPACE"));
     TrainerMetrics metrics = null;
     MetricsServer server = null;
     if (metricsPort >= 0) {
@@ -49,15 +54,15 @@ final class Observability implements AutoCloseable {
   }
 
   SearchListener listener() {
-    return metrics == null ? new SearchListener() { } : metrics;
+    return metrics == null ? new SearchListener() {} : metrics;
   }
 
   Consumer<PeriodicCheckpointer.Saved> checkpoints() {
-    return metrics == null ? saved -> { } : metrics;
+    return metrics == null ? saved -> {} : metrics;
   }
 
   Consumer<TrainerProgress> reports() {
-    return reporter == null ? report -> { } : reporter;
+    return reporter == null ? report -> {} : reporter;
   }
 
   @Override

@@ -7,8 +7,9 @@ import io.zarts.trainer.train.StepProgress;
 import java.io.PrintWriter;
 
 /**
- * A one-line terminal progress bar (epoch, step, running loss and accuracy, elapsed time and ETA), redrawn in
- * place on a terminal; without one (a log file, a pod) it prints one line per epoch instead.
+ * A one-line terminal progress bar (epoch, step, running loss and accuracy, elapsed time and ETA),
+ * redrawn in place on a terminal; without one (a log file, a pod) it prints one line per epoch
+ * instead.
  */
 public final class ProgressBar implements SearchListener {
 
@@ -32,9 +33,14 @@ public final class ProgressBar implements SearchListener {
     firstEpoch = plan.firstEpoch();
     totalEpochs = plan.totalEpochs();
     stepsPerEpoch = plan.stepsPerEpoch();
-    out.printf("search %s: %s%d epochs of %d steps (alphas frozen for %d), %,d weights, on %s%n", plan.name(),
+    out.printf(
+        "search %s: %s%d epochs of %d steps (alphas frozen for %d), %,d weights, on %s%n",
+        plan.name(),
         plan.resumes() > 0 ? "resumed at epoch " + (plan.firstEpoch() + 1) + ", " : "",
-        plan.totalEpochs() - plan.firstEpoch(), plan.stepsPerEpoch(), plan.warmupEpochs(), plan.weightCount(),
+        plan.totalEpochs() - plan.firstEpoch(),
+        plan.stepsPerEpoch(),
+        plan.warmupEpochs(),
+        plan.weightCount(),
         plan.device());
   }
 
@@ -43,12 +49,22 @@ public final class ProgressBar implements SearchListener {
     if (!interactive) {
       return;
     }
-    double done = (double) ((p.epoch() - firstEpoch) * stepsPerEpoch + p.step())
-        / ((totalEpochs - firstEpoch) * (double) stepsPerEpoch);
+    double done =
+        (double) ((p.epoch() - firstEpoch) * stepsPerEpoch + p.step())
+            / ((totalEpochs - firstEpoch) * (double) stepsPerEpoch);
     int filled = (int) Math.round(done * WIDTH);
-    out.printf("\repoch %d/%d [%s%s] step %d/%d loss %.3f acc %5.1f%% | %s elapsed, ETA %s   ", p.epoch() + 1,
-        totalEpochs, "#".repeat(filled), "-".repeat(WIDTH - filled), p.step(), p.stepsPerEpoch(), p.runningLoss(),
-        100 * p.runningAccuracy(), clock(elapsed()), clock(done > 0 ? elapsed() * (1 - done) / done : 0));
+    out.printf(
+        "\repoch %d/%d [%s%s] step %d/%d loss %.3f acc %5.1f%% | %s elapsed, ETA %s   ",
+        p.epoch() + 1,
+        totalEpochs,
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled),
+        p.step(),
+        p.stepsPerEpoch(),
+        p.runningLoss(),
+        100 * p.runningAccuracy(),
+        clock(elapsed()),
+        clock(done > 0 ? elapsed() * (1 - done) / done : 0));
     out.flush();
   }
 
@@ -57,9 +73,18 @@ public final class ProgressBar implements SearchListener {
     if (interactive) {
       out.print("\r" + " ".repeat(110) + "\r");
     }
-    out.printf("epoch %d/%d  train loss %.4f acc %5.1f%%  valid loss %.4f acc %5.1f%%  lr %.5f  %d alpha updates"
-            + "  %.1fs%n", r.epoch(), r.totalEpochs(), r.trainLoss(), 100 * r.trainAccuracy(), r.validLoss(),
-        100 * r.validAccuracy(), r.learningRate(), r.alphaUpdates(), r.seconds());
+    out.printf(
+        "epoch %d/%d  train loss %.4f acc %5.1f%%  valid loss %.4f acc %5.1f%%  lr %.5f  %d alpha updates"
+            + "  %.1fs%n",
+        r.epoch(),
+        r.totalEpochs(),
+        r.trainLoss(),
+        100 * r.trainAccuracy(),
+        r.validLoss(),
+        100 * r.validAccuracy(),
+        r.learningRate(),
+        r.alphaUpdates(),
+        r.seconds());
     out.flush();
   }
 
@@ -69,7 +94,8 @@ public final class ProgressBar implements SearchListener {
 
   static String clock(double seconds) {
     long s = Math.round(seconds);
-    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format("%02d:%02d", s / 60, s % 60);
   }
 }

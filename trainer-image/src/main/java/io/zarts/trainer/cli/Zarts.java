@@ -5,10 +5,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The zarts command: run a search from an ArchitectureSearch file, inspect its genotype. */
-@Command(name = "zarts", mixinStandardHelpOptions = true, version = "zarts 0.1.0",
-    description = "ZARTS neural architecture search: the same ArchitectureSearch file you kubectl apply, run here.",
-    subcommands = {SearchCommand.class, GenotypeCommand.class, ValidateCommand.class, CompareCommand.class,
-        EngineCommand.class, BenchCommand.class})
+@Command(
+    name = "zarts",
+    mixinStandardHelpOptions = true,
+    version = "zarts 0.1.0",
+    description =
+        "ZARTS neural architecture search: the same ArchitectureSearch file you kubectl apply, run here.",
+    subcommands = {
+      SearchCommand.class,
+      GenotypeCommand.class,
+      ValidateCommand.class,
+      CompareCommand.class,
+      EngineCommand.class,
+      BenchCommand.class
+    })
 public final class Zarts {
 
   public static void main(String[] args) {
@@ -20,7 +30,10 @@ public final class Zarts {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
-  /** Runs with the given standard output and error, and flushes both before it returns (main exits right after). */
+  /**
+   * Runs with the given standard output and error, and flushes both before it returns (main exits
+   * right after).
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     try {
       return execute(out, err, args);
@@ -35,11 +48,12 @@ public final class Zarts {
     cli.setOut(out);
     cli.setErr(err);
     // Usage errors (unknown option, missing file argument) are configuration errors too.
-    cli.setParameterExceptionHandler((e, a) -> {
-      e.getCommandLine().getErr().println("error: " + e.getMessage());
-      e.getCommandLine().usage(e.getCommandLine().getErr());
-      return ExitCodes.INVALID_CONFIG;
-    });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          e.getCommandLine().getErr().println("error: " + e.getMessage());
+          e.getCommandLine().usage(e.getCommandLine().getErr());
+          return ExitCodes.INVALID_CONFIG;
+        });
     return cli.execute(args);
   }
 }

@@ -5,9 +5,10 @@ import ai.djl.ndarray.types.Shape;
 import io.zarts.trainer.util.Rng;
 
 /**
- * Mini-batches over some of a set's images, reshuffled at every pass like a PyTorch SubsetRandomSampler, with
- * random-crop (padding 4) and horizontal-flip augmentation where the set asks for it. Endless: after the last
- * batch of a pass a new permutation starts. A trailing batch of one image is dropped (batch norm needs two).
+ * Mini-batches over some of a set's images, reshuffled at every pass like a PyTorch
+ * SubsetRandomSampler, with random-crop (padding 4) and horizontal-flip augmentation where the set
+ * asks for it. Endless: after the last batch of a pass a new permutation starts. A trailing batch
+ * of one image is dropped (batch norm needs two).
  */
 public final class BatchStream {
 
@@ -78,7 +79,8 @@ public final class BatchStream {
       copyImage(index, images, i * c * h * w);
     }
     position += b;
-    return new Batch(manager.create(images, new Shape(b, c, h, w)), manager.create(labels, new Shape(b)));
+    return new Batch(
+        manager.create(images, new Shape(b, c, h, w)), manager.create(labels, new Shape(b)));
   }
 
   private void copyImage(int index, float[] out, int offset) {
@@ -104,7 +106,10 @@ public final class BatchStream {
         int sy = y + top;
         for (int x = 0; x < w; x++) {
           int sx = (flip ? w - 1 - x : x) + left;
-          int value = sy < 0 || sy >= h || sx < 0 || sx >= w ? 0 : pixels[base + (ch * h + sy) * w + sx] & 0xFF;
+          int value =
+              sy < 0 || sy >= h || sx < 0 || sx >= w
+                  ? 0
+                  : pixels[base + (ch * h + sy) * w + sx] & 0xFF;
           out[offset + (ch * h + y) * w + x] = (value / 255f - m) / s;
         }
       }
@@ -115,7 +120,8 @@ public final class BatchStream {
   public record State(long[] rng, int[] order, int position) {}
 
   public State state() {
-    return new State(rng == null ? null : rng.state(), order == null ? null : order.clone(), position);
+    return new State(
+        rng == null ? null : rng.state(), order == null ? null : order.clone(), position);
   }
 
   public void restore(State state) {

@@ -1,6 +1,9 @@
 package io.zarts.trainer.data;
 
-/** A dataset file that is missing or not in the expected format. The message names the file and the format. */
+/**
+ * A dataset file that is missing or not in the expected format. The message names the file and the
+ * format.
+ */
 public class DataFormatException extends RuntimeException {
 
   private final boolean missing;
@@ -10,7 +13,10 @@ public class DataFormatException extends RuntimeException {
     this.missing = missing;
   }
 
-  /** True when the file or folder does not exist (a configuration error), false when it is malformed. */
+  /**
+   * True when the file or folder does not exist (a configuration error), false when it is
+   * malformed.
+   */
   public boolean missing() {
     return missing;
   }

@@ -1,16 +1,21 @@
 package io.zarts.trainer.data;
 
 /**
- * The split of the training images as DARTS and ZARTS make it: the first floor(portion * n) images train the
- * weights, the rest are the validation half that scores architectures (an unshuffled index split).
+ * The split of the training images as DARTS and ZARTS make it: the first floor(portion * n) images
+ * train the weights, the rest are the validation half that scores architectures (an unshuffled
+ * index split).
  */
 public record DataSplit(int[] train, int[] valid) {
 
   public static DataSplit of(int size, double trainPortion) {
     int split = (int) Math.floor(trainPortion * size);
     if (split < 2 || size - split < 2) {
-      throw new IllegalArgumentException("dataset of " + size + " images split at " + trainPortion
-          + " leaves fewer than 2 images in a half; use more samples");
+      throw new IllegalArgumentException(
+          "dataset of "
+              + size
+              + " images split at "
+              + trainPortion
+              + " leaves fewer than 2 images in a half; use more samples");
     }
     int[] train = new int[split];
     int[] valid = new int[size - split];

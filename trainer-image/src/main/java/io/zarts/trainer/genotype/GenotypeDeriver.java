@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The discrete architecture of softmax(alpha), as DARTS derives it (docs/algorithms.md §1.4): per node, the two
- * incoming edges with the strongest non-'none' operation (a stable sort, so ties keep the lower input), and on
- * each the strongest non-'none' operation (the first one on ties). Per-edge op lists (RobustDARTS S1) are looked
- * up by the global edge index.
+ * The discrete architecture of softmax(alpha), as DARTS derives it (docs/algorithms.md §1.4): per
+ * node, the two incoming edges with the strongest non-'none' operation (a stable sort, so ties keep
+ * the lower input), and on each the strongest non-'none' operation (the first one on ties).
+ * Per-edge op lists (RobustDARTS S1) are looked up by the global edge index.
  */
 public final class GenotypeDeriver {
 
@@ -22,10 +22,14 @@ public final class GenotypeDeriver {
 
   private GenotypeDeriver() {}
 
-  public static Genotype derive(SearchSpace space, double[][] normalWeights, double[][] reduceWeights) {
+  public static Genotype derive(
+      SearchSpace space, double[][] normalWeights, double[][] reduceWeights) {
     List<Integer> concat = IntStream.range(2, 2 + space.nodes()).boxed().toList();
-    return new Genotype(cell(space.normal(), space.nodes(), normalWeights), concat,
-        cell(space.reduce(), space.nodes(), reduceWeights), concat);
+    return new Genotype(
+        cell(space.normal(), space.nodes(), normalWeights),
+        concat,
+        cell(space.reduce(), space.nodes(), reduceWeights),
+        concat);
   }
 
   static List<Gene> cell(CellSpace cell, int nodes, double[][] weights) {
@@ -33,10 +37,14 @@ public final class GenotypeDeriver {
     for (int node = 0; node < nodes; node++) {
       int first = SearchSpace.firstEdgeOf(node);
       int inputs = node + 2;
-      List<Integer> chosen = IntStream.range(0, inputs).boxed()
-          .sorted(Comparator.comparingDouble((Integer j) -> -strength(cell.ops(first + j), weights[first + j])))
-          .limit(EDGES_PER_NODE)
-          .toList();
+      List<Integer> chosen =
+          IntStream.range(0, inputs)
+              .boxed()
+              .sorted(
+                  Comparator.comparingDouble(
+                      (Integer j) -> -strength(cell.ops(first + j), weights[first + j])))
+              .limit(EDGES_PER_NODE)
+              .toList();
       for (int j : chosen) {
         int edge = first + j;
         genes.add(new Gene(cell.ops(edge).get(bestOp(cell.ops(edge), weights[edge])).opName(), j));

@@ -9,8 +9,8 @@ import io.zarts.trainer.util.Rng;
 import java.util.List;
 
 /**
- * The architecture parameters: one [edges, K] matrix per cell type, initialised to 1e-3 * N(0, 1) as the
- * reference. They are not network weights: no weight optimizer or weight decay touches them.
+ * The architecture parameters: one [edges, K] matrix per cell type, initialised to 1e-3 * N(0, 1)
+ * as the reference. They are not network weights: no weight optimizer or weight decay touches them.
  */
 public final class Alphas {
 
@@ -33,7 +33,8 @@ public final class Alphas {
         throw new IllegalArgumentException("every edge of a cell needs the same number of ops");
       }
     }
-    NDArray a = manager.create(rng.normal(cell.edges() * k, 0, INIT_SCALE), new Shape(cell.edges(), k));
+    NDArray a =
+        manager.create(rng.normal(cell.edges() * k, 0, INIT_SCALE), new Shape(cell.edges(), k));
     a.setName(name);
     a.setRequiresGradient(true);
     return a;
@@ -56,8 +57,8 @@ public final class Alphas {
   }
 
   /**
-   * Sets the alphas to base + offset, with base given per cell type and offset flat (normal cell first, then the
-   * reduction cell); a null offset restores base itself.
+   * Sets the alphas to base + offset, with base given per cell type and offset flat (normal cell
+   * first, then the reduction cell); a null offset restores base itself.
    */
   public void set(float[] normalBase, float[] reduceBase, double[] offset) {
     normal.set(offset == null ? normalBase : shifted(normalBase, offset, 0));
@@ -65,8 +66,9 @@ public final class Alphas {
   }
 
   /**
-   * One cell type's base + its part of a flat offset (starting at start), rounded to float: the one definition of
-   * a candidate's alphas, for the model's own alphas and for stacked candidate evaluation alike.
+   * One cell type's base + its part of a flat offset (starting at start), rounded to float: the one
+   * definition of a candidate's alphas, for the model's own alphas and for stacked candidate
+   * evaluation alike.
    */
   public static float[] shifted(float[] base, double[] offset, int start) {
     float[] out = new float[base.length];

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A DARTS search cell: two preprocessed inputs, intermediate nodes that sum mixed ops over all earlier states,
- * and the node outputs concatenated along channels (docs/algorithms.md §1.2).
+ * A DARTS search cell: two preprocessed inputs, intermediate nodes that sum mixed ops over all
+ * earlier states, and the node outputs concatenated along channels (docs/algorithms.md §1.2).
  */
 final class Cell {
 
@@ -24,15 +24,24 @@ final class Cell {
   private final int channels;
   private final int replicas;
 
-  Cell(ParameterStore store, String name, CellSpace space, int nodes, int cPrevPrev, int cPrev, int c,
-      boolean reduction, boolean reductionPrev) {
+  Cell(
+      ParameterStore store,
+      String name,
+      CellSpace space,
+      int nodes,
+      int cPrevPrev,
+      int cPrev,
+      int c,
+      boolean reduction,
+      boolean reductionPrev) {
     this.reduction = reduction;
     this.nodes = nodes;
     this.channels = c;
     this.replicas = store.replicas();
-    this.preprocess0 = reductionPrev
-        ? Operations.factorizedReduce(store, name + ".preprocess0", cPrevPrev, c)
-        : Operations.reluConvBn(store, name + ".preprocess0", cPrevPrev, c, 1, 1, 0);
+    this.preprocess0 =
+        reductionPrev
+            ? Operations.factorizedReduce(store, name + ".preprocess0", cPrevPrev, c)
+            : Operations.reluConvBn(store, name + ".preprocess0", cPrevPrev, c, 1, 1, 0);
     this.preprocess1 = Operations.reluConvBn(store, name + ".preprocess1", cPrev, c, 1, 1, 0);
     int edge = 0;
     for (int i = 0; i < nodes; i++) {
@@ -49,8 +58,8 @@ final class Cell {
   }
 
   /**
-   * weights: softmax(alpha) of this cell type, shape [edges, K]; with stacked replicas [replicas, edges, K], each
-   * replica its own.
+   * weights: softmax(alpha) of this cell type, shape [edges, K]; with stacked replicas [replicas,
+   * edges, K], each replica its own.
    */
   NDArray forward(NDArray s0, NDArray s1, NDArray weights, Forward pass) {
     List<NDArray> scales = mixingWeights(weights);
@@ -63,7 +72,8 @@ final class Cell {
       NDArray node = null;
       int inputs = states.size();
       for (int j = 0; j < inputs; j++) {
-        NDArray out = edges.get(edge).forward(states.get(j), scales.subList(edge * k, (edge + 1) * k), pass);
+        NDArray out =
+            edges.get(edge).forward(states.get(j), scales.subList(edge * k, (edge + 1) * k), pass);
         node = node == null ? out : node.add(out);
         edge++;
       }
@@ -73,9 +83,9 @@ final class Cell {
   }
 
   /**
-   * Every (edge, op) weight as its own array, row-major, from one split: one split backward instead of an index
-   * backward per weight. [E, K] gives [1] scalars; with stacked replicas [replicas, E, K] gives
-   * [1, replicas * C, 1, 1], one multiplier per channel.
+   * Every (edge, op) weight as its own array, row-major, from one split: one split backward instead
+   * of an index backward per weight. [E, K] gives [1] scalars; with stacked replicas [replicas, E,
+   * K] gives [1, replicas * C, 1, 1], one multiplier per channel.
    */
   private List<NDArray> mixingWeights(NDArray weights) {
     Shape s = weights.getShape();
@@ -83,8 +93,11 @@ final class Cell {
       return weights.reshape(s.size()).split(s.size());
     }
     long edgesTimesOps = s.get(1) * s.get(2);
-    return weights.transpose(1, 2, 0).expandDims(3).repeat(3, channels)
-        .reshape(edgesTimesOps, (long) replicas * channels, 1, 1).split(edgesTimesOps);
+    return weights
+        .transpose(1, 2, 0)
+        .expandDims(3)
+        .repeat(3, channels)
+        .reshape(edgesTimesOps, (long) replicas * channels, 1, 1)
+        .split(edgesTimesOps);
   }
-
 }

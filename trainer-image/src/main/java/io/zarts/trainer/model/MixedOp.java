@@ -23,13 +23,14 @@ final class MixedOp {
   }
 
   /**
-   * x: the edge's input; weights: this edge's softmax(alpha) per op, each of shape [1], or with stacked replicas
-   * [1, replicas * C, 1, 1] (each replica's weight repeated over its channels).
+   * x: the edge's input; weights: this edge's softmax(alpha) per op, each of shape [1], or with
+   * stacked replicas [1, replicas * C, 1, 1] (each replica's weight repeated over its channels).
    */
   NDArray forward(NDArray x, List<NDArray> weights, Forward pass) {
     NDArray sum = null;
     for (int k = 0; k < ops.size(); k++) {
-      // 'none' outputs zeros: its term adds nothing to the value or to any gradient, so it is not computed.
+      // 'none' outputs zeros: its term adds nothing to the value or to any gradient, so it is not
+      // computed.
       if (primitives.get(k) == Primitive.NONE) {
         continue;
       }

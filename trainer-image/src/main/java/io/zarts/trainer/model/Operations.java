@@ -8,16 +8,15 @@ import ai.djl.nn.pooling.Pool;
 import io.zarts.trainer.nn.BatchNorm2d;
 import io.zarts.trainer.nn.ChannelConcat;
 import io.zarts.trainer.nn.Conv2d;
-import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.Op;
 import io.zarts.trainer.nn.ParameterStore;
 import io.zarts.trainer.space.Primitive;
 import java.util.List;
 
 /**
- * The DARTS candidate operations in their search form (docs/algorithms.md §1.1): affine-free batch norm, a batch norm
- * after each pool, bias-free convolutions, FactorizedReduce for the stride-2 skip, average pooling that does not
- * count padding, and a zero op that subsamples with its stride.
+ * The DARTS candidate operations in their search form (docs/algorithms.md §1.1): affine-free batch
+ * norm, a batch norm after each pool, bias-free convolutions, FactorizedReduce for the stride-2
+ * skip, average pooling that does not count padding, and a zero op that subsamples with its stride.
  */
 public final class Operations {
 
@@ -28,13 +27,17 @@ public final class Operations {
   private Operations() {}
 
   /** The search-time op for a primitive on C channels in and out. */
-  public static Op create(Primitive primitive, ParameterStore store, String name, int channels, int stride) {
+  public static Op create(
+      Primitive primitive, ParameterStore store, String name, int channels, int stride) {
     return switch (primitive) {
       case NONE -> zero(stride);
-      case MAX_POOL_3X3 -> new Sequence(maxPool(stride), new BatchNorm2d(store, name + ".bn", channels, false));
-      case AVG_POOL_3X3 -> new Sequence(avgPool(store, stride),
-          new BatchNorm2d(store, name + ".bn", channels, false));
-      case SKIP_CONNECT -> stride == 1 ? (x, pass) -> x : factorizedReduce(store, name, channels, channels);
+      case MAX_POOL_3X3 ->
+          new Sequence(maxPool(stride), new BatchNorm2d(store, name + ".bn", channels, false));
+      case AVG_POOL_3X3 ->
+          new Sequence(
+              avgPool(store, stride), new BatchNorm2d(store, name + ".bn", channels, false));
+      case SKIP_CONNECT ->
+          stride == 1 ? (x, pass) -> x : factorizedReduce(store, name, channels, channels);
       case SEP_CONV_3X3 -> sepConv(store, name, channels, 3, stride, 1);
       case SEP_CONV_5X5 -> sepConv(store, name, channels, 5, stride, 2);
       case DIL_CONV_3X3 -> dilConv(store, name, channels, 3, stride, 2);
@@ -44,20 +47,22 @@ public final class Operations {
   }
 
   /** ReLU, convolution, affine-free batch norm. */
-  public static Op reluConvBn(ParameterStore store, String name, int in, int out, int kernel, int stride,
-      int padding) {
-    return new Sequence(RELU,
+  public static Op reluConvBn(
+      ParameterStore store, String name, int in, int out, int kernel, int stride, int padding) {
+    return new Sequence(
+        RELU,
         new Conv2d(store, name + ".conv", in, out, kernel, stride, padding, 1, 1),
         new BatchNorm2d(store, name + ".bn", out, false));
   }
 
   /**
-   * ReLU, then two stride-2 1x1 convolutions, one on x and one on x shifted by a pixel, each to half the output
-   * channels, concatenated, then batch norm.
+   * ReLU, then two stride-2 1x1 convolutions, one on x and one on x shifted by a pixel, each to
+   * half the output channels, concatenated, then batch norm.
    */
   public static Op factorizedReduce(ParameterStore store, String name, int in, int out) {
     if (out % 2 != 0) {
-      throw new IllegalArgumentException("FactorizedReduce needs an even channel count, got " + out);
+      throw new IllegalArgumentException(
+          "FactorizedReduce needs an even channel count, got " + out);
     }
     Conv2d conv1 = new Conv2d(store, name + ".conv_1", in, out / 2, 1, 2, 0, 1, 1);
     Conv2d conv2 = new Conv2d(store, name + ".conv_2", in, out / 2, 1, 2, 0, 1, 1);
@@ -72,7 +77,8 @@ public final class Operations {
     };
   }
 
-  private static Op sepConv(ParameterStore store, String name, int c, int kernel, int stride, int padding) {
+  private static Op sepConv(
+      ParameterStore store, String name, int c, int kernel, int stride, int padding) {
     return new Sequence(
         RELU,
         new Conv2d(store, name + ".op.1", c, c, kernel, stride, padding, 1, c),
@@ -84,7 +90,8 @@ public final class Operations {
         new BatchNorm2d(store, name + ".op.7", c, false));
   }
 
-  private static Op dilConv(ParameterStore store, String name, int c, int kernel, int stride, int padding) {
+  private static Op dilConv(
+      ParameterStore store, String name, int c, int kernel, int stride, int padding) {
     return new Sequence(
         RELU,
         new Conv2d(store, name + ".op.1", c, c, kernel, stride, padding, 2, c),
@@ -98,20 +105,24 @@ public final class Operations {
   }
 
   /**
-   * 3x3 average pooling that does not count padding (count_include_pad=False). DJL 0.36's PyTorch binding ignores
-   * its countIncludePad flag and always counts the padding, so the padded average is divided by the padded
-   * average of ones (the fraction of each window that lies inside the image), a map computed once per size.
+   * 3x3 average pooling that does not count padding (count_include_pad=False). DJL 0.36's PyTorch
+   * binding ignores its countIncludePad flag and always counts the padding, so the padded average
+   * is divided by the padded average of ones (the fraction of each window that lies inside the
+   * image), a map computed once per size.
    */
   private static Op avgPool(ParameterStore store, int stride) {
     Shape s = new Shape(stride, stride);
     return (x, pass) -> {
       long h = x.getShape().get(2);
       long w = x.getShape().get(3);
-      NDArray inside = store.constant("avg_pool_3x3 coverage " + h + "x" + w + "/" + stride, m -> {
-        try (NDArray ones = m.ones(new Shape(1, 1, h, w), x.getDataType())) {
-          return Pool.avgPool2d(ones, POOL_KERNEL, s, POOL_PADDING, false, true);
-        }
-      });
+      NDArray inside =
+          store.constant(
+              "avg_pool_3x3 coverage " + h + "x" + w + "/" + stride,
+              m -> {
+                try (NDArray ones = m.ones(new Shape(1, 1, h, w), x.getDataType())) {
+                  return Pool.avgPool2d(ones, POOL_KERNEL, s, POOL_PADDING, false, true);
+                }
+              });
       return Pool.avgPool2d(x, POOL_KERNEL, s, POOL_PADDING, false, true).div(inside);
     };
   }
@@ -121,7 +132,9 @@ public final class Operations {
     return (x, pass) -> (stride == 1 ? x : x.get(subsample)).zerosLike();
   }
 
-  /** RobustDARTS' NoiseOp: N(0, 1) of the (subsampled) input's shape, whatever the input's values. */
+  /**
+   * RobustDARTS' NoiseOp: N(0, 1) of the (subsampled) input's shape, whatever the input's values.
+   */
   private static Op noise(int stride) {
     NDIndex subsample = new NDIndex(":, :, ::" + stride + ", ::" + stride);
     return (x, pass) -> {

@@ -37,7 +37,10 @@ public final class SearchModel {
     return noise;
   }
 
-  /** Logits with the current alphas; training selects batch statistics (and updates the running ones). */
+  /**
+   * Logits with the current alphas; training selects batch statistics (and updates the running
+   * ones).
+   */
   public NDArray logits(NDArray images, boolean training) {
     Forward pass = new Forward(training, noise);
     return net.forward(images, alphas.normal().softmax(1), alphas.reduce().softmax(1), pass);
@@ -54,8 +57,12 @@ public final class SearchModel {
 
   /** Number of correct top-1 predictions, as a float scalar array. */
   public static NDArray correct(NDArray logits, NDArray labels) {
-    return logits.argMax(1).toType(DataType.INT64, false).eq(labels.toType(DataType.INT64, false))
-        .toType(DataType.FLOAT32, false).sum();
+    return logits
+        .argMax(1)
+        .toType(DataType.INT64, false)
+        .eq(labels.toType(DataType.INT64, false))
+        .toType(DataType.FLOAT32, false)
+        .sum();
   }
 
   /** The trainable network weights. */

@@ -12,9 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DARTS search network (docs/algorithms.md §1.3): a 3x3 stem with affine batch norm, cells whose reduction cells
- * sit at layers/3 and 2*layers/3 and double the channels, global average pooling and a linear classifier. The
- * architecture parameters are not part of it: {@link #forward} takes softmax(alpha) of both cell types.
+ * The DARTS search network (docs/algorithms.md §1.3): a 3x3 stem with affine batch norm, cells
+ * whose reduction cells sit at layers/3 and 2*layers/3 and double the channels, global average
+ * pooling and a linear classifier. The architecture parameters are not part of it: {@link #forward}
+ * takes softmax(alpha) of both cell types.
  */
 public final class Supernet {
 
@@ -41,8 +42,17 @@ public final class Supernet {
       if (reduction) {
         cCurr *= 2;
       }
-      cells.add(new Cell(store, "cells." + i, config.space().cell(reduction), nodes, cPrevPrev, cPrev, cCurr,
-          reduction, reductionPrev));
+      cells.add(
+          new Cell(
+              store,
+              "cells." + i,
+              config.space().cell(reduction),
+              nodes,
+              cPrevPrev,
+              cPrev,
+              cCurr,
+              reduction,
+              reductionPrev));
       reductionPrev = reduction;
       cPrevPrev = cPrev;
       cPrev = nodes * cCurr;
@@ -59,9 +69,10 @@ public final class Supernet {
   }
 
   /**
-   * Logits [B, classes] for a batch x [B, C, H, W], with normalWeights and reduceWeights = softmax(alpha) per cell
-   * type, each [edges, K]. With stacked replicas (candidate batching) the weights are [replicas, edges, K], every
-   * replica sees the same images, and the logits are [B, replicas, classes].
+   * Logits [B, classes] for a batch x [B, C, H, W], with normalWeights and reduceWeights =
+   * softmax(alpha) per cell type, each [edges, K]. With stacked replicas (candidate batching) the
+   * weights are [replicas, edges, K], every replica sees the same images, and the logits are [B,
+   * replicas, classes].
    */
   public NDArray forward(NDArray x, NDArray normalWeights, NDArray reduceWeights, Forward pass) {
     int replicas = store.replicas();

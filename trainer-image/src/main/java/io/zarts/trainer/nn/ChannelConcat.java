@@ -7,8 +7,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
 /**
- * Concatenation along channels that keeps stacked replicas apart: with replicas, each input is [B, replicas * c_i,
- * H, W] with copy r in block r, and the result puts copy r's parts together in block r.
+ * Concatenation along channels that keeps stacked replicas apart: with replicas, each input is [B,
+ * replicas * c_i, H, W] with copy r in block r, and the result puts copy r's parts together in
+ * block r.
  */
 public final class ChannelConcat {
 

@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * A fully connected layer with bias, initialised as PyTorch's nn.Linear. With replicas the input is [B, replicas *
- * in] (copy i's features in block i), the weights [replicas * out, in], and the output [B, replicas, out]: a
- * grouped 1x1 convolution.
+ * A fully connected layer with bias, initialised as PyTorch's nn.Linear. With replicas the input is
+ * [B, replicas * in] (copy i's features in block i), the weights [replicas * out, in], and the
+ * output [B, replicas, out]: a grouped 1x1 convolution.
  */
 public final class Linear implements Op {
 
@@ -21,7 +21,8 @@ public final class Linear implements Op {
     this.replicas = store.replicas();
     this.in = in;
     this.out = out;
-    this.weight = store.uniformWeight(name + ".weight", new Shape((long) replicas * out, in), bound);
+    this.weight =
+        store.uniformWeight(name + ".weight", new Shape((long) replicas * out, in), bound);
     this.bias = store.uniformWeight(name + ".bias", new Shape((long) replicas * out), bound);
   }
 
@@ -31,9 +32,16 @@ public final class Linear implements Op {
       return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
     }
     long batch = x.getShape().get(0);
-    NDArray y = ai.djl.nn.convolutional.Conv2d.conv2d(x.reshape(batch, (long) replicas * in, 1, 1),
-        weight.reshape((long) replicas * out, in, 1, 1), bias, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1),
-        replicas).singletonOrThrow();
+    NDArray y =
+        ai.djl.nn.convolutional.Conv2d.conv2d(
+                x.reshape(batch, (long) replicas * in, 1, 1),
+                weight.reshape((long) replicas * out, in, 1, 1),
+                bias,
+                new Shape(1, 1),
+                new Shape(0, 0),
+                new Shape(1, 1),
+                replicas)
+            .singletonOrThrow();
     return y.reshape(batch, replicas, out);
   }
 }

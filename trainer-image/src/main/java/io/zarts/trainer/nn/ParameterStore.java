@@ -12,14 +12,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The long-lived arrays of a network on one manager: trainable weights (with gradients) and buffers (batch-norm
- * running statistics). Initial values come from a seeded {@link Rng}, so a network is reproducible whatever the
- * engine. Order of registration is the order of checkpoints and of optimizer state.
+ * The long-lived arrays of a network on one manager: trainable weights (with gradients) and buffers
+ * (batch-norm running statistics). Initial values come from a seeded {@link Rng}, so a network is
+ * reproducible whatever the engine. Order of registration is the order of checkpoints and of
+ * optimizer state.
  *
- * <p>A store may hold {@code replicas} independent copies of a network side by side, for evaluating several
- * candidates in one pass: every layer then stacks the copies along its output-channel axis (weights [replicas *
- * out, ...], batch-norm statistics [replicas * channels]) and runs them as grouped operations, so copy i only ever
- * sees copy i's channels. One replica is the ordinary network.
+ * <p>A store may hold {@code replicas} independent copies of a network side by side, for evaluating
+ * several candidates in one pass: every layer then stacks the copies along its output-channel axis
+ * (weights [replicas * out, ...], batch-norm statistics [replicas * channels]) and runs them as
+ * grouped operations, so copy i only ever sees copy i's channels. One replica is the ordinary
+ * network.
  */
 public final class ParameterStore {
 
@@ -74,14 +76,18 @@ public final class ParameterStore {
   }
 
   /**
-   * A shared constant vector, e.g. the fixed gamma of an affine-free batch norm (DJL's functional batch norm
-   * needs non-null gamma and beta). Neither trained nor saved.
+   * A shared constant vector, e.g. the fixed gamma of an affine-free batch norm (DJL's functional
+   * batch norm needs non-null gamma and beta). Neither trained nor saved.
    */
   public NDArray constant(int length, float value) {
-    return constants.computeIfAbsent(length + ":" + value, k -> manager.full(new Shape(length), value));
+    return constants.computeIfAbsent(
+        length + ":" + value, k -> manager.full(new Shape(length), value));
   }
 
-  /** A constant computed once per key on this store's manager (and device), e.g. a pooling divisor map. */
+  /**
+   * A constant computed once per key on this store's manager (and device), e.g. a pooling divisor
+   * map.
+   */
   public NDArray constant(String key, Function<NDManager, NDArray> compute) {
     return constants.computeIfAbsent(key, k -> compute.apply(manager));
   }

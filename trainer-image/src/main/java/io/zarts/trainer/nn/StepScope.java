@@ -5,9 +5,10 @@ import ai.djl.ndarray.NDManager;
 import java.util.Collection;
 
 /**
- * A manager for one step: everything created inside is freed on close. Long-lived arrays (weights, buffers,
- * alphas, optimizer state) are attached to it temporarily, because DJL puts an op's result on the manager of its
- * first operand: without this, softmax(alpha) or p.mul(wd) would pile up on the long-lived manager.
+ * A manager for one step: everything created inside is freed on close. Long-lived arrays (weights,
+ * buffers, alphas, optimizer state) are attached to it temporarily, because DJL puts an op's result
+ * on the manager of its first operand: without this, softmax(alpha) or p.mul(wd) would pile up on
+ * the long-lived manager.
  */
 public final class StepScope implements AutoCloseable {
 
@@ -18,8 +19,8 @@ public final class StepScope implements AutoCloseable {
   }
 
   /**
-   * Opens a scope under parent (the long-lived manager, or an enclosing scope for nested work such as one inner
-   * step of a candidate) with the given arrays attached until it closes.
+   * Opens a scope under parent (the long-lived manager, or an enclosing scope for nested work such
+   * as one inner step of a candidate) with the given arrays attached until it closes.
    */
   public static StepScope open(NDManager parent, Collection<NDArray> longLived) {
     NDManager scope = parent.newSubManager();

@@ -3,7 +3,10 @@ package io.zarts.trainer.nn;
 import ai.djl.ndarray.NDArray;
 import java.util.Arrays;
 
-/** Whole-array repetition along one axis (DJL's PyTorch engine implements only the all-axes form of tile). */
+/**
+ * Whole-array repetition along one axis (DJL's PyTorch engine implements only the all-axes form of
+ * tile).
+ */
 public final class Tiles {
 
   private Tiles() {}

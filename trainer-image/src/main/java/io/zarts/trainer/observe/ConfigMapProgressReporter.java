@@ -2,7 +2,6 @@ package io.zarts.trainer.observe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -15,16 +14,16 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Sends progress reports to the ConfigMap the operator watches (key progress.json), from a background thread:
- * only the latest report is kept, so a slow or failing API server never blocks or stops training; a failed write
- * is retried with exponential back-off (1 s doubling to 60 s) and the next attempt carries the newest state.
- * The ConfigMap is created by the operator; the trainer's Role may only patch it.
+ * Sends progress reports to the ConfigMap the operator watches (key progress.json), from a
+ * background thread: only the latest report is kept, so a slow or failing API server never blocks
+ * or stops training; a failed write is retried with exponential back-off (1 s doubling to 60 s) and
+ * the next attempt carries the newest state. The ConfigMap is created by the operator; the
+ * trainer's Role may only patch it.
  */
 public final class ConfigMapProgressReporter implements Consumer<TrainerProgress>, AutoCloseable {
 
   private static final long MAX_BACKOFF_MS = 60_000;
-  private static final ObjectMapper JSON =
-      new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KubernetesClient client;
   private final String namespace;
@@ -39,11 +38,16 @@ public final class ConfigMapProgressReporter implements Consumer<TrainerProgress
   private volatile long delivered;
   private volatile long failures;
 
-  public ConfigMapProgressReporter(KubernetesClient client, String namespace, String name, Consumer<String> log) {
+  public ConfigMapProgressReporter(
+      KubernetesClient client, String namespace, String name, Consumer<String> log) {
     this(client, namespace, name, log, 1000);
   }
 
-  ConfigMapProgressReporter(KubernetesClient client, String namespace, String name, Consumer<String> log,
+  ConfigMapProgressReporter(
+      KubernetesClient client,
+      String namespace,
+      String name,
+      Consumer<String> log,
       long initialBackoffMs) {
     this.client = client;
     this.namespace = namespace;
@@ -87,8 +91,14 @@ public final class ConfigMapProgressReporter implements Consumer<TrainerProgress
         continue;
       }
       try {
-        String patch = JSON.writeValueAsString(Map.of("data", Map.of(TrainerProgress.FILE_NAME, report.toJson())));
-        client.configMaps().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        String patch =
+            JSON.writeValueAsString(
+                Map.of("data", Map.of(TrainerProgress.FILE_NAME, report.toJson())));
+        client
+            .configMaps()
+            .inNamespace(namespace)
+            .withName(name)
+            .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
         delivered++;
         backoff = initialBackoffMs;
       } catch (RuntimeException | JsonProcessingException e) {
@@ -96,8 +106,16 @@ public final class ConfigMapProgressReporter implements Consumer<TrainerProgress
         // Keep the newest report: a newer one may have arrived meanwhile.
         pending.compareAndSet(null, report);
         if (failures == 1 || failures % 10 == 0) {
-          log.accept("cannot update ConfigMap " + namespace + "/" + name + " (attempt " + failures + "): "
-              + e.getMessage() + "; training goes on and the report is retried");
+          log.accept(
+              "cannot update ConfigMap "
+                  + namespace
+                  + "/"
+                  + name
+                  + " (attempt "
+                  + failures
+                  + "): "
+                  + e.getMessage()
+                  + "; training goes on and the report is retried");
         }
         if (closing) {
           return;

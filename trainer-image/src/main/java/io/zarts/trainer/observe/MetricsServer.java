@@ -18,21 +18,28 @@ public final class MetricsServer implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen for metrics on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot listen for metrics on " + host + ":" + port + ": " + e.getMessage(), e);
     }
-    server.createContext("/metrics", exchange -> {
-      byte[] body = scrape.get().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "metrics-http");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.createContext(
+        "/metrics",
+        exchange -> {
+          byte[] body = scrape.get().getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "metrics-http");
+              t.setDaemon(true);
+              return t;
+            }));
     server.start();
   }
 

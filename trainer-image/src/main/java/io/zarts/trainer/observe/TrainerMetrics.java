@@ -22,12 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The trainer's Prometheus metrics (prefix zarts_trainer_, base units, _total on counters). The only labels are the
- * constant search and namespace tags and a cell label with two values: nothing grows with epochs or steps.
+ * The trainer's Prometheus metrics (prefix zarts_trainer_, base units, _total on counters). The
+ * only labels are the constant search and namespace tags and a cell label with two values: nothing
+ * grows with epochs or steps.
  */
 public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCheckpointer.Saved> {
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Values values = new Values();
   private final Counter steps;
   private final Counter alphaUpdates;
@@ -61,55 +63,90 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    Gauge.builder("zarts.trainer.build.info", () -> 1).tag("version", version())
-        .description("Trainer build; always 1").register(registry);
+    Gauge.builder("zarts.trainer.build.info", () -> 1)
+        .tag("version", version())
+        .description("Trainer build; always 1")
+        .register(registry);
     Gauge.builder("zarts.trainer.epoch", values.epoch, AtomicLong::get)
-        .description("Finished epochs").register(registry);
+        .description("Finished epochs")
+        .register(registry);
     Gauge.builder("zarts.trainer.epochs", values.totalEpochs, AtomicLong::get)
-        .description("Epochs the search runs to").register(registry);
-    Gauge.builder("zarts.trainer.progress.ratio", values, v -> v.totalEpochs.get() == 0 ? 0
-        : (double) v.epoch.get() / v.totalEpochs.get()).description("Finished epochs / epochs").register(registry);
+        .description("Epochs the search runs to")
+        .register(registry);
+    Gauge.builder(
+            "zarts.trainer.progress.ratio",
+            values,
+            v -> v.totalEpochs.get() == 0 ? 0 : (double) v.epoch.get() / v.totalEpochs.get())
+        .description("Finished epochs / epochs")
+        .register(registry);
     Gauge.builder("zarts.trainer.train.loss", values, v -> v.trainLoss)
-        .description("Mean training cross-entropy of the last epoch").register(registry);
+        .description("Mean training cross-entropy of the last epoch")
+        .register(registry);
     Gauge.builder("zarts.trainer.train.accuracy.ratio", values, v -> v.trainAccuracy)
-        .description("Training accuracy of the last epoch").register(registry);
+        .description("Training accuracy of the last epoch")
+        .register(registry);
     Gauge.builder("zarts.trainer.validation.loss", values, v -> v.validLoss)
-        .description("Validation cross-entropy of the last epoch").register(registry);
+        .description("Validation cross-entropy of the last epoch")
+        .register(registry);
     Gauge.builder("zarts.trainer.validation.accuracy.ratio", values, v -> v.validAccuracy)
-        .description("Validation accuracy of the last epoch").register(registry);
+        .description("Validation accuracy of the last epoch")
+        .register(registry);
     Gauge.builder("zarts.trainer.best.validation.accuracy.ratio", values, v -> v.bestValidAccuracy)
-        .description("Best validation accuracy so far").register(registry);
-    Gauge.builder("zarts.trainer.alpha.entropy.nats", values, v -> v.normalEntropy).tag("cell", "normal")
-        .description("Mean entropy of the edges' operation weights").register(registry);
-    Gauge.builder("zarts.trainer.alpha.entropy.nats", values, v -> v.reduceEntropy).tag("cell", "reduce")
-        .description("Mean entropy of the edges' operation weights").register(registry);
+        .description("Best validation accuracy so far")
+        .register(registry);
+    Gauge.builder("zarts.trainer.alpha.entropy.nats", values, v -> v.normalEntropy)
+        .tag("cell", "normal")
+        .description("Mean entropy of the edges' operation weights")
+        .register(registry);
+    Gauge.builder("zarts.trainer.alpha.entropy.nats", values, v -> v.reduceEntropy)
+        .tag("cell", "reduce")
+        .description("Mean entropy of the edges' operation weights")
+        .register(registry);
     Gauge.builder("zarts.trainer.images.per.second", values, v -> v.imagesPerSecond)
-        .description("Training throughput of the last epoch").register(registry);
+        .description("Training throughput of the last epoch")
+        .register(registry);
     Gauge.builder("zarts.trainer.last.checkpoint.timestamp.seconds", values, v -> v.lastCheckpoint)
-        .description("Unix time of the newest committed checkpoint").register(registry);
+        .description("Unix time of the newest committed checkpoint")
+        .register(registry);
     Gauge.builder("zarts.trainer.resumes", values.resumes, AtomicLong::get)
-        .description("Times this search has resumed from a checkpoint").register(registry);
+        .description("Times this search has resumed from a checkpoint")
+        .register(registry);
     steps = Counter.builder("zarts.trainer.steps").description("Weight steps").register(registry);
-    alphaUpdates = Counter.builder("zarts.trainer.alpha.updates").description("Alpha updates").register(registry);
-    checkpoints = Counter.builder("zarts.trainer.checkpoints").description("Committed checkpoints")
-        .register(registry);
+    alphaUpdates =
+        Counter.builder("zarts.trainer.alpha.updates")
+            .description("Alpha updates")
+            .register(registry);
+    checkpoints =
+        Counter.builder("zarts.trainer.checkpoints")
+            .description("Committed checkpoints")
+            .register(registry);
     // A dozen explicit buckets per histogram rather than Micrometer's ~70 percentile buckets.
-    stepDuration = Timer.builder("zarts.trainer.step.duration").description("Weight step time")
-        .serviceLevelObjectives(seconds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60))
-        .register(registry);
-    alphaUpdateDuration = Timer.builder("zarts.trainer.alpha.update.duration")
-        .description("Alpha update time, candidate evaluation included")
-        .serviceLevelObjectives(seconds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900))
-        .register(registry);
-    candidateEvaluationDuration = Timer.builder("zarts.trainer.candidate.evaluation.duration")
-        .description("Time one alpha update spends training and scoring its candidates")
-        .serviceLevelObjectives(seconds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900))
-        .register(registry);
-    checkpointDuration = Timer.builder("zarts.trainer.checkpoint.duration").description("Checkpoint write time")
-        .serviceLevelObjectives(seconds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300))
-        .register(registry);
-    checkpointBytes = DistributionSummary.builder("zarts.trainer.checkpoint.size").baseUnit("bytes")
-        .description("Checkpoint size").register(registry);
+    stepDuration =
+        Timer.builder("zarts.trainer.step.duration")
+            .description("Weight step time")
+            .serviceLevelObjectives(
+                seconds(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60))
+            .register(registry);
+    alphaUpdateDuration =
+        Timer.builder("zarts.trainer.alpha.update.duration")
+            .description("Alpha update time, candidate evaluation included")
+            .serviceLevelObjectives(seconds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900))
+            .register(registry);
+    candidateEvaluationDuration =
+        Timer.builder("zarts.trainer.candidate.evaluation.duration")
+            .description("Time one alpha update spends training and scoring its candidates")
+            .serviceLevelObjectives(seconds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 900))
+            .register(registry);
+    checkpointDuration =
+        Timer.builder("zarts.trainer.checkpoint.duration")
+            .description("Checkpoint write time")
+            .serviceLevelObjectives(seconds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300))
+            .register(registry);
+    checkpointBytes =
+        DistributionSummary.builder("zarts.trainer.checkpoint.size")
+            .baseUnit("bytes")
+            .description("Checkpoint size")
+            .register(registry);
   }
 
   public PrometheusMeterRegistry registry() {
@@ -139,7 +176,8 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
     alphaUpdates.increment();
     alphaUpdateDuration.record(Duration.ofNanos((long) (update.seconds() * 1e9)));
     if (update.candidateSeconds() > 0) {
-      candidateEvaluationDuration.record(Duration.ofNanos((long) (update.candidateSeconds() * 1e9)));
+      candidateEvaluationDuration.record(
+          Duration.ofNanos((long) (update.candidateSeconds() * 1e9)));
     }
     values.normalEntropy = update.normalEntropy();
     values.reduceEntropy = update.reduceEntropy();

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * torch.optim.Adam with L2 weight decay (added to the gradient, not decoupled), as the DARTS reference uses for
- * the alphas: m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t)
- * + eps).
+ * torch.optim.Adam with L2 weight decay (added to the gradient, not decoupled), as the DARTS
+ * reference uses for the alphas: m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2; p -= lr / (1 -
+ * b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps).
  */
 public final class Adam {
 
@@ -23,7 +23,12 @@ public final class Adam {
   private final double weightDecay;
   private long steps;
 
-  public Adam(List<NDArray> params, NDManager stateManager, double learningRate, double beta1, double beta2,
+  public Adam(
+      List<NDArray> params,
+      NDManager stateManager,
+      double learningRate,
+      double beta1,
+      double beta2,
       double weightDecay) {
     this.params = List.copyOf(params);
     this.learningRate = learningRate;
@@ -36,7 +41,9 @@ public final class Adam {
     }
   }
 
-  /** One update from the current gradients; call inside a scope holding the params and the moments. */
+  /**
+   * One update from the current gradients; call inside a scope holding the params and the moments.
+   */
   public void step() {
     steps++;
     double correction1 = 1 - Math.pow(beta1, steps);
@@ -65,7 +72,9 @@ public final class Adam {
     this.steps = steps;
   }
 
-  /** The moment arrays, first moments then second moments (long-lived, for scopes and checkpoints). */
+  /**
+   * The moment arrays, first moments then second moments (long-lived, for scopes and checkpoints).
+   */
   public List<NDArray> state() {
     List<NDArray> all = new ArrayList<>(firstMoments);
     all.addAll(secondMoments);

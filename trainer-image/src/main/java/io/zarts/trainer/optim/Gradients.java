@@ -1,15 +1,17 @@
 package io.zarts.trainer.optim;
 
-import java.util.ArrayList;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Gradient housekeeping with PyTorch semantics. DJL's PyTorch collector never zeroes gradients itself. */
+/**
+ * Gradient housekeeping with PyTorch semantics. DJL's PyTorch collector never zeroes gradients
+ * itself.
+ */
 public final class Gradients {
 
   private Gradients() {}
@@ -28,9 +30,9 @@ public final class Gradients {
   }
 
   /**
-   * torch.nn.utils.clip_grad_norm_: scales every gradient by min(1, maxNorm / (||g|| + 1e-6)), with ||g|| the L2
-   * norm over all gradients together (DJL's own clip is elementwise). Runs on the device without a host sync;
-   * returns the total norm as a scalar array on the gradients' manager.
+   * torch.nn.utils.clip_grad_norm_: scales every gradient by min(1, maxNorm / (||g|| + 1e-6)), with
+   * ||g|| the L2 norm over all gradients together (DJL's own clip is elementwise). Runs on the
+   * device without a host sync; returns the total norm as a scalar array on the gradients' manager.
    */
   public static NDArray clipGlobalNorm(List<NDArray> arrays, double maxNorm) {
     NDList norms = new NDList();
@@ -49,9 +51,10 @@ public final class Gradients {
   }
 
   /**
-   * clip_grad_norm_ for each of the replicas stacked in the arrays (every array holds the replicas' blocks one
-   * after another along its first axis): replica r's gradients are scaled by min(1, maxNorm / (||g_r|| + 1e-6)),
-   * with ||g_r|| over replica r's blocks only, exactly as if each replica were clipped alone.
+   * clip_grad_norm_ for each of the replicas stacked in the arrays (every array holds the replicas'
+   * blocks one after another along its first axis): replica r's gradients are scaled by min(1,
+   * maxNorm / (||g_r|| + 1e-6)), with ||g_r|| over replica r's blocks only, exactly as if each
+   * replica were clipped alone.
    */
   public static void clipGlobalNormPerReplica(List<NDArray> arrays, double maxNorm, int replicas) {
     NDArray squares = null;

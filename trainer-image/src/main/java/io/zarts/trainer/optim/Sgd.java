@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * torch.optim.SGD with momentum and weight decay (no dampening, no Nesterov): d = g + wd * w;
- * buf = momentum * buf + d; w -= lr * buf. DJL's SGD keeps lr inside the buffer instead, which differs whenever the
- * learning rate changes. The buffers start at zero, which gives PyTorch's buf = d on the first step exactly.
+ * torch.optim.SGD with momentum and weight decay (no dampening, no Nesterov): d = g + wd * w; buf =
+ * momentum * buf + d; w -= lr * buf. DJL's SGD keeps lr inside the buffer instead, which differs
+ * whenever the learning rate changes. The buffers start at zero, which gives PyTorch's buf = d on
+ * the first step exactly.
  */
 public final class Sgd {
 
@@ -28,7 +29,10 @@ public final class Sgd {
     }
   }
 
-  /** One update from the current gradients. Call inside a {@link StepScope} that holds the params and buffers. */
+  /**
+   * One update from the current gradients. Call inside a {@link StepScope} that holds the params
+   * and buffers.
+   */
   public void step(double learningRate) {
     for (int i = 0; i < params.size(); i++) {
       NDArray p = params.get(i);

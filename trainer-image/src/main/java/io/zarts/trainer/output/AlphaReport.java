@@ -7,13 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** softmax(alpha) as a readable document: for each edge of each cell type, the weight of every operation. */
+/**
+ * softmax(alpha) as a readable document: for each edge of each cell type, the weight of every
+ * operation.
+ */
 public final class AlphaReport {
 
   private AlphaReport() {}
 
-  public static Map<String, Object> of(int epoch, String space, CellSpace normalSpace, double[][] normal,
-      CellSpace reduceSpace, double[][] reduce) {
+  public static Map<String, Object> of(
+      int epoch,
+      String space,
+      CellSpace normalSpace,
+      double[][] normal,
+      CellSpace reduceSpace,
+      double[][] reduce) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("epoch", epoch);
     doc.put("searchSpace", space);

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** The trainer's JSON writer: pretty-printed, nulls left out. */
 public final class Json {
 
-  public static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  public static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private Json() {}
 

@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The files of a search in its output folder: per epoch {@code history/epoch-NNNN/} with alphas.json,
- * genotype.json and genotype.txt (the DARTS text form); the latest of each at the top; progress.json (the
- * TrainerProgress report the operator reads) and, at the end, summary.json. Every file is replaced atomically.
+ * The files of a search in its output folder: per epoch {@code history/epoch-NNNN/} with
+ * alphas.json, genotype.json and genotype.txt (the DARTS text form); the latest of each at the top;
+ * progress.json (the TrainerProgress report the operator reads) and, at the end, summary.json.
+ * Every file is replaced atomically.
  */
 public final class SearchOutput implements SearchListener {
 
@@ -37,7 +38,7 @@ public final class SearchOutput implements SearchListener {
   private EpochResult last;
 
   public SearchOutput(Path dir, SearchSpace space) {
-    this(dir, space, report -> { });
+    this(dir, space, report -> {});
   }
 
   /** reports receives every progress report too (the ConfigMap reporter in a pod). */
@@ -72,8 +73,15 @@ public final class SearchOutput implements SearchListener {
   @Override
   public void onEpoch(EpochResult r) {
     last = r;
-    String alphas = Json.write(AlphaReport.of(r.epoch(), Json.MAPPER.convertValue(space.name(), String.class), space.normal(),
-        r.normalWeights(), space.reduce(), r.reduceWeights()));
+    String alphas =
+        Json.write(
+            AlphaReport.of(
+                r.epoch(),
+                Json.MAPPER.convertValue(space.name(), String.class),
+                space.normal(),
+                r.normalWeights(),
+                space.reduce(),
+                r.reduceWeights()));
     String genotypeJson = Json.write(r.genotype());
     String genotypeText = r.genotype().toText(ConcatStyle.RANGE) + "\n";
     Path history = dir.resolve("history").resolve(String.format("epoch-%04d", r.epoch()));

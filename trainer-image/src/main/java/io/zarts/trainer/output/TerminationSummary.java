@@ -12,20 +12,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The summary the kubelet keeps as the container's termination message (at most 4096 bytes): exit reason and
- * code, epoch, best accuracy, the genotype text (or its hash if it would not fit), and where the full result is.
- * The operator reads it when the Job ends, so the result survives a failed progress report.
+ * The summary the kubelet keeps as the container's termination message (at most 4096 bytes): exit
+ * reason and code, epoch, best accuracy, the genotype text (or its hash if it would not fit), and
+ * where the full result is. The operator reads it when the Job ends, so the result survives a
+ * failed progress report.
  */
 public final class TerminationSummary {
 
   public static final int SCHEMA_VERSION = 1;
+
   /** Kept under the kubelet's 4096 bytes with margin. */
   public static final int MAX_BYTES = 3072;
 
   private TerminationSummary() {}
 
-  public static String json(String reason, int exitCode, Integer epoch, Double bestValidAccuracy, String genotype,
-      String resultPath, String message) {
+  public static String json(
+      String reason,
+      int exitCode,
+      Integer epoch,
+      Double bestValidAccuracy,
+      String genotype,
+      String resultPath,
+      String message) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("schemaVersion", SCHEMA_VERSION);
     doc.put("reason", reason);
@@ -44,7 +52,10 @@ public final class TerminationSummary {
     return text;
   }
 
-  /** Writes the summary where the kubelet looks for it; a missing or read-only path is silently skipped. */
+  /**
+   * Writes the summary where the kubelet looks for it; a missing or read-only path is silently
+   * skipped.
+   */
   public static void write(Path path, String json) {
     if (path == null) {
       return;
@@ -58,9 +69,14 @@ public final class TerminationSummary {
 
   private static String write(Map<String, Object> doc) {
     try {
-      return new ObjectMapper().writeValueAsString(doc.entrySet().stream()
-          .filter(e -> e.getValue() != null)
-          .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), LinkedHashMap::putAll));
+      return new ObjectMapper()
+          .writeValueAsString(
+              doc.entrySet().stream()
+                  .filter(e -> e.getValue() != null)
+                  .collect(
+                      LinkedHashMap::new,
+                      (m, e) -> m.put(e.getKey(), e.getValue()),
+                      LinkedHashMap::putAll));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -72,7 +88,9 @@ public final class TerminationSummary {
 
   private static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,20 +1,21 @@
 package io.zarts.trainer.run;
 
-import java.nio.file.Files;
-import java.io.IOException;
-
 import io.zarts.trainer.checkpoint.CheckpointName;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.FaultInjector;
-
 import io.zarts.trainer.train.Checkpointer;
 import io.zarts.trainer.train.LoopPosition;
 import io.zarts.trainer.train.SearchSession;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Saves the session every checkpoint.everyEpochs epochs, after the last epoch, and when the loop is stopped. */
+/**
+ * Saves the session every checkpoint.everyEpochs epochs, after the last epoch, and when the loop is
+ * stopped.
+ */
 public final class PeriodicCheckpointer implements Checkpointer {
 
   /** A committed checkpoint, for logs and metrics. */
@@ -28,7 +29,11 @@ public final class PeriodicCheckpointer implements Checkpointer {
   private final Map<String, String> identity;
   private CheckpointName lastSaved;
 
-  public PeriodicCheckpointer(SearchSession session, CheckpointStore store, int everyEpochs, FaultInjector faults,
+  public PeriodicCheckpointer(
+      SearchSession session,
+      CheckpointStore store,
+      int everyEpochs,
+      FaultInjector faults,
       Consumer<Saved> listener) {
     this.session = session;
     this.store = store;
@@ -61,7 +66,9 @@ public final class PeriodicCheckpointer implements Checkpointer {
       return;
     }
     long start = System.nanoTime();
-    Path dir = store.commit(name, position.globalStep(), identity, SessionCheckpoint.files(session, position));
+    Path dir =
+        store.commit(
+            name, position.globalStep(), identity, SessionCheckpoint.files(session, position));
     lastSaved = name;
     long bytes = 0;
     try (var files = Files.list(dir)) {

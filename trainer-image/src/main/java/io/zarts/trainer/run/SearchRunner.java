@@ -1,22 +1,22 @@
 package io.zarts.trainer.run;
 
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.trainer.checkpoint.CheckpointStore;
+import io.zarts.trainer.checkpoint.FaultInjector;
 import io.zarts.trainer.train.LoopPosition;
 import io.zarts.trainer.train.SearchListener;
 import io.zarts.trainer.train.SearchLoop;
 import io.zarts.trainer.train.SearchOptions;
 import io.zarts.trainer.train.SearchResult;
 import io.zarts.trainer.train.SearchSession;
-
-import io.zarts.api.v1alpha1.ArchitectureSearch;
-import io.zarts.trainer.checkpoint.CheckpointStore;
-import io.zarts.trainer.checkpoint.FaultInjector;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One trainer process's run of a search: opens the session, resumes from the newest valid checkpoint in the
- * output folder, runs the loop with periodic checkpoints until done or asked to stop, and checkpoints on stop.
+ * One trainer process's run of a search: opens the session, resumes from the newest valid
+ * checkpoint in the output folder, runs the loop with periodic checkpoints until done or asked to
+ * stop, and checkpoints on stop.
  */
 public final class SearchRunner {
 
@@ -27,8 +27,13 @@ public final class SearchRunner {
   private final Consumer<String> log;
   private final Consumer<PeriodicCheckpointer.Saved> onCheckpoint;
 
-  public SearchRunner(ArchitectureSearch search, SearchOptions options, SearchListener listener,
-      FaultInjector faults, Consumer<String> log, Consumer<PeriodicCheckpointer.Saved> onCheckpoint) {
+  public SearchRunner(
+      ArchitectureSearch search,
+      SearchOptions options,
+      SearchListener listener,
+      FaultInjector faults,
+      Consumer<String> log,
+      Consumer<PeriodicCheckpointer.Saved> onCheckpoint) {
     this.search = search;
     this.options = options;
     this.listener = listener;
@@ -46,10 +51,17 @@ public final class SearchRunner {
       LoopPosition position = LoopPosition.start();
       if (latest.isPresent()) {
         position = SessionCheckpoint.restore(session, latest.get()).resumed();
-        log.accept("resuming from checkpoint " + latest.get().dir() + " (epoch " + position.epoch() + ", step "
-            + position.step() + ")");
+        log.accept(
+            "resuming from checkpoint "
+                + latest.get().dir()
+                + " (epoch "
+                + position.epoch()
+                + ", step "
+                + position.step()
+                + ")");
       }
-      PeriodicCheckpointer checkpointer = new PeriodicCheckpointer(session, store, every, faults, onCheckpoint);
+      PeriodicCheckpointer checkpointer =
+          new PeriodicCheckpointer(session, store, every, faults, onCheckpoint);
       return new SearchLoop(session, listener, checkpointer, stopRequested)
           .run(position, search.getSpec().getTraining().getEpochs());
     }

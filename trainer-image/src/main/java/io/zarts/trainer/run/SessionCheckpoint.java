@@ -1,16 +1,12 @@
 package io.zarts.trainer.run;
 
-import java.util.Arrays;
-import java.nio.charset.StandardCharsets;
-
+import ai.djl.ndarray.NDArray;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.trainer.checkpoint.CheckpointException;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.NamedTensor;
 import io.zarts.trainer.checkpoint.TensorFile;
-
-import ai.djl.ndarray.NDArray;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.trainer.data.BatchStream;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.nn.ParameterStore;
@@ -20,16 +16,19 @@ import io.zarts.trainer.train.LoopPosition;
 import io.zarts.trainer.train.SearchSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a checkpoint of a search holds, file by file: weights.bin, batchnorm.bin (running statistics),
- * weight-optimizer.bin (SGD momentum), alpha-optimizer.bin (Adam moments for darts), alphas.bin and a readable
- * alphas.json, rng.json (every generator and data-stream position) and position.json (epoch, step, running sums,
- * best accuracy, resumes). Restoring puts every value back into the session's existing arrays.
+ * What a checkpoint of a search holds, file by file: weights.bin, batchnorm.bin (running
+ * statistics), weight-optimizer.bin (SGD momentum), alpha-optimizer.bin (Adam moments for darts),
+ * alphas.bin and a readable alphas.json, rng.json (every generator and data-stream position) and
+ * position.json (epoch, step, running sums, best accuracy, resumes). Restoring puts every value
+ * back into the session's existing arrays.
  */
 public final class SessionCheckpoint {
 
@@ -61,7 +60,8 @@ public final class SessionCheckpoint {
   }
 
   /** The files of a checkpoint at the given position, in write order. */
-  public static Map<String, CheckpointStore.Content> files(SearchSession session, LoopPosition position) {
+  public static Map<String, CheckpointStore.Content> files(
+      SearchSession session, LoopPosition position) {
     ParameterStore params = session.model().net().parameters();
     Alphas alphas = session.model().alphas();
     Map<String, CheckpointStore.Content> files = new LinkedHashMap<>();
@@ -75,9 +75,15 @@ public final class SessionCheckpoint {
     files.put(WEIGHT_OPTIMIZER, out -> TensorFile.write(out, momentum));
     files.put(ALPHA_OPTIMIZER, out -> TensorFile.write(out, alphaOptimizer));
     files.put(ALPHAS, out -> TensorFile.write(out, alphaArrays));
-    String readable = Json.write(AlphaReport.of(position.epoch(),
-        Json.MAPPER.convertValue(alphas.space().name(), String.class), alphas.space().normal(),
-        alphas.normalWeights(), alphas.space().reduce(), alphas.reduceWeights()));
+    String readable =
+        Json.write(
+            AlphaReport.of(
+                position.epoch(),
+                Json.MAPPER.convertValue(alphas.space().name(), String.class),
+                alphas.space().normal(),
+                alphas.normalWeights(),
+                alphas.space().reduce(),
+                alphas.reduceWeights()));
     files.put(ALPHAS_JSON, out -> out.write(readable.getBytes(StandardCharsets.UTF_8)));
     byte[] rng = json(generators(session));
     files.put(RNG, out -> out.write(rng));
@@ -86,7 +92,9 @@ public final class SessionCheckpoint {
     return files;
   }
 
-  /** Puts a checkpoint's values back into the session; returns the loop position to continue from. */
+  /**
+   * Puts a checkpoint's values back into the session; returns the loop position to continue from.
+   */
   public static LoopPosition restore(SearchSession session, CheckpointStore.Loaded checkpoint) {
     ParameterStore params = session.model().net().parameters();
     try {
@@ -108,17 +116,26 @@ public final class SessionCheckpoint {
         return JSON.readValue(in, LoopPosition.class);
       }
     } catch (IOException e) {
-      throw new CheckpointException("cannot read checkpoint " + checkpoint.dir() + ": " + e.getMessage(), e);
+      throw new CheckpointException(
+          "cannot read checkpoint " + checkpoint.dir() + ": " + e.getMessage(), e);
     }
   }
 
   /** Every generator and stream position, as rng.json holds them. */
-  record Generators(BatchStream.State train, BatchStream.State valid, BatchStream.State inner, long[] noise,
+  record Generators(
+      BatchStream.State train,
+      BatchStream.State valid,
+      BatchStream.State inner,
+      long[] noise,
       Map<String, long[]> strategy) {}
 
   private static Generators generators(SearchSession s) {
-    return new Generators(s.trainStream().state(), s.validStream().state(), s.innerStream().state(),
-        s.model().noise().state(), s.strategy().counters());
+    return new Generators(
+        s.trainStream().state(),
+        s.validStream().state(),
+        s.innerStream().state(),
+        s.model().noise().state(),
+        s.strategy().counters());
   }
 
   private static void load(CheckpointStore.Loaded checkpoint, String file, List<NDArray> targets)
@@ -128,15 +145,31 @@ public final class SessionCheckpoint {
       saved = TensorFile.read(in, checkpoint.dir().resolve(file).toString());
     }
     if (saved.size() != targets.size()) {
-      throw new CheckpointException(checkpoint.dir() + "/" + file + " holds " + saved.size() + " arrays, this"
-          + " search has " + targets.size() + ": it was written by a different network");
+      throw new CheckpointException(
+          checkpoint.dir()
+              + "/"
+              + file
+              + " holds "
+              + saved.size()
+              + " arrays, this"
+              + " search has "
+              + targets.size()
+              + ": it was written by a different network");
     }
     for (int i = 0; i < saved.size(); i++) {
       NamedTensor t = saved.get(i);
       NDArray target = targets.get(i);
       if (!Arrays.equals(t.shape(), target.getShape().getShape())) {
-        throw new CheckpointException(checkpoint.dir() + "/" + file + ": array " + t.name() + " has shape "
-            + Arrays.toString(t.shape()) + ", this search expects " + target.getShape());
+        throw new CheckpointException(
+            checkpoint.dir()
+                + "/"
+                + file
+                + ": array "
+                + t.name()
+                + " has shape "
+                + Arrays.toString(t.shape())
+                + ", this search expects "
+                + target.getShape());
       }
       target.set(t.values());
     }
@@ -146,8 +179,11 @@ public final class SessionCheckpoint {
     List<NamedTensor> out = new ArrayList<>();
     for (int i = 0; i < arrays.size(); i++) {
       NDArray a = arrays.get(i);
-      out.add(new NamedTensor(a.getName() == null ? "array." + i : a.getName(), a.getShape().getShape(),
-          a.toFloatArray()));
+      out.add(
+          new NamedTensor(
+              a.getName() == null ? "array." + i : a.getName(),
+              a.getShape().getShape(),
+              a.toFloatArray()));
     }
     return out;
   }

@@ -3,8 +3,9 @@ package io.zarts.trainer.space;
 import java.util.List;
 
 /**
- * The operations allowed on each edge of one cell type. Edge e of node i (0-based) connects input state j
- * (0 = c_{k-2}, 1 = c_{k-1}, 2 + m = node m) in the DARTS order: node 0 takes edges 0-1, node 1 edges 2-4, ...
+ * The operations allowed on each edge of one cell type. Edge e of node i (0-based) connects input
+ * state j (0 = c_{k-2}, 1 = c_{k-1}, 2 + m = node m) in the DARTS order: node 0 takes edges 0-1,
+ * node 1 edges 2-4, ...
  */
 public record CellSpace(List<List<Primitive>> edgeOps) {
 

@@ -2,7 +2,10 @@ package io.zarts.trainer.space;
 
 import java.util.Arrays;
 
-/** The candidate operations of the DARTS and RobustDARTS search spaces, named as in the reference code. */
+/**
+ * The candidate operations of the DARTS and RobustDARTS search spaces, named as in the reference
+ * code.
+ */
 public enum Primitive {
   NONE("none"),
   MAX_POOL_3X3("max_pool_3x3"),
@@ -31,7 +34,12 @@ public enum Primitive {
     return Arrays.stream(values())
         .filter(p -> p.opName.equals(name))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown operation '" + name + "'; known: "
-            + Arrays.stream(values()).map(Primitive::opName).toList()));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown operation '"
+                        + name
+                        + "'; known: "
+                        + Arrays.stream(values()).map(Primitive::opName).toList()));
   }
 }

@@ -1,7 +1,5 @@
 package io.zarts.trainer.space;
 
-import java.util.stream.Stream;
-
 import static io.zarts.trainer.space.Primitive.AVG_POOL_3X3;
 import static io.zarts.trainer.space.Primitive.DIL_CONV_3X3;
 import static io.zarts.trainer.space.Primitive.DIL_CONV_5X5;
@@ -16,33 +14,48 @@ import io.zarts.api.v1alpha1.SearchSpaceName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Per-edge operation lists of the normal and the reduction cell, for a named space and node count. */
+/**
+ * Per-edge operation lists of the normal and the reduction cell, for a named space and node count.
+ */
 public record SearchSpace(SearchSpaceName name, int nodes, CellSpace normal, CellSpace reduce) {
 
   /** The 8 DARTS operations in the reference's PRIMITIVES order. */
-  public static final List<Primitive> DARTS_OPS = List.of(NONE, MAX_POOL_3X3, AVG_POOL_3X3, SKIP_CONNECT,
-      SEP_CONV_3X3, SEP_CONV_5X5, DIL_CONV_3X3, DIL_CONV_5X5);
+  public static final List<Primitive> DARTS_OPS =
+      List.of(
+          NONE,
+          MAX_POOL_3X3,
+          AVG_POOL_3X3,
+          SKIP_CONNECT,
+          SEP_CONV_3X3,
+          SEP_CONV_5X5,
+          DIL_CONV_3X3,
+          DIL_CONV_5X5);
+
   /** ZARTS's 's6': the DARTS operations without none. */
   public static final List<Primitive> DARTS_NO_NONE_OPS = DARTS_OPS.subList(1, DARTS_OPS.size());
 
   /** RobustDARTS S1 normal cell, edges e0..e13, order within a pair as in spaces.py. */
-  private static final List<List<Primitive>> S1_NORMAL = List.of(
-      List.of(SKIP_CONNECT, DIL_CONV_3X3), List.of(SKIP_CONNECT, DIL_CONV_5X5),
-      List.of(SKIP_CONNECT, DIL_CONV_5X5), List.of(SKIP_CONNECT, SEP_CONV_3X3),
-      List.of(SKIP_CONNECT, DIL_CONV_3X3), List.of(MAX_POOL_3X3, SKIP_CONNECT),
-      List.of(SKIP_CONNECT, SEP_CONV_3X3), List.of(SKIP_CONNECT, SEP_CONV_3X3),
-      List.of(SKIP_CONNECT, DIL_CONV_3X3), List.of(SKIP_CONNECT, SEP_CONV_3X3),
-      List.of(MAX_POOL_3X3, SKIP_CONNECT), List.of(SKIP_CONNECT, DIL_CONV_3X3),
-      List.of(DIL_CONV_3X3, DIL_CONV_5X5), List.of(DIL_CONV_3X3, DIL_CONV_5X5));
-  private static final List<List<Primitive>> S1_REDUCE = List.of(
-      List.of(MAX_POOL_3X3, AVG_POOL_3X3), List.of(MAX_POOL_3X3, DIL_CONV_3X3),
-      List.of(MAX_POOL_3X3, AVG_POOL_3X3), List.of(MAX_POOL_3X3, AVG_POOL_3X3),
-      List.of(SKIP_CONNECT, DIL_CONV_5X5), List.of(MAX_POOL_3X3, AVG_POOL_3X3),
-      List.of(MAX_POOL_3X3, SEP_CONV_3X3), List.of(SKIP_CONNECT, DIL_CONV_3X3),
-      List.of(SKIP_CONNECT, DIL_CONV_5X5), List.of(MAX_POOL_3X3, AVG_POOL_3X3),
-      List.of(MAX_POOL_3X3, AVG_POOL_3X3), List.of(SKIP_CONNECT, DIL_CONV_5X5),
-      List.of(SKIP_CONNECT, DIL_CONV_5X5), List.of(SKIP_CONNECT, DIL_CONV_5X5));
+  private static final List<List<Primitive>> S1_NORMAL =
+      List.of(
+          List.of(SKIP_CONNECT, DIL_CONV_3X3), List.of(SKIP_CONNECT, DIL_CONV_5X5),
+          List.of(SKIP_CONNECT, DIL_CONV_5X5), List.of(SKIP_CONNECT, SEP_CONV_3X3),
+          List.of(SKIP_CONNECT, DIL_CONV_3X3), List.of(MAX_POOL_3X3, SKIP_CONNECT),
+          List.of(SKIP_CONNECT, SEP_CONV_3X3), List.of(SKIP_CONNECT, SEP_CONV_3X3),
+          List.of(SKIP_CONNECT, DIL_CONV_3X3), List.of(SKIP_CONNECT, SEP_CONV_3X3),
+          List.of(MAX_POOL_3X3, SKIP_CONNECT), List.of(SKIP_CONNECT, DIL_CONV_3X3),
+          List.of(DIL_CONV_3X3, DIL_CONV_5X5), List.of(DIL_CONV_3X3, DIL_CONV_5X5));
+
+  private static final List<List<Primitive>> S1_REDUCE =
+      List.of(
+          List.of(MAX_POOL_3X3, AVG_POOL_3X3), List.of(MAX_POOL_3X3, DIL_CONV_3X3),
+          List.of(MAX_POOL_3X3, AVG_POOL_3X3), List.of(MAX_POOL_3X3, AVG_POOL_3X3),
+          List.of(SKIP_CONNECT, DIL_CONV_5X5), List.of(MAX_POOL_3X3, AVG_POOL_3X3),
+          List.of(MAX_POOL_3X3, SEP_CONV_3X3), List.of(SKIP_CONNECT, DIL_CONV_3X3),
+          List.of(SKIP_CONNECT, DIL_CONV_5X5), List.of(MAX_POOL_3X3, AVG_POOL_3X3),
+          List.of(MAX_POOL_3X3, AVG_POOL_3X3), List.of(SKIP_CONNECT, DIL_CONV_5X5),
+          List.of(SKIP_CONNECT, DIL_CONV_5X5), List.of(SKIP_CONNECT, DIL_CONV_5X5));
 
   /** Builds the space; the RobustDARTS spaces exist only for 4 nodes (the CRD enforces it). */
   public static SearchSpace of(SearchSpaceName name, int nodes) {
@@ -54,8 +67,14 @@ public record SearchSpace(SearchSpaceName name, int nodes, CellSpace normal, Cel
         requireFourNodes(name, nodes);
         yield new SearchSpace(name, nodes, new CellSpace(S1_NORMAL), new CellSpace(S1_REDUCE));
       }
-      case S2 -> same(name, requireFourNodes(name, nodes), edges, List.of(SKIP_CONNECT, SEP_CONV_3X3));
-      case S3 -> same(name, requireFourNodes(name, nodes), edges, List.of(NONE, SKIP_CONNECT, SEP_CONV_3X3));
+      case S2 ->
+          same(name, requireFourNodes(name, nodes), edges, List.of(SKIP_CONNECT, SEP_CONV_3X3));
+      case S3 ->
+          same(
+              name,
+              requireFourNodes(name, nodes),
+              edges,
+              List.of(NONE, SKIP_CONNECT, SEP_CONV_3X3));
       case S4 -> same(name, requireFourNodes(name, nodes), edges, List.of(NOISE, SEP_CONV_3X3));
     };
   }
@@ -78,8 +97,8 @@ public record SearchSpace(SearchSpaceName name, int nodes, CellSpace normal, Cel
 
   private static int requireFourNodes(SearchSpaceName name, int nodes) {
     if (nodes != 4) {
-      throw new IllegalArgumentException("search space " + name + " defines its operations for 4 nodes, not "
-          + nodes);
+      throw new IllegalArgumentException(
+          "search space " + name + " defines its operations for 4 nodes, not " + nodes);
     }
     return nodes;
   }

@@ -3,7 +3,10 @@ package io.zarts.trainer.train;
 import io.zarts.trainer.alpha.AlphaUpdate;
 import java.util.List;
 
-/** Observes a search: the progress bar, the output files and (later) metrics and progress reports listen. */
+/**
+ * Observes a search: the progress bar, the output files and (later) metrics and progress reports
+ * listen.
+ */
 public interface SearchListener {
 
   default void onStart(SearchPlan plan) {}

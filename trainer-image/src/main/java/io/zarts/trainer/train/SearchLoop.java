@@ -1,7 +1,5 @@
 package io.zarts.trainer.train;
 
-import io.zarts.trainer.nn.StepScope;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.zarts.api.genotype.Genotype;
@@ -14,13 +12,14 @@ import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.data.BatchStream;
 import io.zarts.trainer.genotype.GenotypeDeriver;
 import io.zarts.trainer.model.SearchModel;
-import java.util.List;
+import io.zarts.trainer.nn.StepScope;
 import java.util.function.BooleanSupplier;
 
 /**
- * The bilevel search loop of DARTS and ZARTS (docs/algorithms.md §2): per epoch, at every step, first an alpha
- * update when it is due (after the warm-up, every optimizer.updateEvery steps), then one SGD step on the weights
- * with a training batch; at the end of the epoch an evaluation of the validation half and the genotype.
+ * The bilevel search loop of DARTS and ZARTS (docs/algorithms.md §2): per epoch, at every step,
+ * first an alpha update when it is due (after the warm-up, every optimizer.updateEvery steps), then
+ * one SGD step on the weights with a training batch; at the end of the epoch an evaluation of the
+ * validation half and the genotype.
  */
 public final class SearchLoop {
 
@@ -35,7 +34,10 @@ public final class SearchLoop {
     this(session, listener, Checkpointer.NONE, () -> false);
   }
 
-  public SearchLoop(SearchSession session, SearchListener listener, Checkpointer checkpointer,
+  public SearchLoop(
+      SearchSession session,
+      SearchListener listener,
+      Checkpointer checkpointer,
       BooleanSupplier stopRequested) {
     this.session = session;
     this.listener = listener;
@@ -53,14 +55,24 @@ public final class SearchLoop {
     return run(LoopPosition.startingAt(firstEpoch), endEpoch);
   }
 
-  /** Runs from a position (a fresh start or a checkpoint) up to endEpoch, or until a stop is requested. */
+  /**
+   * Runs from a position (a fresh start or a checkpoint) up to endEpoch, or until a stop is
+   * requested.
+   */
   public SearchResult run(LoopPosition from, int endEpoch) {
     TrainingSpec training = session.spec().getTraining();
     OptimizerSpec optimizer = session.spec().getOptimizer();
     int stepsPerEpoch = session.trainStream().batchesPerPass();
-    listener.onStart(new SearchPlan(session.name(), from.epoch(), training.getEpochs(), stepsPerEpoch,
-        optimizer.getWarmupEpochs(), session.model().net().parameters().weightCount(),
-        session.manager().getDevice().toString(), from.resumes()));
+    listener.onStart(
+        new SearchPlan(
+            session.name(),
+            from.epoch(),
+            training.getEpochs(),
+            stepsPerEpoch,
+            optimizer.getWarmupEpochs(),
+            session.model().net().parameters().weightCount(),
+            session.manager().getDevice().toString(),
+            from.resumes()));
     long start = System.nanoTime();
     EpochResult last = null;
     LoopPosition position = from;
@@ -77,22 +89,39 @@ public final class SearchLoop {
         return stop(position, last.genotype(), last, start);
       }
     }
-    SearchResult result = new SearchResult(session.name(), last == null ? currentGenotype() : last.genotype(),
-        last, position.bestAccuracy(), position.bestEpoch(), (System.nanoTime() - start) / 1e9, false);
+    SearchResult result =
+        new SearchResult(
+            session.name(),
+            last == null ? currentGenotype() : last.genotype(),
+            last,
+            position.bestAccuracy(),
+            position.bestEpoch(),
+            (System.nanoTime() - start) / 1e9,
+            false);
     listener.onFinish(result);
     return result;
   }
 
   /** Stopping on request: checkpoint where the loop stands and report a preempted run. */
-  private SearchResult stop(LoopPosition position, Genotype genotype, EpochResult last, long startNanos) {
+  private SearchResult stop(
+      LoopPosition position, Genotype genotype, EpochResult last, long startNanos) {
     checkpointer.stopped(position);
-    SearchResult stopped = new SearchResult(session.name(), genotype, last, position.bestAccuracy(),
-        position.bestEpoch(), (System.nanoTime() - startNanos) / 1e9, true);
+    SearchResult stopped =
+        new SearchResult(
+            session.name(),
+            genotype,
+            last,
+            position.bestAccuracy(),
+            position.bestEpoch(),
+            (System.nanoTime() - startNanos) / 1e9,
+            true);
     listener.onFinish(stopped);
     return stopped;
   }
 
-  /** The position after the epoch (or where it stopped) and the epoch's result (null when stopped). */
+  /**
+   * The position after the epoch (or where it stopped) and the epoch's result (null when stopped).
+   */
   private record EpochOutcome(LoopPosition position, EpochResult result) {}
 
   private EpochOutcome runEpoch(LoopPosition from, int stepsPerEpoch) {
@@ -119,13 +148,23 @@ public final class SearchLoop {
           NDManager m = scope.manager();
           m.tempAttachAll(lossSum, correctSum);
           if (searching && step % optimizer.getUpdateEvery() == 0) {
-            AlphaUpdate update = session.strategy().update(new AlphaUpdateContext(model, m,
-                session.longLived(), session.validStream(), session.innerStream(), epoch));
+            AlphaUpdate update =
+                session
+                    .strategy()
+                    .update(
+                        new AlphaUpdateContext(
+                            model,
+                            m,
+                            session.longLived(),
+                            session.validStream(),
+                            session.innerStream(),
+                            epoch));
             alphaUpdates++;
             listener.onAlphaUpdate(epoch, step, update);
           }
           Batch batch = session.trainStream().next(m);
-          WeightStep.Output out = WeightStep.run(model, session.sgd(), batch, lr, training.getGradClip());
+          WeightStep.Output out =
+              WeightStep.run(model, session.sgd(), batch, lr, training.getGradClip());
           lossSum.addi(out.loss().mul(batch.size()));
           correctSum.addi(SearchModel.correct(out.logits(), batch.labels()));
           images += batch.size();
@@ -134,12 +173,28 @@ public final class SearchLoop {
         listener.onWeightStep(globalStep, (System.nanoTime() - stepStart) / 1e9);
         checkpointer.stepDone(globalStep);
         if ((step + 1) % reportEvery == 0 || step + 1 == stepsPerEpoch) {
-          listener.onStep(new StepProgress(epoch, step + 1, stepsPerEpoch, lossSum.getFloat() / images,
-              correctSum.getFloat() / images, (System.nanoTime() - start) / 1e9));
+          listener.onStep(
+              new StepProgress(
+                  epoch,
+                  step + 1,
+                  stepsPerEpoch,
+                  lossSum.getFloat() / images,
+                  correctSum.getFloat() / images,
+                  (System.nanoTime() - start) / 1e9));
         }
         if (stopRequested.getAsBoolean() && step + 1 < stepsPerEpoch) {
-          return new EpochOutcome(new LoopPosition(epoch, step + 1, globalStep, lossSum.getFloat(),
-              correctSum.getFloat(), images, alphaUpdates, from.bestAccuracy(), from.bestEpoch(), from.resumes()),
+          return new EpochOutcome(
+              new LoopPosition(
+                  epoch,
+                  step + 1,
+                  globalStep,
+                  lossSum.getFloat(),
+                  correctSum.getFloat(),
+                  images,
+                  alphaUpdates,
+                  from.bestAccuracy(),
+                  from.bestEpoch(),
+                  from.resumes()),
               null);
         }
       }
@@ -151,16 +206,44 @@ public final class SearchLoop {
       double[][] reduce = model.alphas().reduceWeights();
       Genotype genotype = GenotypeDeriver.derive(model.alphas().space(), normal, reduce);
       boolean better = valid[1] > from.bestAccuracy();
-      LoopPosition next = new LoopPosition(epoch + 1, 0, globalStep, 0, 0, 0, 0,
-          better ? valid[1] : from.bestAccuracy(), better ? epoch + 1 : from.bestEpoch(), from.resumes());
-      EpochResult result = new EpochResult(epoch + 1, training.getEpochs(), lr, trainLoss, trainAccuracy, valid[0],
-          valid[1], (System.nanoTime() - start) / 1e9, images / trainSeconds, normal, reduce,
-          Entropy.mean(normal), Entropy.mean(reduce), alphaUpdates, genotype, next.bestAccuracy(), next.bestEpoch());
+      LoopPosition next =
+          new LoopPosition(
+              epoch + 1,
+              0,
+              globalStep,
+              0,
+              0,
+              0,
+              0,
+              better ? valid[1] : from.bestAccuracy(),
+              better ? epoch + 1 : from.bestEpoch(),
+              from.resumes());
+      EpochResult result =
+          new EpochResult(
+              epoch + 1,
+              training.getEpochs(),
+              lr,
+              trainLoss,
+              trainAccuracy,
+              valid[0],
+              valid[1],
+              (System.nanoTime() - start) / 1e9,
+              images / trainSeconds,
+              normal,
+              reduce,
+              Entropy.mean(normal),
+              Entropy.mean(reduce),
+              alphaUpdates,
+              genotype,
+              next.bestAccuracy(),
+              next.bestEpoch());
       return new EpochOutcome(next, result);
     }
   }
 
-  /** Loss and accuracy on the whole validation half, in eval mode (running batch-norm statistics). */
+  /**
+   * Loss and accuracy on the whole validation half, in eval mode (running batch-norm statistics).
+   */
   private double[] evaluate() {
     BatchStream eval = session.evalStream();
     eval.newPass();
@@ -181,7 +264,7 @@ public final class SearchLoop {
 
   private Genotype currentGenotype() {
     SearchModel model = session.model();
-    return GenotypeDeriver.derive(model.alphas().space(), model.alphas().normalWeights(),
-        model.alphas().reduceWeights());
+    return GenotypeDeriver.derive(
+        model.alphas().space(), model.alphas().normalWeights(), model.alphas().reduceWeights());
   }
 }

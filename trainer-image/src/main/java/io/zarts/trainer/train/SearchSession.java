@@ -1,11 +1,5 @@
 package io.zarts.trainer.train;
 
-import java.util.Collections;
-
-import io.zarts.trainer.optim.CosineSchedule;
-import io.zarts.trainer.optim.Sgd;
-import io.zarts.trainer.nn.StepScope;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
@@ -24,15 +18,19 @@ import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.model.Supernet;
 import io.zarts.trainer.model.SupernetConfig;
 import io.zarts.trainer.nn.ParameterStore;
+import io.zarts.trainer.nn.StepScope;
+import io.zarts.trainer.optim.CosineSchedule;
+import io.zarts.trainer.optim.Sgd;
 import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Everything one search holds: the data and its streams, the supernet and alphas on a long-lived manager, the
- * weight optimizer, the learning-rate schedule and the alpha strategy. Each random stream has its own generator
- * derived from training.seed.
+ * Everything one search holds: the data and its streams, the supernet and alphas on a long-lived
+ * manager, the weight optimizer, the learning-rate schedule and the alpha strategy. Each random
+ * stream has its own generator derived from training.seed.
  */
 public final class SearchSession implements AutoCloseable {
 
@@ -61,25 +59,41 @@ public final class SearchSession implements AutoCloseable {
 
     this.data = Datasets.load(spec.getDataset(), options.dataDir(), seed);
     DataSplit split = DataSplit.of(data.size(), spec.getDataset().getTrainPortion());
-    this.trainStream = new BatchStream(data, split.train(), training.getBatchSize(), Rng.derive(seed, "train"));
-    this.validStream = new BatchStream(data, split.valid(), training.getBatchSize(), Rng.derive(seed, "valid"));
-    int[] innerIndices = optimizer.getInnerDataSplit() == InnerDataSplit.TRAIN ? split.train() : split.valid();
-    this.innerStream = new BatchStream(data, innerIndices, optimizer.getInnerBatchSize(), Rng.derive(seed, "inner"));
+    this.trainStream =
+        new BatchStream(data, split.train(), training.getBatchSize(), Rng.derive(seed, "train"));
+    this.validStream =
+        new BatchStream(data, split.valid(), training.getBatchSize(), Rng.derive(seed, "valid"));
+    int[] innerIndices =
+        optimizer.getInnerDataSplit() == InnerDataSplit.TRAIN ? split.train() : split.valid();
+    this.innerStream =
+        new BatchStream(
+            data, innerIndices, optimizer.getInnerBatchSize(), Rng.derive(seed, "inner"));
     this.evalStream = BatchStream.inOrder(data, split.valid(), training.getBatchSize());
 
     this.manager = NDManager.newBaseManager(options.device());
     try {
-      SearchSpace space = SearchSpace.of(spec.getSearchSpace().getName(), spec.getSearchSpace().getNodes());
-      SupernetConfig config = new SupernetConfig(space, spec.getSearchSpace().getInitChannels(),
-          spec.getSearchSpace().getLayers(), data.classes(), data.channels(), data.height());
+      SearchSpace space =
+          SearchSpace.of(spec.getSearchSpace().getName(), spec.getSearchSpace().getNodes());
+      SupernetConfig config =
+          new SupernetConfig(
+              space,
+              spec.getSearchSpace().getInitChannels(),
+              spec.getSearchSpace().getLayers(),
+              data.classes(),
+              data.channels(),
+              data.height());
       ParameterStore store = new ParameterStore(manager, Rng.derive(seed, "init"));
       Supernet net = new Supernet(config, store);
       Alphas alphas = new Alphas(space, manager, Rng.derive(seed, "alphas"));
       this.model = new SearchModel(net, alphas, Rng.derive(seed, "noise"));
-      this.sgd = new Sgd(model.weights(), manager, training.getMomentum(), training.getWeightDecay());
-      this.schedule = new CosineSchedule(training.getLearningRate(), training.getLearningRateMin(),
-          training.getEpochs());
-      this.strategy = AlphaStrategies.create(optimizer, alphas, training.getEpochs(), Rng.derive(seed, "alpha"));
+      this.sgd =
+          new Sgd(model.weights(), manager, training.getMomentum(), training.getWeightDecay());
+      this.schedule =
+          new CosineSchedule(
+              training.getLearningRate(), training.getLearningRateMin(), training.getEpochs());
+      this.strategy =
+          AlphaStrategies.create(
+              optimizer, alphas, training.getEpochs(), Rng.derive(seed, "alpha"));
       longLived.addAll(model.longLived());
       longLived.addAll(sgd.state());
       longLived.addAll(strategy.state());

@@ -1,19 +1,18 @@
 package io.zarts.trainer.train;
 
-import io.zarts.trainer.optim.Gradients;
-import io.zarts.trainer.optim.Sgd;
-
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.optim.Gradients;
+import io.zarts.trainer.optim.Sgd;
 import java.util.List;
 
 /**
- * One weight step of the search, as the search loop and the benchmark run it: forward with batch statistics,
- * cross-entropy, backward, global-norm clipping and an SGD step at the given learning rate. Call it inside a
- * {@link StepScope}; the returned arrays live there.
+ * One weight step of the search, as the search loop and the benchmark run it: forward with batch
+ * statistics, cross-entropy, backward, global-norm clipping and an SGD step at the given learning
+ * rate. Call it inside a {@link StepScope}; the returned arrays live there.
  */
 public final class WeightStep {
 
@@ -22,7 +21,8 @@ public final class WeightStep {
 
   private WeightStep() {}
 
-  public static Output run(SearchModel model, Sgd sgd, Batch batch, double learningRate, double gradClip) {
+  public static Output run(
+      SearchModel model, Sgd sgd, Batch batch, double learningRate, double gradClip) {
     List<NDArray> weights = model.weights();
     Gradients.zero(weights);
     NDArray logits;

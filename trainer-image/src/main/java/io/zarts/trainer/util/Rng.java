@@ -3,9 +3,10 @@ package io.zarts.trainer.util;
 import java.util.Arrays;
 
 /**
- * A seeded xoshiro256** generator whose whole state is four longs plus a cached Gaussian, so a checkpoint can
- * save and restore it exactly. Every random stream of the trainer (initial weights, data order, augmentation,
- * perturbations) comes from one of these, never from the engine's global generator.
+ * A seeded xoshiro256** generator whose whole state is four longs plus a cached Gaussian, so a
+ * checkpoint can save and restore it exactly. Every random stream of the trainer (initial weights,
+ * data order, augmentation, perturbations) comes from one of these, never from the engine's global
+ * generator.
  */
 public final class Rng {
 

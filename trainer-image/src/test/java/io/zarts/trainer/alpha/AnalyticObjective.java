@@ -4,8 +4,8 @@ import io.zarts.trainer.util.Rng;
 import java.util.List;
 
 /**
- * A known objective standing in for the supernet: f(x) plus noise that is shared by all candidates of one update
- * (common random numbers) and redrawn between updates, with its exact gradient.
+ * A known objective standing in for the supernet: f(x) plus noise that is shared by all candidates
+ * of one update (common random numbers) and redrawn between updates, with its exact gradient.
  */
 final class AnalyticObjective implements AlphaObjective {
 

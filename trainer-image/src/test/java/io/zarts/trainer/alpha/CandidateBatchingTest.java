@@ -1,19 +1,18 @@
 package io.zarts.trainer.alpha;
 
-import io.zarts.api.v1alpha1.SearchSpaceName;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.CandidateBatching;
 import io.zarts.api.v1alpha1.OptimizerSpec;
+import io.zarts.api.v1alpha1.SearchSpaceName;
 import io.zarts.trainer.TestSearches;
-import io.zarts.trainer.space.SearchSpace;
-import io.zarts.trainer.train.SearchLoop;
-import io.zarts.trainer.train.SearchListener;
-import io.zarts.trainer.train.SearchSession;
 import io.zarts.trainer.nn.StepScope;
+import io.zarts.trainer.space.SearchSpace;
+import io.zarts.trainer.train.SearchListener;
+import io.zarts.trainer.train.SearchLoop;
+import io.zarts.trainer.train.SearchSession;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,17 +20,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Candidate batching computes what one-after-another evaluation computes: for MGS, RS and GLD, with and without
- * inner steps and in both batch-norm modes, the same candidate losses (to float summation order) from the same
- * warmed-up network, and the same alpha step.
+ * Candidate batching computes what one-after-another evaluation computes: for MGS, RS and GLD, with
+ * and without inner steps and in both batch-norm modes, the same candidate losses (to float
+ * summation order) from the same warmed-up network, and the same alpha step.
  */
 class CandidateBatchingTest {
 
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
-  static ArchitectureSearch search(String algorithm, String batching, boolean parity, String batchNorm) {
-    return TestSearches.search("batching-" + algorithm, """
+  static ArchitectureSearch search(
+      String algorithm, String batching, boolean parity, String batchNorm) {
+    return TestSearches.search(
+        "batching-" + algorithm,
+        """
           dataset:
             name: synthetic
             synthetic: {samples: 64, imageSize: 8, classes: 3}
@@ -48,33 +49,52 @@ class CandidateBatchingTest {
             gld: {maxRadius: 0.5, minRadius: 0.1}
             candidateEval: {batches: 2, batchNorm: %s}
           training: {epochs: 2, batchSize: 8}
-        """.formatted(algorithm, parity, batching, batchNorm));
+        """
+            .formatted(algorithm, parity, batching, batchNorm));
   }
 
   AlphaUpdate oneUpdate(ArchitectureSearch search, String run) {
-    try (SearchSession session = SearchSession.open(search, TestSearches.cpu(null, out.resolve(run)))) {
+    try (SearchSession session =
+        SearchSession.open(search, TestSearches.cpu(null, out.resolve(run)))) {
       new SearchLoop(session, new SearchListener() {}).run(0, 1);
       try (StepScope scope = session.openScope()) {
-        return session.strategy().update(new AlphaUpdateContext(session.model(), scope.manager(),
-            session.longLived(), session.validStream(), session.innerStream(), 1));
+        return session
+            .strategy()
+            .update(
+                new AlphaUpdateContext(
+                    session.model(),
+                    scope.manager(),
+                    session.longLived(),
+                    session.validStream(),
+                    session.innerStream(),
+                    1));
       }
     }
   }
 
   @ParameterizedTest(name = "{0} parity={1} bn={2}")
-  @CsvSource({"mgs, false, train", "rs, false, train", "gld, false, train", "mgs, true, train",
-      "mgs, false, eval"})
-  void batchedCandidateLossesEqualSequentialOnes(String algorithm, boolean parity, String batchNorm) {
+  @CsvSource({
+    "mgs, false, train",
+    "rs, false, train",
+    "gld, false, train",
+    "mgs, true, train",
+    "mgs, false, eval"
+  })
+  void batchedCandidateLossesEqualSequentialOnes(
+      String algorithm, boolean parity, String batchNorm) {
     AlphaUpdate sequential = oneUpdate(search(algorithm, "off", parity, batchNorm), "off");
     AlphaUpdate batched = oneUpdate(search(algorithm, "on", parity, batchNorm), "on");
     assertThat(batched.candidateLosses()).hasSameSizeAs(sequential.candidateLosses());
     for (int i = 0; i < sequential.candidateLosses().length; i++) {
-      assertThat(batched.candidateLosses()[i]).as("candidate " + i)
-          .isCloseTo(sequential.candidateLosses()[i], within(1e-6 * Math.max(1, sequential.candidateLosses()[i])));
+      assertThat(batched.candidateLosses()[i])
+          .as("candidate " + i)
+          .isCloseTo(
+              sequential.candidateLosses()[i],
+              within(1e-6 * Math.max(1, sequential.candidateLosses()[i])));
     }
     assertThat(batched.loss0()).isEqualTo(sequential.loss0());
-    assertThat(batched.stepNorm()).isCloseTo(sequential.stepNorm(), within(1e-3 * Math.max(1e-3,
-        sequential.stepNorm())));
+    assertThat(batched.stepNorm())
+        .isCloseTo(sequential.stepNorm(), within(1e-3 * Math.max(1e-3, sequential.stepNorm())));
     // The candidates differ from one another: the comparison is not between identical numbers.
     assertThat(sequential.candidateLosses()[0]).isNotEqualTo(sequential.candidateLosses()[1]);
   }

@@ -1,36 +1,38 @@
 package io.zarts.trainer.alpha;
 
-import java.util.Arrays;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import io.zarts.trainer.TestSearches;
 import io.zarts.trainer.model.SearchModel;
-import io.zarts.trainer.train.SearchLoop;
-import io.zarts.trainer.train.SearchListener;
-import io.zarts.trainer.train.SearchSession;
 import io.zarts.trainer.nn.StepScope;
+import io.zarts.trainer.train.SearchListener;
+import io.zarts.trainer.train.SearchLoop;
+import io.zarts.trainer.train.SearchSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * On the supernet: an alpha update changes only the alphas. Weights, batch-norm statistics and the main optimizer's
- * momentum are bit-identical afterwards, and every candidate trained and was scored on the same batches.
+ * On the supernet: an alpha update changes only the alphas. Weights, batch-norm statistics and the
+ * main optimizer's momentum are bit-identical afterwards, and every candidate trained and was
+ * scored on the same batches.
  */
 class CandidateEvaluationTest {
 
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"mgs", "rs", "gld"})
   void anUpdateTouchesOnlyTheAlphas(String algorithm) {
-    var search = TestSearches.search("crn-" + algorithm, """
+    var search =
+        TestSearches.search(
+            "crn-" + algorithm,
+            """
           dataset:
             name: synthetic
             synthetic: {samples: 64, imageSize: 8, classes: 3}
@@ -44,13 +46,16 @@ class CandidateEvaluationTest {
             gld: {maxRadius: 0.5, minRadius: 0.1}
             candidateEval: {batches: 2}
           training: {epochs: 2, batchSize: 8}
-        """.formatted(algorithm));
+        """
+                .formatted(algorithm));
     try (SearchSession session = SearchSession.open(search, TestSearches.cpu(null, out))) {
-      // One warm-up epoch, so momentum buffers and running statistics are not trivially zero or one.
+      // One warm-up epoch, so momentum buffers and running statistics are not trivially zero or
+      // one.
       new SearchLoop(session, new SearchListener() {}).run(0, 1);
       SearchModel model = session.model();
       List<float[]> weightsBefore = copy(model.weights());
-      List<float[]> buffersBefore = copy(model.net().parameters().buffers().stream().map(e -> e.array()).toList());
+      List<float[]> buffersBefore =
+          copy(model.net().parameters().buffers().stream().map(e -> e.array()).toList());
       List<float[]> momentumBefore = copy(session.sgd().state());
       List<float[]> alphasBefore = copy(model.alphas().both());
 
@@ -59,23 +64,34 @@ class CandidateEvaluationTest {
       strategy.traceCandidates(traces::add);
       AlphaUpdate update;
       try (StepScope scope = session.openScope()) {
-        update = strategy.update(new AlphaUpdateContext(model, scope.manager(), session.longLived(),
-            session.validStream(), session.innerStream(), 1));
+        update =
+            strategy.update(
+                new AlphaUpdateContext(
+                    model,
+                    scope.manager(),
+                    session.longLived(),
+                    session.validStream(),
+                    session.innerStream(),
+                    1));
       }
 
       assertThat(copy(model.weights())).as("weights").containsExactlyElementsOf(weightsBefore);
       assertThat(copy(model.net().parameters().buffers().stream().map(e -> e.array()).toList()))
-          .as("batch-norm statistics").containsExactlyElementsOf(buffersBefore);
-      assertThat(copy(session.sgd().state())).as("main momentum").containsExactlyElementsOf(momentumBefore);
+          .as("batch-norm statistics")
+          .containsExactlyElementsOf(buffersBefore);
+      assertThat(copy(session.sgd().state()))
+          .as("main momentum")
+          .containsExactlyElementsOf(momentumBefore);
       if (!algorithm.equals("gld") || update.stepNorm() > 0) {
         assertThat(copy(model.alphas().both())).as("alphas").isNotEqualTo(alphasBefore);
       }
 
-      int expected = switch (algorithm) {
-        case "mgs" -> 3;
-        case "rs" -> 6;
-        default -> new GradientlessDescent(0.5, 0.1).radii();
-      };
+      int expected =
+          switch (algorithm) {
+            case "mgs" -> 3;
+            case "rs" -> 6;
+            default -> new GradientlessDescent(0.5, 0.1).radii();
+          };
       assertThat(traces).hasSize(expected);
       for (SupernetObjective.CandidateTrace t : traces) {
         assertThat(t.innerBatches()).hasSize(2);

@@ -1,25 +1,28 @@
 package io.zarts.trainer.alpha;
 
-import java.util.Arrays;
-import org.assertj.core.data.Offset;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zarts.api.v1alpha1.Directions;
 import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-/** MGS, RS and GLD on objectives whose behaviour is known, with the DARTS-space dimension 2 x 14 x 7 = 196. */
+/**
+ * MGS, RS and GLD on objectives whose behaviour is known, with the DARTS-space dimension 2 x 14 x 7
+ * = 196.
+ */
 class ZeroOrderMethodsTest {
 
   static final int D = 196;
 
   @Test
   void mgsWithTheReferenceSettingsDescendsANoisyBowl() {
-    AnalyticObjective f = new AnalyticObjective(AnalyticObjective.bowl(D, 0.5, 1.5), AnalyticObjective.start(D, 1, 1),
-        0.05, 2);
+    AnalyticObjective f =
+        new AnalyticObjective(
+            AnalyticObjective.bowl(D, 0.5, 1.5), AnalyticObjective.start(D, 1, 1), 0.05, 2);
     MaximumLikelihoodGuidedSearch mgs = new MaximumLikelihoodGuidedSearch(4, 0.01, 1e-3, false);
     double before = f.value();
     Rng rng = new Rng(3);
@@ -27,7 +30,8 @@ class ZeroOrderMethodsTest {
       f.apply(mgs.propose(f, 0.025, rng).step());
       f.nextUpdate();
     }
-    // The proposals sit around the step -G (a unit-rate gradient step) and MGS keeps the best of them: with
+    // The proposals sit around the step -G (a unit-rate gradient step) and MGS keeps the best of
+    // them: with
     // curvatures in [0.5, 1.5] every coordinate contracts by at least half per update.
     assertThat(f.value()).isLessThan(before * 1e-3);
   }
@@ -35,7 +39,8 @@ class ZeroOrderMethodsTest {
   @Test
   void mgsWithSmallSigmaMovesAlongTheScaledGradient() {
     // Zero-mean proposals (lambda = 1): the self-normalised weights exp(-(L_i - L0)/tau) target
-    // p(u) ~ exp(-g.u/tau) N(u; 0, sigma^2), whose mean is -sigma^2/tau g: gradient descent at rate sigma^2/tau.
+    // p(u) ~ exp(-g.u/tau) N(u; 0, sigma^2), whose mean is -sigma^2/tau g: gradient descent at rate
+    // sigma^2/tau.
     double[] g = AnalyticObjective.start(D, 1, 4);
     g = Vectors.scale(g, 1 / Vectors.norm(g));
     AnalyticObjective f = new AnalyticObjective(AnalyticObjective.linear(g), new double[D], 0, 5);
@@ -46,9 +51,11 @@ class ZeroOrderMethodsTest {
     double[] expected = Vectors.scale(g, -sigma * sigma / tau);
     double[] error = s.step().clone();
     Vectors.addScaled(error, expected, -1);
-    double cosine = Vectors.dot(s.step(), expected) / (Vectors.norm(s.step()) * Vectors.norm(expected));
-    System.out.printf("MGS step vs -sigma^2/tau g: cosine %.4f, relative error %.4f, ESS %.0f%n", cosine,
-        Vectors.norm(error) / Vectors.norm(expected), s.effectiveSampleSize());
+    double cosine =
+        Vectors.dot(s.step(), expected) / (Vectors.norm(s.step()) * Vectors.norm(expected));
+    System.out.printf(
+        "MGS step vs -sigma^2/tau g: cosine %.4f, relative error %.4f, ESS %.0f%n",
+        cosine, Vectors.norm(error) / Vectors.norm(expected), s.effectiveSampleSize());
     assertThat(cosine).isGreaterThan(0.99);
     assertThat(Vectors.norm(error) / Vectors.norm(expected)).isLessThan(0.12);
   }
@@ -62,27 +69,28 @@ class ZeroOrderMethodsTest {
     assertThat(w[1]).isEqualTo(1.0);
 
     // Through a whole step: candidates whose losses differ from L0 by +/-50.
-    AlphaObjective gaps = new AlphaObjective() {
-      @Override
-      public int[] blocks() {
-        return new int[] {98, 98};
-      }
+    AlphaObjective gaps =
+        new AlphaObjective() {
+          @Override
+          public int[] blocks() {
+            return new int[] {98, 98};
+          }
 
-      @Override
-      public double baseLoss() {
-        return 2.3;
-      }
+          @Override
+          public double baseLoss() {
+            return 2.3;
+          }
 
-      @Override
-      public double[] gradient() {
-        return new double[D];
-      }
+          @Override
+          public double[] gradient() {
+            return new double[D];
+          }
 
-      @Override
-      public double[] losses(List<double[]> perturbations) {
-        return new double[] {2.3 + 50, 2.3 - 50, 2.3 + 50, 2.3 - 49.5};
-      }
-    };
+          @Override
+          public double[] losses(List<double[]> perturbations) {
+            return new double[] {2.3 + 50, 2.3 - 50, 2.3 + 50, 2.3 - 49.5};
+          }
+        };
     for (boolean parity : new boolean[] {false, true}) {
       Proposal s =
           new MaximumLikelihoodGuidedSearch(4, 0.01, 1e-3, parity).propose(gaps, 0.025, new Rng(1));
@@ -99,8 +107,9 @@ class ZeroOrderMethodsTest {
   void randomSearchDescendsANoisyBowl() {
     for (Directions directions : Directions.values()) {
       for (boolean antithetic : new boolean[] {true, false}) {
-        AnalyticObjective f = new AnalyticObjective(AnalyticObjective.bowl(D, 0.5, 1.5),
-            AnalyticObjective.start(D, 1, 7), 0.05, 8);
+        AnalyticObjective f =
+            new AnalyticObjective(
+                AnalyticObjective.bowl(D, 0.5, 1.5), AnalyticObjective.start(D, 1, 7), 0.05, 8);
         // Step sizes for which the estimate's variance (dimension / samples) does not dominate.
         double eta = directions == Directions.UNIFORM ? 0.01 : 0.004;
         RandomSearchMethod rs = new RandomSearchMethod(8, 0.01, eta, directions, antithetic);
@@ -110,7 +119,8 @@ class ZeroOrderMethodsTest {
           f.apply(rs.propose(f, 0, rng).step());
           f.nextUpdate();
         }
-        assertThat(f.value()).as(directions + (antithetic ? " antithetic" : " one-sided"))
+        assertThat(f.value())
+            .as(directions + (antithetic ? " antithetic" : " one-sided"))
             .isLessThan(before * 0.6);
       }
     }
@@ -129,8 +139,9 @@ class ZeroOrderMethodsTest {
 
   @Test
   void gldNeverAcceptsAWorseStepAndDescends() {
-    AnalyticObjective f = new AnalyticObjective(AnalyticObjective.bowl(D, 0.5, 1.5), AnalyticObjective.start(D, 0.2,
-        13), 0, 14);
+    AnalyticObjective f =
+        new AnalyticObjective(
+            AnalyticObjective.bowl(D, 0.5, 1.5), AnalyticObjective.start(D, 0.2, 13), 0, 14);
     GradientlessDescent gld = new GradientlessDescent(0.13, 4.69e-6);
     assertThat(gld.radii()).isEqualTo(15);
     double before = f.value();
@@ -156,7 +167,8 @@ class ZeroOrderMethodsTest {
     double initial = new AnalyticObjective(AnalyticObjective.valley(), start, 0, 0).value();
 
     AnalyticObjective mgsF = new AnalyticObjective(AnalyticObjective.valley(), start, 0.01, 16);
-    // A steep valley: the unit gradient step of the default proposal would overshoot, so scale the objective down.
+    // A steep valley: the unit gradient step of the default proposal would overshoot, so scale the
+    // objective down.
     MaximumLikelihoodGuidedSearch mgs = new MaximumLikelihoodGuidedSearch(8, 0.01, 0.5, false);
     Rng rng = new Rng(17);
     for (int i = 0; i < 60; i++) {
@@ -174,14 +186,17 @@ class ZeroOrderMethodsTest {
     for (int i = 0; i < 100; i++) {
       gldF.apply(gld.propose(gldF, 0, rng).step());
     }
-    System.out.printf("valley: start %.2f, MGS %.2f, RS %.2f, GLD %.2f%n", initial, mgsF.value(), rsF.value(),
-        gldF.value());
+    System.out.printf(
+        "valley: start %.2f, MGS %.2f, RS %.2f, GLD %.2f%n",
+        initial, mgsF.value(), rsF.value(), gldF.value());
     assertThat(mgsF.value()).isLessThan(initial * 0.5);
     assertThat(rsF.value()).isLessThan(initial * 0.9);
     assertThat(gldF.value()).isLessThan(initial * 0.9);
   }
 
-  /** The objective and its gradient multiplied by k (a learning rate for MGS's unit gradient step). */
+  /**
+   * The objective and its gradient multiplied by k (a learning rate for MGS's unit gradient step).
+   */
   record Scaled(AnalyticObjective f, double k) implements AlphaObjective {
     @Override
     public int[] blocks() {

@@ -1,14 +1,16 @@
 package io.zarts.trainer.bench;
 
-import org.assertj.core.data.Offset;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
-/** zarts bench end to end on a configuration small enough for a unit test: every number is measured and sane. */
+/**
+ * zarts bench end to end on a configuration small enough for a unit test: every number is measured
+ * and sane.
+ */
 class BenchmarkTest {
 
   @Test
@@ -19,8 +21,14 @@ class BenchmarkTest {
     assertThat(r.weightStepMs()).isPositive();
     assertThat(r.imagesPerSecond()).isCloseTo(4000 / r.weightStepMs(), Offset.offset(1e-6));
     assertThat(r.alphaUpdateMs()).containsOnlyKeys("mgs", "rs");
-    r.alphaUpdateMs().values().forEach(ms -> assertThat(ms).hasSize(2).doesNotContain(0.0)
-        .satisfies(a -> assertThat(Math.min(a[0], a[1])).isPositive()));
+    r.alphaUpdateMs()
+        .values()
+        .forEach(
+            ms ->
+                assertThat(ms)
+                    .hasSize(2)
+                    .doesNotContain(0.0)
+                    .satisfies(a -> assertThat(Math.min(a[0], a[1])).isPositive()));
     assertThat(r.peakRssBytes()).isGreaterThan(10L << 20);
     assertThat(log).hasSize(3);
     long[] trend = new Benchmark(1, List.of(), s -> {}).memoryTrend(micro, 6, 2, 3);
@@ -30,10 +38,12 @@ class BenchmarkTest {
 
   @Test
   void theStandardConfigurationsAreTheDocumentedOnes() {
-    assertThat(BenchConfig.standard()).extracting(BenchConfig::name).containsExactly("tiny", "small", "full");
+    assertThat(BenchConfig.standard())
+        .extracting(BenchConfig::name)
+        .containsExactly("tiny", "small", "full");
     BenchConfig full = BenchConfig.standard().get(2);
-    assertThat(List.of(full.channels(), full.layers(), full.imageSize(), full.batch())).containsExactly(16, 8, 32,
-        64);
+    assertThat(List.of(full.channels(), full.layers(), full.imageSize(), full.batch()))
+        .containsExactly(16, 8, 32, 64);
     assertThat(full.alphaUpdates()).isFalse();
     assertThat(BenchConfig.standard().get(0).samples()).isEqualTo(4);
     assertThat(BenchConfig.standard().get(0).innerSteps()).isEqualTo(10);

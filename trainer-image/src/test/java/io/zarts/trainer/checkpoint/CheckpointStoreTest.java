@@ -1,7 +1,5 @@
 package io.zarts.trainer.checkpoint;
 
-import java.util.Arrays;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,7 @@ class CheckpointStoreTest {
 
   static final Map<String, String> ID = Map.of("dataset", "digits", "searchSpace", "darts");
 
-  @TempDir
-  Path root;
+  @TempDir Path root;
 
   final List<String> warnings = new ArrayList<>();
 
@@ -33,9 +31,15 @@ class CheckpointStoreTest {
 
   static Map<String, CheckpointStore.Content> files(int value) {
     Map<String, CheckpointStore.Content> files = new LinkedHashMap<>();
-    files.put("weights.bin", out -> TensorFile.write(out,
-        List.of(new NamedTensor("w", new long[] {2, 2}, new float[] {value, 1, 2, 3}))));
-    files.put("position.json", out -> out.write(("{\"epoch\":" + value + "}").getBytes(StandardCharsets.UTF_8)));
+    files.put(
+        "weights.bin",
+        out ->
+            TensorFile.write(
+                out,
+                List.of(new NamedTensor("w", new long[] {2, 2}, new float[] {value, 1, 2, 3}))));
+    files.put(
+        "position.json",
+        out -> out.write(("{\"epoch\":" + value + "}").getBytes(StandardCharsets.UTF_8)));
     return files;
   }
 
@@ -57,7 +61,8 @@ class CheckpointStoreTest {
         assertThat(TensorFile.read(in, "w").get(0).values()[0]).isEqualTo(2f);
       }
       try (Stream<Path> entries = Files.list(root)) {
-        assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".tmp"));
+        assertThat(entries.map(p -> p.getFileName().toString()))
+            .noneMatch(n -> n.startsWith(".tmp"));
       }
     }
   }
@@ -80,7 +85,8 @@ class CheckpointStoreTest {
     try (CheckpointStore store = store(5)) {
       commit(store, 2);
       store.commit(new CheckpointName(2, 7), 27, ID, files(9));
-      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString()).isEqualTo("epoch-000002-step-000007");
+      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString())
+          .isEqualTo("epoch-000002-step-000007");
     }
   }
 
@@ -96,26 +102,29 @@ class CheckpointStoreTest {
       CheckpointStore.Loaded latest = store.latest(ID).orElseThrow();
       assertThat(latest.dir().getFileName().toString()).isEqualTo("epoch-000001");
       assertThat(root.resolve("epoch-000002.corrupt")).exists();
-      assertThat(warnings).anyMatch(w -> w.contains("epoch-000002") && w.contains("corrupt or partial"));
+      assertThat(warnings)
+          .anyMatch(w -> w.contains("epoch-000002") && w.contains("corrupt or partial"));
     }
   }
 
   @Test
   void aFlippedByteIsDetected() throws IOException {
-    assertSkipped(dir -> {
-      Path f = dir.resolve("weights.bin");
-      byte[] bytes = Files.readAllBytes(f);
-      bytes[bytes.length - 1] ^= 0x01;
-      Files.write(f, bytes);
-    });
+    assertSkipped(
+        dir -> {
+          Path f = dir.resolve("weights.bin");
+          byte[] bytes = Files.readAllBytes(f);
+          bytes[bytes.length - 1] ^= 0x01;
+          Files.write(f, bytes);
+        });
   }
 
   @Test
   void aTruncatedFileIsDetected() throws IOException {
-    assertSkipped(dir -> {
-      Path f = dir.resolve("weights.bin");
-      Files.write(f, Arrays.copyOf(Files.readAllBytes(f), 10));
-    });
+    assertSkipped(
+        dir -> {
+          Path f = dir.resolve("weights.bin");
+          Files.write(f, Arrays.copyOf(Files.readAllBytes(f), 10));
+        });
   }
 
   @Test
@@ -134,7 +143,8 @@ class CheckpointStoreTest {
       commit(store, 1);
       Path stray = Files.createDirectories(root.resolve(".tmp-epoch-000002-4242"));
       Files.writeString(stray.resolve("weights.bin"), "half");
-      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString()).isEqualTo("epoch-000001");
+      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString())
+          .isEqualTo("epoch-000001");
       assertThat(stray).doesNotExist();
     }
   }
@@ -145,7 +155,8 @@ class CheckpointStoreTest {
     try (CheckpointStore store = store(5)) {
       commit(store, 1);
       Files.createSymbolicLink(root.resolve("epoch-000009"), outside);
-      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString()).isEqualTo("epoch-000001");
+      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString())
+          .isEqualTo("epoch-000001");
     }
   }
 
@@ -155,9 +166,12 @@ class CheckpointStoreTest {
       commit(store, 1);
       assertThatThrownBy(() -> store.latest(Map.of("dataset", "cifar10", "searchSpace", "darts")))
           .isInstanceOf(CheckpointException.class)
-          .hasMessageContaining("belongs to a different search (dataset digits, this search has cifar10)");
+          .hasMessageContaining(
+              "belongs to a different search (dataset digits, this search has cifar10)");
       Path manifest = root.resolve("epoch-000001/MANIFEST.json");
-      Files.writeString(manifest, Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
+      Files.writeString(
+          manifest,
+          Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
       assertThatThrownBy(() -> store.latest(ID)).hasMessageContaining("format version 9");
       assertThat(root.resolve("epoch-000001/weights.bin")).exists();
     }

@@ -1,7 +1,5 @@
 package io.zarts.trainer.checkpoint;
 
-import java.util.TreeSet;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zarts.trainer.ChildJvm;
@@ -13,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,20 +20,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Real trainer processes killed and resumed: with SIGKILL at random moments, at fault-injection points inside a
- * checkpoint write and between steps, and with SIGTERM. Every interrupted-and-resumed run must end with alphas,
- * weights and genotype byte-identical to an uninterrupted run (CPU, one thread, fixed seed).
+ * Real trainer processes killed and resumed: with SIGKILL at random moments, at fault-injection
+ * points inside a checkpoint write and between steps, and with SIGTERM. Every
+ * interrupted-and-resumed run must end with alphas, weights and genotype byte-identical to an
+ * uninterrupted run (CPU, one thread, fixed seed).
  */
 class ResumeEquivalenceTest {
 
-  static final String SEARCH = TestSearches.resource("resume", TestSearches.tinySpec(64,
-      "algorithm: mgs, samples: 2, innerSteps: 1, innerBatchSize: 4, warmupEpochs: 1, updateEvery: 2",
-      "epochs: 3, batchSize: 8")
-      + "  checkpoint: {size: 1Gi, everyEpochs: 1, keep: 2}\n"
-      + "  trainer: {device: cpu, threads: 1}\n");
+  static final String SEARCH =
+      TestSearches.resource(
+          "resume",
+          TestSearches.tinySpec(
+                  64,
+                  "algorithm: mgs, samples: 2, innerSteps: 1, innerBatchSize: 4, warmupEpochs: 1, updateEvery: 2",
+                  "epochs: 3, batchSize: 8")
+              + "  checkpoint: {size: 1Gi, everyEpochs: 1, keep: 2}\n"
+              + "  trainer: {device: cpu, threads: 1}\n");
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   static Path file;
   static Path reference;
@@ -51,10 +54,18 @@ class ResumeEquivalenceTest {
   }
 
   static ProcessBuilder trainer(Path out, String fault) {
-    ProcessBuilder pb = ChildJvm.of(List.of(), "io.zarts.trainer.cli.Zarts", "search", file.toString(),
-        "--output-dir", out.toString(), "--quiet",
-        "--termination-log", out.resolveSibling(out.getFileName() + ".termination").toString())
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder pb =
+        ChildJvm.of(
+                List.of(),
+                "io.zarts.trainer.cli.Zarts",
+                "search",
+                file.toString(),
+                "--output-dir",
+                out.toString(),
+                "--quiet",
+                "--termination-log",
+                out.resolveSibling(out.getFileName() + ".termination").toString())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     if (fault != null) {
       pb.environment().put("ZARTS_FAULT_HALT_AT", fault);
     }
@@ -69,19 +80,28 @@ class ResumeEquivalenceTest {
   }
 
   static void assertSameAsReference(Path out) throws IOException {
-    for (String f : new String[] {"epoch-000003/alphas.bin", "epoch-000003/weights.bin",
-        "epoch-000003/batchnorm.bin", "epoch-000003/weight-optimizer.bin", "genotype.txt"}) {
-      assertThat(Files.readAllBytes(out.resolve(f))).as(f).isEqualTo(Files.readAllBytes(reference.resolve(f)));
+    for (String f :
+        new String[] {
+          "epoch-000003/alphas.bin",
+          "epoch-000003/weights.bin",
+          "epoch-000003/batchnorm.bin",
+          "epoch-000003/weight-optimizer.bin",
+          "genotype.txt"
+        }) {
+      assertThat(Files.readAllBytes(out.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(reference.resolve(f)));
     }
   }
 
   @ParameterizedTest(name = "halt at {0}")
-  @ValueSource(strings = {
-      "step:6",                          // mid-epoch 2, after the first checkpoint
-      "checkpoint:file:weights.bin#2",   // inside the second checkpoint, after its first file
-      "checkpoint:manifest#2",           // every file written, manifest not yet
-      "checkpoint:rename#1",             // renamed, parent folder not yet synced
-  })
+  @ValueSource(
+      strings = {
+        "step:6", // mid-epoch 2, after the first checkpoint
+        "checkpoint:file:weights.bin#2", // inside the second checkpoint, after its first file
+        "checkpoint:manifest#2", // every file written, manifest not yet
+        "checkpoint:rename#1", // renamed, parent folder not yet synced
+      })
   void killedAtAFaultPointAndResumedEqualsUninterrupted(String point) throws Exception {
     Path out = work.resolve("fault-" + point.replaceAll("[^a-z0-9]", "-"));
     Result killed = run(out, point);
@@ -92,12 +112,16 @@ class ResumeEquivalenceTest {
     assertSameAsReference(out);
   }
 
-  /** Three kill moments, steps k of the 12 the run has (4 per epoch), drawn by the seed: distinct, ascending. */
+  /**
+   * Three kill moments, steps k of the 12 the run has (4 per epoch), drawn by the seed: distinct,
+   * ascending.
+   */
   static int[] killSteps(long seed) {
     Rng rng = new Rng(seed);
     TreeSet<Integer> steps = new TreeSet<>();
     while (steps.size() < 3) {
-      steps.add(2 + rng.nextInt(9)); // 2..10: every kill leaves work to do, whatever the machine's speed
+      steps.add(
+          2 + rng.nextInt(9)); // 2..10: every kill leaves work to do, whatever the machine's speed
     }
     return steps.stream().mapToInt(Integer::intValue).toArray();
   }
@@ -113,8 +137,10 @@ class ResumeEquivalenceTest {
     Path out = work.resolve("sigkill");
     int kills = 0;
     for (int k : killSteps(42)) {
-      // The kill follows the run's own report that step k is done, so it lands at a random moment inside the
-      // following work (a step, an alpha update or a checkpoint write) on a fast machine and a slow one alike.
+      // The kill follows the run's own report that step k is done, so it lands at a random moment
+      // inside the
+      // following work (a step, an alpha update or a checkpoint write) on a fast machine and a slow
+      // one alike.
       ProcessBuilder pb = trainer(out, null);
       pb.environment().put("ZARTS_FAULT_TRACE", "1");
       WatchedProcess p = WatchedProcess.start(pb);
@@ -132,21 +158,26 @@ class ResumeEquivalenceTest {
   @Test
   void sigtermCheckpointsExits143AndResumesIdentically() throws Exception {
     Path out = work.resolve("sigterm");
-    // The trainer pauses after step 6 (mid-epoch 2, after the first checkpoint) until it is asked to stop.
+    // The trainer pauses after step 6 (mid-epoch 2, after the first checkpoint) until it is asked
+    // to stop.
     ProcessBuilder pb = trainer(out, null);
     pb.environment().put("ZARTS_FAULT_PAUSE_AT", "step:6");
     WatchedProcess p = WatchedProcess.start(pb);
-    assertThat(p.awaitLine(line -> line.equals(FaultInjector.PREFIX + "paused at step:6"))).isPresent();
+    assertThat(p.awaitLine(line -> line.equals(FaultInjector.PREFIX + "paused at step:6")))
+        .isPresent();
     p.terminate();
     assertThat(p.awaitExit()).as(p.err()).isEqualTo(143);
     assertThat(p.err()).contains("stopped by SIGTERM after a checkpoint");
-    assertThat(out.resolve("epoch-000001-step-000002")).as("checkpoint taken on SIGTERM").isDirectory();
+    assertThat(out.resolve("epoch-000001-step-000002"))
+        .as("checkpoint taken on SIGTERM")
+        .isDirectory();
     String summary = Files.readString(out.resolveSibling("sigterm.termination"));
     assertThat(summary).contains("\"reason\":\"Preempted\"").contains("\"exitCode\":143");
     assertThat(summary.length()).isLessThanOrEqualTo(4096);
     Result resumed = run(out, null);
     assertThat(resumed.code()).as(resumed.err()).isZero();
-    assertThat(Files.readString(out.resolveSibling("sigterm.termination"))).contains("\"reason\":\"Succeeded\"");
+    assertThat(Files.readString(out.resolveSibling("sigterm.termination")))
+        .contains("\"reason\":\"Succeeded\"");
     assertSameAsReference(out);
   }
 
@@ -156,7 +187,8 @@ class ResumeEquivalenceTest {
     ProcessBuilder pb = trainer(out, null);
     pb.environment().put("ZARTS_FAULT_PAUSE_AT", "step:2");
     WatchedProcess first = WatchedProcess.start(pb);
-    assertThat(first.awaitLine(line -> line.equals(FaultInjector.PREFIX + "paused at step:2"))).isPresent();
+    assertThat(first.awaitLine(line -> line.equals(FaultInjector.PREFIX + "paused at step:2")))
+        .isPresent();
     Result second = run(out, null);
     first.kill();
     first.awaitExit();

@@ -1,18 +1,17 @@
 package io.zarts.trainer.cli;
 
-import io.zarts.api.RepoFiles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zarts.api.RepoFiles;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * No Docker engine runs here, so the image recipe is checked against the build: exec-form entrypoint (the JVM is
- * PID 1 and gets SIGTERM), the jar the Maven build produces, its main class, the metrics port, a non-root user.
+ * No Docker engine runs here, so the image recipe is checked against the build: exec-form
+ * entrypoint (the JVM is PID 1 and gets SIGTERM), the jar the Maven build produces, its main class,
+ * the metrics port, a non-root user.
  */
 class DockerfileTest {
 
@@ -21,8 +20,12 @@ class DockerfileTest {
   }
 
   static String instruction(String name) throws Exception {
-    return lines().stream().filter(l -> l.startsWith(name + " ")).reduce((a, b) -> b).orElseThrow()
-        .substring(name.length() + 1).strip();
+    return lines().stream()
+        .filter(l -> l.startsWith(name + " "))
+        .reduce((a, b) -> b)
+        .orElseThrow()
+        .substring(name.length() + 1)
+        .strip();
   }
 
   @Test
@@ -32,11 +35,13 @@ class DockerfileTest {
     List<String> argv = List.of(new ObjectMapper().readValue(entrypoint, String[].class));
     assertThat(argv.get(0)).isEqualTo("java");
     String pom = Files.readString(RepoFiles.resolve("trainer-image/pom.xml"));
-    assertThat(pom).contains("<finalName>zarts-trainer</finalName>")
+    assertThat(pom)
+        .contains("<finalName>zarts-trainer</finalName>")
         .contains("<mainClass>" + Zarts.class.getName() + "</mainClass>");
     assertThat(argv).contains("/opt/zarts/zarts-trainer.jar");
     List<String> cmd = List.of(new ObjectMapper().readValue(instruction("CMD"), String[].class));
-    assertThat(cmd).containsSubsequence("search", "/etc/zarts/search.yaml", "--output-dir", "/checkpoints");
+    assertThat(cmd)
+        .containsSubsequence("search", "/etc/zarts/search.yaml", "--output-dir", "/checkpoints");
   }
 
   @Test

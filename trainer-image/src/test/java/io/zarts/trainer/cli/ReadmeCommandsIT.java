@@ -25,82 +25,147 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every ./zarts command in the README's shell blocks, run through the real launcher on the packaged jar (this is an
- * integration test: Maven runs it after the jar is built), in README order, each checked for its exit code and for
- * the output the README promises. A command the README gains without a check here fails the test.
+ * Every ./zarts command in the README's shell blocks, run through the real launcher on the packaged
+ * jar (this is an integration test: Maven runs it after the jar is built), in README order, each
+ * checked for its exit code and for the output the README promises. A command the README gains
+ * without a check here fails the test.
  */
 class ReadmeCommandsIT {
 
-  /** What a README command must do; run replaces it where the README's own form needs data or hours we lack. */
+  /**
+   * What a README command must do; run replaces it where the README's own form needs data or hours
+   * we lack.
+   */
   record Check(String run, int exitCode, Consumer<Output> expect) {}
 
   record Output(int code, String out, String err) {}
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   static final Map<String, Check> CHECKS = new LinkedHashMap<>();
 
   @BeforeAll
   static void workspace() throws IOException {
-    // A folder that looks like the repository to the commands (they use relative paths) and keeps runs/ out of it.
+    // A folder that looks like the repository to the commands (they use relative paths) and keeps
+    // runs/ out of it.
     for (String entry : new String[] {"zarts", "examples", "trainer-image"}) {
       Files.createSymbolicLink(work.resolve(entry), RepoFiles.resolve(entry));
     }
-    Files.writeString(work.resolve("compare-tiny.yaml"), TestSearches.resource("compare-tiny",
-        TestSearches.tinySpec(48, "algorithm: mgs, samples: 2, innerSteps: 1, warmupEpochs: 1, updateEvery: 2",
-            "epochs: 2, batchSize: 8") + "  trainer: {device: cpu, threads: 1}\n"));
+    Files.writeString(
+        work.resolve("compare-tiny.yaml"),
+        TestSearches.resource(
+            "compare-tiny",
+            TestSearches.tinySpec(
+                    48,
+                    "algorithm: mgs, samples: 2, innerSteps: 1, warmupEpochs: 1, updateEvery: 2",
+                    "epochs: 2, batchSize: 8")
+                + "  trainer: {device: cpu, threads: 1}\n"));
     Files.createDirectories(work.resolve("no-datasets"));
   }
 
   static {
-    CHECKS.put("./zarts search examples/quickstart.yaml", new Check(null, 0, o -> {
-      assertThat(o.out()).startsWith("Genotype(normal=[(");
-      assertThat(work.resolve("runs/quickstart/summary.json")).exists();
-    }));
-    CHECKS.put("./zarts genotype runs/quickstart", new Check(null, 0, o ->
-        assertThat(o.out().strip()).isEqualTo(read("runs/quickstart/genotype.txt").strip())));
-    CHECKS.put("./zarts genotype runs/quickstart --format svg -o cell.svg", new Check(null, 0, o ->
-        assertThat(read("cell.svg")).contains("<svg").contains("</svg>")));
-    CHECKS.put("./zarts validate examples/cifar10-mgs.yaml", new Check(null, 0, o -> {
-      // The resource with every default filled in: valid again, and longer than the file.
-      assertThat(o.out()).startsWith("apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\n").contains("momentum: 0.9");
-      assertThat(o.out().length()).isGreaterThan(read("examples/cifar10-mgs.yaml").length());
-      try {
-        ArchitectureSearchValidator.bundled().validate(new YAMLMapper().readTree(o.out())).orThrow("output");
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }));
-    // No CIFAR-10 here: the same command on an empty data folder must stop at once, naming the folder and the fix.
-    CHECKS.put("./zarts search examples/cifar10-mgs.yaml --data /datasets", new Check(
-        "./zarts search examples/cifar10-mgs.yaml --data no-datasets", ExitCodes.INVALID_CONFIG, o ->
-        assertThat(o.err()).contains("spec.dataset.volume").contains("cifar-10-batches-bin").contains("--data")));
-    // The digits comparison takes about an hour; the same command on a tiny file, one seed, two algorithms.
-    CHECKS.put("./zarts compare trainer-image/bench/compare-digits.yaml --seeds 3", new Check(
-        "./zarts compare compare-tiny.yaml --seeds 1 --algorithms darts,mgs", 0, o -> {
-          assertThat(o.out()).startsWith("| algorithm | seed | final valid acc |");
-          assertThat(o.out().lines().filter(l -> l.startsWith("| darts | 0 |") || l.startsWith("| mgs | 0 |")))
-              .hasSize(2);
-        }));
-    CHECKS.put("./zarts engine", new Check(null, 0, o -> assertThat(o.out()).startsWith("engine PyTorch")));
-    // The standard configurations take minutes to hours; the same commands on the micro configuration.
-    CHECKS.put("./zarts bench", new Check("./zarts bench --configs micro --repeats 1", 0, o ->
-        assertThat(o.out()).contains("| micro |")));
-    CHECKS.put("./zarts bench --configs tiny --strategies mgs --memory-steps 1000", new Check(
-        "./zarts bench --configs micro --strategies mgs --repeats 1 --memory-steps 20", 0, o ->
-        assertThat(o.out()).contains("| micro |").containsIgnoringCase("rss")));
-    CHECKS.put("./zarts bench --configs micro --repeats 1", new Check(null, 0, o ->
-        assertThat(o.out()).contains("| micro |")));
+    CHECKS.put(
+        "./zarts search examples/quickstart.yaml",
+        new Check(
+            null,
+            0,
+            o -> {
+              assertThat(o.out()).startsWith("Genotype(normal=[(");
+              assertThat(work.resolve("runs/quickstart/summary.json")).exists();
+            }));
+    CHECKS.put(
+        "./zarts genotype runs/quickstart",
+        new Check(
+            null,
+            0,
+            o ->
+                assertThat(o.out().strip())
+                    .isEqualTo(read("runs/quickstart/genotype.txt").strip())));
+    CHECKS.put(
+        "./zarts genotype runs/quickstart --format svg -o cell.svg",
+        new Check(null, 0, o -> assertThat(read("cell.svg")).contains("<svg").contains("</svg>")));
+    CHECKS.put(
+        "./zarts validate examples/cifar10-mgs.yaml",
+        new Check(
+            null,
+            0,
+            o -> {
+              // The resource with every default filled in: valid again, and longer than the file.
+              assertThat(o.out())
+                  .startsWith("apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\n")
+                  .contains("momentum: 0.9");
+              assertThat(o.out().length())
+                  .isGreaterThan(read("examples/cifar10-mgs.yaml").length());
+              try {
+                ArchitectureSearchValidator.bundled()
+                    .validate(new YAMLMapper().readTree(o.out()))
+                    .orThrow("output");
+              } catch (IOException e) {
+                throw new AssertionError(e);
+              }
+            }));
+    // No CIFAR-10 here: the same command on an empty data folder must stop at once, naming the
+    // folder and the fix.
+    CHECKS.put(
+        "./zarts search examples/cifar10-mgs.yaml --data /datasets",
+        new Check(
+            "./zarts search examples/cifar10-mgs.yaml --data no-datasets",
+            ExitCodes.INVALID_CONFIG,
+            o ->
+                assertThat(o.err())
+                    .contains("spec.dataset.volume")
+                    .contains("cifar-10-batches-bin")
+                    .contains("--data")));
+    // The digits comparison takes about an hour; the same command on a tiny file, one seed, two
+    // algorithms.
+    CHECKS.put(
+        "./zarts compare trainer-image/bench/compare-digits.yaml --seeds 3",
+        new Check(
+            "./zarts compare compare-tiny.yaml --seeds 1 --algorithms darts,mgs",
+            0,
+            o -> {
+              assertThat(o.out()).startsWith("| algorithm | seed | final valid acc |");
+              assertThat(
+                      o.out()
+                          .lines()
+                          .filter(
+                              l -> l.startsWith("| darts | 0 |") || l.startsWith("| mgs | 0 |")))
+                  .hasSize(2);
+            }));
+    CHECKS.put(
+        "./zarts engine",
+        new Check(null, 0, o -> assertThat(o.out()).startsWith("engine PyTorch")));
+    // The standard configurations take minutes to hours; the same commands on the micro
+    // configuration.
+    CHECKS.put(
+        "./zarts bench",
+        new Check(
+            "./zarts bench --configs micro --repeats 1",
+            0,
+            o -> assertThat(o.out()).contains("| micro |")));
+    CHECKS.put(
+        "./zarts bench --configs tiny --strategies mgs --memory-steps 1000",
+        new Check(
+            "./zarts bench --configs micro --strategies mgs --repeats 1 --memory-steps 20",
+            0,
+            o -> assertThat(o.out()).contains("| micro |").containsIgnoringCase("rss")));
+    CHECKS.put(
+        "./zarts bench --configs micro --repeats 1",
+        new Check(null, 0, o -> assertThat(o.out()).contains("| micro |")));
   }
 
   /** The ./zarts commands of the README's sh blocks, in order, without their comments. */
   static List<String> readmeCommands() {
     List<String> commands = new ArrayList<>();
-    Matcher block = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(RepoFiles.read(
-        RepoFiles.resolve("README.md")));
+    Matcher block =
+        Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL)
+            .matcher(RepoFiles.read(RepoFiles.resolve("README.md")));
     while (block.find()) {
-      block.group(1).lines().map(l -> l.replaceAll("\\s+#.*$", "").strip()).filter(l -> l.startsWith("./zarts"))
+      block
+          .group(1)
+          .lines()
+          .map(l -> l.replaceAll("\\s+#.*$", "").strip())
+          .filter(l -> l.startsWith("./zarts"))
           .forEach(commands::add);
     }
     return commands;
@@ -113,22 +178,31 @@ class ReadmeCommandsIT {
 
   @TestFactory
   Stream<DynamicTest> readmeCommandsDoWhatTheReadmeSays() {
-    return readmeCommands().stream().filter(CHECKS::containsKey).map(command -> DynamicTest.dynamicTest(command,
-        () -> {
-          Check check = CHECKS.get(command);
-          Output o = run(check.run() != null ? check.run() : command);
-          assertThat(o.code()).as("exit code of %s%n%s", command, o.err()).isEqualTo(check.exitCode());
-          check.expect().accept(o);
-        }));
+    return readmeCommands().stream()
+        .filter(CHECKS::containsKey)
+        .map(
+            command ->
+                DynamicTest.dynamicTest(
+                    command,
+                    () -> {
+                      Check check = CHECKS.get(command);
+                      Output o = run(check.run() != null ? check.run() : command);
+                      assertThat(o.code())
+                          .as("exit code of %s%n%s", command, o.err())
+                          .isEqualTo(check.exitCode());
+                      check.expect().accept(o);
+                    }));
   }
 
   static Output run(String command) throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of("bash"));
     argv.addAll(List.of(command.split(" ")));
     Path out = Files.createTempFile(work, "out", ".txt");
-    // Standard error is read to its end: the launcher filters it through a process that may outlive java.
-    WatchedProcess p = WatchedProcess.start(new ProcessBuilder(argv).directory(work.toFile())
-        .redirectOutput(out.toFile()));
+    // Standard error is read to its end: the launcher filters it through a process that may outlive
+    // java.
+    WatchedProcess p =
+        WatchedProcess.start(
+            new ProcessBuilder(argv).directory(work.toFile()).redirectOutput(out.toFile()));
     int code = p.awaitExit();
     return new Output(code, Files.readString(out), p.err());
   }

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The zarts command line end to end: a search, its files, the genotype command, and bad input. */
 class ZartsCliTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   record Run(int code, String out, String err) {}
 
@@ -34,8 +33,10 @@ class ZartsCliTest {
     return file;
   }
 
-  static final String TINY = TestSearches.tinySpec(48, "algorithm: darts, warmupEpochs: 1, updateEvery: 2",
-      "epochs: 2, batchSize: 8") + "  trainer: {device: cpu, threads: 1}\n";
+  static final String TINY =
+      TestSearches.tinySpec(
+              48, "algorithm: darts, warmupEpochs: 1, updateEvery: 2", "epochs: 2, batchSize: 8")
+          + "  trainer: {device: cpu, threads: 1}\n";
 
   @Test
   void searchWritesItsResultsAndTheGenotypeCommandReadsThem() throws IOException {
@@ -46,11 +47,20 @@ class ZartsCliTest {
     assertThat(run.out()).startsWith("Genotype(normal=[(").contains("normal_concat=range(2, 4)");
 
     Path search = out.resolve("tiny");
-    for (String f : new String[] {"genotype.txt", "genotype.json", "alphas.json", "progress.json", "summary.json",
-        "history/epoch-0001/genotype.txt", "history/epoch-0002/alphas.json"}) {
+    for (String f :
+        new String[] {
+          "genotype.txt",
+          "genotype.json",
+          "alphas.json",
+          "progress.json",
+          "summary.json",
+          "history/epoch-0001/genotype.txt",
+          "history/epoch-0002/alphas.json"
+        }) {
       assertThat(search.resolve(f)).exists();
     }
-    TrainerProgress progress = TrainerProgress.fromJson(Files.readString(search.resolve("progress.json")));
+    TrainerProgress progress =
+        TrainerProgress.fromJson(Files.readString(search.resolve("progress.json")));
     assertThat(progress.getState()).isEqualTo(TrainerState.SUCCEEDED);
     assertThat(progress.getEpoch()).isEqualTo(2);
     assertThat(Files.readString(search.resolve("alphas.json"))).contains("\"sep_conv_3x3\"");
@@ -59,30 +69,46 @@ class ZartsCliTest {
     assertThat(text.code()).isZero();
     assertThat(text.out().strip()).isEqualTo(run.out().strip());
     Run svg = zarts("genotype", out.toString(), "--format", "svg");
-    assertThat(svg.out()).startsWith("<svg").contains("normal cell").contains("reduction cell").endsWith("</svg>\n");
-    Run zartsJson = zarts("genotype", search.resolve("genotype.txt").toString(), "--format", "zarts");
+    assertThat(svg.out())
+        .startsWith("<svg")
+        .contains("normal cell")
+        .contains("reduction cell")
+        .endsWith("</svg>\n");
+    Run zartsJson =
+        zarts("genotype", search.resolve("genotype.txt").toString(), "--format", "zarts");
     assertThat(zartsJson.out()).startsWith("{\"normal\": [[");
   }
 
   @Test
   void anUnknownSearchSpaceIsAConfigurationError() throws IOException {
-    Run run = zarts("search", resource("bad-op", TINY.replace("layers: 2,", "name: sep_conv_9x9, layers: 2,"))
-        .toString(), "--out", dir.toString());
+    Run run =
+        zarts(
+            "search",
+            resource("bad-op", TINY.replace("layers: 2,", "name: sep_conv_9x9, layers: 2,"))
+                .toString(),
+            "--out",
+            dir.toString());
     assertThat(run.code()).isEqualTo(ExitCodes.INVALID_CONFIG);
-    assertThat(run.err().strip()).isEqualTo("error: spec.searchSpace.name: unsupported value \"sep_conv_9x9\"; use"
-        + " one of darts, darts-no-none, s1, s2, s3, s4");
+    assertThat(run.err().strip())
+        .isEqualTo(
+            "error: spec.searchSpace.name: unsupported value \"sep_conv_9x9\"; use"
+                + " one of darts, darts-no-none, s1, s2, s3, s4");
   }
 
   @Test
   void aNegativeEpochCountIsAConfigurationError() throws IOException {
     Run run = zarts("search", resource("neg", TINY.replace("epochs: 2", "epochs: -1")).toString());
     assertThat(run.code()).isEqualTo(ExitCodes.INVALID_CONFIG);
-    assertThat(run.err().strip()).isEqualTo("error: spec.training.epochs: must be at least 1, got -1");
+    assertThat(run.err().strip())
+        .isEqualTo("error: spec.training.epochs: must be at least 1, got -1");
   }
 
   @Test
   void aMissingDatasetFolderIsAConfigurationError() throws IOException {
-    Path file = resource("cifar", """
+    Path file =
+        resource(
+            "cifar",
+            """
           dataset:
             name: cifar10
             volume: {claimName: cifar10-data, subPath: cifar-10-batches-bin}
@@ -90,15 +116,19 @@ class ZartsCliTest {
     Run run = zarts("search", file.toString(), "--data", dir.resolve("nowhere").toString());
     assertThat(run.code()).isEqualTo(ExitCodes.INVALID_CONFIG);
     assertThat(run.err().lines()).hasSize(1);
-    assertThat(run.err()).contains("error: spec.dataset.volume: dataset folder").contains("not found")
+    assertThat(run.err())
+        .contains("error: spec.dataset.volume: dataset folder")
+        .contains("not found")
         .contains("pass --data DIR");
   }
 
   @Test
   void aYamlSyntaxErrorIsAConfigurationError() throws IOException {
     Path file = dir.resolve("broken.yaml");
-    Files.writeString(file, "apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\nmetadata:\n  name: x\n"
-        + "spec:\n  dataset:\n    name: digits\n   training: [\n");
+    Files.writeString(
+        file,
+        "apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\nmetadata:\n  name: x\n"
+            + "spec:\n  dataset:\n    name: digits\n   training: [\n");
     Run run = zarts("search", file.toString());
     assertThat(run.code()).isEqualTo(ExitCodes.INVALID_CONFIG);
     assertThat(run.err().lines()).hasSize(1);
@@ -109,19 +139,24 @@ class ZartsCliTest {
   void aMalformedDataFileIsUnrecoverable() throws IOException {
     Path data = Files.createDirectories(dir.resolve("data/svhn"));
     Files.write(data.resolve("train_32x32.bin"), new byte[100]);
-    Path file = resource("svhn", """
+    Path file =
+        resource(
+            "svhn",
+            """
           dataset:
             name: svhn
             volume: {claimName: svhn-data, subPath: svhn}
         """);
     Run run = zarts("search", file.toString(), "--data", dir.resolve("data").toString());
     assertThat(run.code()).isEqualTo(ExitCodes.UNRECOVERABLE);
-    assertThat(run.err()).contains("train_32x32.bin: size 100 bytes is not a whole number of 3073-byte records");
+    assertThat(run.err())
+        .contains("train_32x32.bin: size 100 bytes is not a whole number of 3073-byte records");
   }
 
   @Test
   void usageErrorsAreConfigurationErrors() {
     assertThat(zarts("search").code()).isEqualTo(ExitCodes.INVALID_CONFIG);
-    assertThat(zarts("search", "x.yaml", "--device", "tpu").code()).isEqualTo(ExitCodes.INVALID_CONFIG);
+    assertThat(zarts("search", "x.yaml", "--device", "tpu").code())
+        .isEqualTo(ExitCodes.INVALID_CONFIG);
   }
 }

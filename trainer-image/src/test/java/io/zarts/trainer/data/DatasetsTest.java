@@ -14,10 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Loaders on files written in the real binary layouts, and their errors on broken ones. */
 class DatasetsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** Writes n records: labelBytes label bytes (the last = label, earlier = label + 50), then 3072 pixel bytes. */
+  /**
+   * Writes n records: labelBytes label bytes (the last = label, earlier = label + 50), then 3072
+   * pixel bytes.
+   */
   static byte[] records(int n, int labelBytes, int classes, int seed) {
     int size = labelBytes + 3072;
     byte[] out = new byte[n * size];
@@ -72,11 +74,13 @@ class DatasetsTest {
   void truncatedFilesNameTheFileTheFormatAndTheSize() throws IOException {
     byte[] whole = records(2, 1, 10, 0);
     for (int b = 1; b <= 5; b++) {
-      Files.write(dir.resolve("data_batch_" + b + ".bin"), b == 3 ? Arrays.copyOf(whole, 5000) : whole);
+      Files.write(
+          dir.resolve("data_batch_" + b + ".bin"), b == 3 ? Arrays.copyOf(whole, 5000) : whole);
     }
     assertThatThrownBy(() -> Datasets.cifar10(dir, Integer.MAX_VALUE))
         .isInstanceOf(DataFormatException.class)
-        .hasMessageContaining("data_batch_3.bin: size 5000 bytes is not a whole number of 3073-byte records")
+        .hasMessageContaining(
+            "data_batch_3.bin: size 5000 bytes is not a whole number of 3073-byte records")
         .hasMessageContaining("CIFAR-10 binary version")
         .satisfies(e -> assertThat(((DataFormatException) e).missing()).isFalse());
   }
@@ -90,7 +94,8 @@ class DatasetsTest {
     byte[] bad = records(1, 1, 10, 0);
     bad[0] = 42;
     Files.write(dir.resolve("train_32x32.bin"), bad);
-    assertThatThrownBy(() -> Datasets.svhn(dir, Integer.MAX_VALUE)).hasMessageContaining("has label 42");
+    assertThatThrownBy(() -> Datasets.svhn(dir, Integer.MAX_VALUE))
+        .hasMessageContaining("has label 42");
   }
 
   @Test

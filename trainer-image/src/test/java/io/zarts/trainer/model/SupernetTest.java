@@ -2,11 +2,11 @@ package io.zarts.trainer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import ai.djl.engine.Engine;
 import io.zarts.api.v1alpha1.SearchSpaceName;
 import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.ParameterStore;
@@ -20,9 +20,9 @@ class SupernetTest {
 
   @ParameterizedTest(name = "{0}, {1} classes: {2} weights")
   @CsvSource({
-      "DARTS_NO_NONE, 10, 1930618",
-      "DARTS, 10, 1930618",
-      "DARTS_NO_NONE, 100, 1953748",
+    "DARTS_NO_NONE, 10, 1930618",
+    "DARTS, 10, 1930618",
+    "DARTS_NO_NONE, 100, 1953748",
   })
   void weightCountsMatchTheReference(SearchSpaceName space, int classes, long expected) {
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -41,14 +41,19 @@ class SupernetTest {
       Alphas alphas = new Alphas(space, manager, new Rng(2));
       NDArray x = manager.create(new Rng(3).normal(2 * 3 * 8 * 8, 0, 1), new Shape(2, 3, 8, 8));
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray logits = net.forward(x, alphas.normal().softmax(1), alphas.reduce().softmax(1),
-            Forward.train(new Rng(4)));
+        NDArray logits =
+            net.forward(
+                x,
+                alphas.normal().softmax(1),
+                alphas.reduce().softmax(1),
+                Forward.train(new Rng(4)));
         assertThat(logits.getShape()).isEqualTo(new Shape(2, 5));
         gc.backward(logits.square().sum());
       }
       assertThat(alphas.normal().getGradient().abs().sum().getFloat()).isGreaterThan(0f);
       assertThat(alphas.reduce().getGradient().abs().sum().getFloat()).isGreaterThan(0f);
-      assertThat(store.weights().get(0).array().getGradient().abs().sum().getFloat()).isGreaterThan(0f);
+      assertThat(store.weights().get(0).array().getGradient().abs().sum().getFloat())
+          .isGreaterThan(0f);
     }
   }
 }

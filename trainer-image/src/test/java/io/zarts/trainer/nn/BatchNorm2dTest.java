@@ -9,7 +9,10 @@ import ai.djl.ndarray.types.Shape;
 import io.zarts.trainer.util.Rng;
 import org.junit.jupiter.api.Test;
 
-/** Batch norm behaves as PyTorch's: momentum 0.1, unbiased running variance, eps 1e-5, fixed affine-free scale. */
+/**
+ * Batch norm behaves as PyTorch's: momentum 0.1, unbiased running variance, eps 1e-5, fixed
+ * affine-free scale.
+ */
 class BatchNorm2dTest {
 
   @Test
@@ -28,7 +31,8 @@ class BatchNorm2dTest {
       double unbiased = biased / 7;
       biased /= 8;
       // Output uses the biased batch variance; the running variance the unbiased one.
-      assertThat(y.getFloat(0, 0, 0, 0)).isCloseTo((float) ((1 - mean) / Math.sqrt(biased + 1e-5)), offset(1e-5f));
+      assertThat(y.getFloat(0, 0, 0, 0))
+          .isCloseTo((float) ((1 - mean) / Math.sqrt(biased + 1e-5)), offset(1e-5f));
       NDArray runningMean = store.buffers().get(0).array();
       NDArray runningVar = store.buffers().get(1).array();
       assertThat(runningMean.getFloat(0)).isCloseTo((float) (0.1 * mean), offset(1e-6f));

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Progress reports reach the ConfigMap; an absent ConfigMap or failing API never throws and heals later. */
+/**
+ * Progress reports reach the ConfigMap; an absent ConfigMap or failing API never throws and heals
+ * later.
+ */
 @EnableKubernetesMockClient(crud = true)
 class ConfigMapProgressReporterTest {
 
@@ -34,14 +37,28 @@ class ConfigMapProgressReporterTest {
 
   @Test
   void theLatestReportReachesTheConfigMap() {
-    client.configMaps().inNamespace("ns").resource(new ConfigMapBuilder().withNewMetadata().withName("s-progress")
-        .endMetadata().addToData("other", "kept").build()).create();
-    try (ConfigMapProgressReporter reporter = new ConfigMapProgressReporter(client, "ns", "s-progress", l -> { })) {
+    client
+        .configMaps()
+        .inNamespace("ns")
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("s-progress")
+                .endMetadata()
+                .addToData("other", "kept")
+                .build())
+        .create();
+    try (ConfigMapProgressReporter reporter =
+        new ConfigMapProgressReporter(client, "ns", "s-progress", l -> {})) {
       for (int e = 1; e <= 5; e++) {
         reporter.accept(report(e));
       }
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(TrainerProgress.fromJson(stored("s-progress")).getEpoch()).isEqualTo(5));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(TrainerProgress.fromJson(stored("s-progress")).getEpoch())
+                      .isEqualTo(5));
     }
     assertThat(client.configMaps().inNamespace("ns").withName("s-progress").get().getData())
         .containsEntry("other", "kept");
@@ -56,10 +73,22 @@ class ConfigMapProgressReporterTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> reporter.failures() >= 2);
       assertThat(log).anyMatch(l -> l.contains("cannot update ConfigMap ns/late-progress"));
       reporter.accept(report(2));
-      client.configMaps().inNamespace("ns").resource(new ConfigMapBuilder().withNewMetadata()
-          .withName("late-progress").endMetadata().build()).create();
-      await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-          assertThat(TrainerProgress.fromJson(stored("late-progress")).getEpoch()).isEqualTo(2));
+      client
+          .configMaps()
+          .inNamespace("ns")
+          .resource(
+              new ConfigMapBuilder()
+                  .withNewMetadata()
+                  .withName("late-progress")
+                  .endMetadata()
+                  .build())
+          .create();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(TrainerProgress.fromJson(stored("late-progress")).getEpoch())
+                      .isEqualTo(2));
     }
   }
 }

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Prometheus server (Debian's package, which .ci/run installs) scrapes the trainer's endpoint on loopback
- * after a tiny search, and its query API returns zarts_trainer_epoch. Skipped outside CI when prometheus is absent.
+ * A real Prometheus server (Debian's package, which .ci/run installs) scrapes the trainer's
+ * endpoint on loopback after a tiny search, and its query API returns zarts_trainer_epoch. Skipped
+ * outside CI when prometheus is absent.
  */
 class PrometheusScrapeTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void prometheusScrapesTheTrainer() throws Exception {
@@ -41,7 +41,9 @@ class PrometheusScrapeTest {
       TrainerMetricsTest.searchWithMetrics(dir.resolve("out"), metrics, server);
       int port = freePort();
       Path config = dir.resolve("prometheus.yml");
-      Files.writeString(config, """
+      Files.writeString(
+          config,
+          """
           global:
             scrape_interval: 1s
           scrape_configs:
@@ -49,17 +51,35 @@ class PrometheusScrapeTest {
               metrics_path: /metrics
               static_configs:
                 - targets: ['127.0.0.1:%d']
-          """.formatted(server.port()));
-      Process prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + config,
-          "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port)
-          .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+          """
+              .formatted(server.port()));
+      Process prometheus =
+          new ProcessBuilder(
+                  binary.toString(),
+                  "--config.file=" + config,
+                  "--storage.tsdb.path=" + dir.resolve("tsdb"),
+                  "--web.listen-address=127.0.0.1:" + port)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("prometheus.log").toFile())
+              .start();
       try {
-        // Waits for the scrape to show up (Prometheus scrapes every second); the bound only ends a hung test.
-        String body = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-            .until(() -> query(port, "zarts_trainer_epoch"), b -> b.contains("\"search\":\"scraped\""));
-        assertThat(body).as(Files.exists(dir.resolve("prometheus.log"))
-            ? Files.readString(dir.resolve("prometheus.log")) : "").contains("\"status\":\"success\"")
-            .contains("\"__name__\":\"zarts_trainer_epoch\"").contains("\"search\":\"scraped\"")
+        // Waits for the scrape to show up (Prometheus scrapes every second); the bound only ends a
+        // hung test.
+        String body =
+            await()
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                    () -> query(port, "zarts_trainer_epoch"),
+                    b -> b.contains("\"search\":\"scraped\""));
+        assertThat(body)
+            .as(
+                Files.exists(dir.resolve("prometheus.log"))
+                    ? Files.readString(dir.resolve("prometheus.log"))
+                    : "")
+            .contains("\"status\":\"success\"")
+            .contains("\"__name__\":\"zarts_trainer_epoch\"")
+            .contains("\"search\":\"scraped\"")
             .contains("\"2\"]");
       } finally {
         prometheus.destroy();
@@ -72,9 +92,16 @@ class PrometheusScrapeTest {
 
   static String query(int port, String expr) {
     try {
-      return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/query?query=" + expr))
-              .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+      return HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .build()
+          .send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + port + "/api/v1/query?query=" + expr))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
     } catch (IOException | InterruptedException e) {
       return "";
     }

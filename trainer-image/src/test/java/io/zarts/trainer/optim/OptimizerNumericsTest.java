@@ -28,18 +28,22 @@ class OptimizerNumericsTest {
       NDArray p = m.create(new float[] {1f, -2f});
       p.setRequiresGradient(true);
       Sgd sgd = new Sgd(List.of(p), m, 0.9, 0.1);
-      // Step 1, lr 0.5: d = g + 0.1 p = (0.5 + 0.1, 1 - 0.2) = (0.6, 0.8); buf = d; p = (1 - 0.3, -2 - 0.4).
+      // Step 1, lr 0.5: d = g + 0.1 p = (0.5 + 0.1, 1 - 0.2) = (0.6, 0.8); buf = d; p = (1 - 0.3,
+      // -2 - 0.4).
       Gradients.zero(List.of(p));
       setGradient(p, 0.5f, 1f);
       sgd.step(0.5);
       assertThat(p.toFloatArray()).containsExactly(new float[] {0.7f, -2.4f}, offset(1e-6f));
-      // Step 2, lr 0.1: d = (0.5 + 0.07, 1 - 0.24) = (0.57, 0.76); buf = 0.9 (0.6, 0.8) + d = (1.11, 1.48);
-      // p = (0.7 - 0.111, -2.4 - 0.148). DJL's own SGD (lr folded into the buffer) would give 0.7 - 0.327.
+      // Step 2, lr 0.1: d = (0.5 + 0.07, 1 - 0.24) = (0.57, 0.76); buf = 0.9 (0.6, 0.8) + d =
+      // (1.11, 1.48);
+      // p = (0.7 - 0.111, -2.4 - 0.148). DJL's own SGD (lr folded into the buffer) would give 0.7 -
+      // 0.327.
       Gradients.zero(List.of(p));
       setGradient(p, 0.5f, 1f);
       sgd.step(0.1);
       assertThat(p.toFloatArray()).containsExactly(new float[] {0.589f, -2.548f}, offset(1e-6f));
-      assertThat(sgd.state().get(0).toFloatArray()).containsExactly(new float[] {1.11f, 1.48f}, offset(1e-6f));
+      assertThat(sgd.state().get(0).toFloatArray())
+          .containsExactly(new float[] {1.11f, 1.48f}, offset(1e-6f));
     }
   }
 
@@ -65,14 +69,17 @@ class OptimizerNumericsTest {
       b.setRequiresGradient(true);
       setGradient(a, 3f);
       setGradient(b, 4f, 0f);
-      // ||g|| = 5, max 1: every gradient scales by 1 / (5 + 1e-6); an elementwise clip would give (1, 1, 0).
+      // ||g|| = 5, max 1: every gradient scales by 1 / (5 + 1e-6); an elementwise clip would give
+      // (1, 1, 0).
       NDArray total = Gradients.clipGlobalNorm(List.of(a, b), 1.0);
       assertThat(total.getFloat()).isCloseTo(5f, offset(1e-6f));
       assertThat(a.getGradient().toFloatArray()).containsExactly(new float[] {0.6f}, offset(1e-6f));
-      assertThat(b.getGradient().toFloatArray()).containsExactly(new float[] {0.8f, 0f}, offset(1e-6f));
+      assertThat(b.getGradient().toFloatArray())
+          .containsExactly(new float[] {0.8f, 0f}, offset(1e-6f));
       // Under the threshold nothing changes.
       Gradients.clipGlobalNorm(List.of(a, b), 10.0);
-      assertThat(b.getGradient().toFloatArray()).containsExactly(new float[] {0.8f, 0f}, offset(1e-6f));
+      assertThat(b.getGradient().toFloatArray())
+          .containsExactly(new float[] {0.8f, 0f}, offset(1e-6f));
     }
   }
 
@@ -82,7 +89,8 @@ class OptimizerNumericsTest {
       NDArray p = m.create(new float[] {1f});
       p.setRequiresGradient(true);
       Adam adam = new Adam(List.of(p), m, 0.1, 0.5, 0.999, 0.01);
-      // g' = 2 + 0.01 = 2.01; m = 1.005, v = 0.00404010; m^ = 2.01, sqrt(v^) = 2.01; step = 0.1 * 2.01 / (2.01 + 1e-8)
+      // g' = 2 + 0.01 = 2.01; m = 1.005, v = 0.00404010; m^ = 2.01, sqrt(v^) = 2.01; step = 0.1 *
+      // 2.01 / (2.01 + 1e-8)
       setGradient(p, 2f);
       adam.step();
       assertThat(p.getFloat()).isCloseTo(0.9f, offset(1e-6f));
@@ -93,7 +101,8 @@ class OptimizerNumericsTest {
       adam.step();
       double mHat = 0.007 / 0.75;
       double vHat = (0.999 * 0.0040401 + 0.001 * 0.991 * 0.991) / (1 - 0.999 * 0.999);
-      assertThat(p.getFloat()).isCloseTo((float) (0.9 - 0.1 * mHat / (Math.sqrt(vHat) + 1e-8)), offset(1e-5f));
+      assertThat(p.getFloat())
+          .isCloseTo((float) (0.9 - 0.1 * mHat / (Math.sqrt(vHat) + 1e-8)), offset(1e-5f));
     }
   }
 

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The loop really learns: real images (UCI digits) and generated ones, on a tiny supernet. */
 class SearchLoopTest {
 
-  @TempDir
-  Path out;
+  @TempDir Path out;
 
   @Test
   void digitsSearchReachesNinetyPercentValidationAccuracy() {
-    ArchitectureSearch search = TestSearches.search("digits", """
+    ArchitectureSearch search =
+        TestSearches.search(
+            "digits",
+            """
           dataset:
             name: digits
           searchSpace:
@@ -35,13 +37,23 @@ class SearchLoopTest {
         """);
     SearchResult result;
     try (SearchSession session = SearchSession.open(search, TestSearches.cpu(null, out))) {
-      result = new SearchLoop(session, new SearchListener() {
-        @Override
-        public void onEpoch(EpochResult r) {
-          System.out.printf("digits epoch %d: train %.3f/%.3f valid %.3f/%.3f %.1fs%n", r.epoch(), r.trainLoss(),
-              r.trainAccuracy(), r.validLoss(), r.validAccuracy(), r.seconds());
-        }
-      }).run(0);
+      result =
+          new SearchLoop(
+                  session,
+                  new SearchListener() {
+                    @Override
+                    public void onEpoch(EpochResult r) {
+                      System.out.printf(
+                          "digits epoch %d: train %.3f/%.3f valid %.3f/%.3f %.1fs%n",
+                          r.epoch(),
+                          r.trainLoss(),
+                          r.trainAccuracy(),
+                          r.validLoss(),
+                          r.validAccuracy(),
+                          r.seconds());
+                    }
+                  })
+              .run(0);
     }
     assertThat(result.lastEpoch().validAccuracy()).isGreaterThanOrEqualTo(0.90);
     assertThat(result.genotype().getNormal()).hasSize(4);
@@ -49,7 +61,10 @@ class SearchLoopTest {
 
   @Test
   void syntheticSearchLearnsWellAboveChance() {
-    ArchitectureSearch search = TestSearches.search("synthetic", """
+    ArchitectureSearch search =
+        TestSearches.search(
+            "synthetic",
+            """
           dataset:
             name: synthetic
             synthetic:
