@@ -48,12 +48,7 @@ class QuickstartEndToEndIT {
           .untilAsserted(
               () -> {
                 assertThat(kubelet.podLog("quickstart-trainer", 1)).contains("paused at step:10");
-                ArchitectureSearch s =
-                    client
-                        .resources(ArchitectureSearch.class)
-                        .inNamespace("e2e")
-                        .withName("quickstart")
-                        .get();
+                ArchitectureSearch s = quickstart();
                 assertThat(s.getStatus().getProgress().getEpoch())
                     .as("progress of epoch 1 in the status")
                     .isEqualTo(1);
@@ -68,23 +63,13 @@ class QuickstartEndToEndIT {
           .pollInterval(Duration.ofMillis(500))
           .untilAsserted(
               () -> {
-                ArchitectureSearch s =
-                    client
-                        .resources(ArchitectureSearch.class)
-                        .inNamespace("e2e")
-                        .withName("quickstart")
-                        .get();
+                ArchitectureSearch s = quickstart();
                 assertThat(s.getStatus()).isNotNull();
                 assertThat(s.getStatus().getPhase())
                     .as("kubelet log " + kubelet.log)
                     .isEqualTo(SearchPhase.SUCCEEDED);
               });
-      ArchitectureSearch done =
-          client
-              .resources(ArchitectureSearch.class)
-              .inNamespace("e2e")
-              .withName("quickstart")
-              .get();
+      ArchitectureSearch done = quickstart();
       assertThat(done.getStatus().getGenotype().getText())
           .isEqualTo(Files.readString(claim.resolve("genotype.txt")).strip());
       assertThat(done.getStatus().getTrainer().getAttempts()).isGreaterThanOrEqualTo(2);
@@ -92,5 +77,13 @@ class QuickstartEndToEndIT {
       assertThat(done.getStatus().getBest().getValidAccuracy()).isPositive();
       assertThat(Files.readString(claim.resolve("progress.json"))).contains("\"resumes\":1");
     }
+  }
+
+  private ArchitectureSearch quickstart() {
+    return client
+        .resources(ArchitectureSearch.class)
+        .inNamespace("e2e")
+        .withName("quickstart")
+        .get();
   }
 }
