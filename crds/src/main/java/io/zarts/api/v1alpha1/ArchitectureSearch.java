@@ -32,6 +32,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.best.validAccuracy",
     type = AdditionalPrinterColumn.Type.NUMBER)
 @AdditionalPrinterColumn(
+    name = "Test",
+    jsonPath = ".status.evaluation.testAccuracy",
+    type = AdditionalPrinterColumn.Type.NUMBER)
+@AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)

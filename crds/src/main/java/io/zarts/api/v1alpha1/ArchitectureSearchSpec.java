@@ -20,6 +20,7 @@ import io.fabric8.generator.annotation.ValidationRule;
   "resources",
   "checkpoint",
   "trainer",
+  "evaluation",
   "suspend"
 })
 @ValidationRule(
@@ -70,6 +71,11 @@ public class ArchitectureSearchSpec {
   @JsonPropertyDescription(
       "Trainer process settings. The image itself comes from the operator's configuration.")
   private TrainerSpec trainer = new TrainerSpec();
+
+  @JsonPropertyDescription(
+      "Retrain the derived cell from scratch after the search and score it on the dataset's test"
+          + " images; absent: no evaluation. With evaluation.genotype the search is skipped.")
+  private EvaluationSpec evaluation;
 
   @Default("false")
   @JsonPropertyDescription(
@@ -139,5 +145,13 @@ public class ArchitectureSearchSpec {
 
   public void setSuspend(Boolean suspend) {
     this.suspend = suspend;
+  }
+
+  public EvaluationSpec getEvaluation() {
+    return evaluation;
+  }
+
+  public void setEvaluation(EvaluationSpec evaluation) {
+    this.evaluation = evaluation;
   }
 }

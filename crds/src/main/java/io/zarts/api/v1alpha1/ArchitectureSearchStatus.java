@@ -23,6 +23,7 @@ import java.util.List;
   "genotype",
   "checkpoint",
   "trainer",
+  "evaluation",
   "startTime",
   "completionTime"
 })
@@ -66,6 +67,10 @@ public class ArchitectureSearchStatus {
 
   @JsonPropertyDescription("The trainer Job and its attempts.")
   private TrainerStatus trainer;
+
+  @JsonPropertyDescription(
+      "The evaluation stage: progress, test accuracy, parameters, model folder.")
+  private EvaluationStatus evaluation;
 
   @Size(max = 64)
   @JsonPropertyDescription("When the first trainer Job was created (RFC 3339).")
@@ -177,5 +182,13 @@ public class ArchitectureSearchStatus {
 
   public void setCompletionTime(String completionTime) {
     this.completionTime = completionTime;
+  }
+
+  public EvaluationStatus getEvaluation() {
+    return evaluation;
+  }
+
+  public void setEvaluation(EvaluationStatus evaluation) {
+    this.evaluation = evaluation;
   }
 }

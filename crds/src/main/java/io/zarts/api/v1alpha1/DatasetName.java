@@ -16,6 +16,13 @@ public enum DatasetName {
   /** Street View House Numbers, 32x32 digits in the trainer's binary layout. */
   @JsonProperty("svhn")
   SVHN(10),
+  /**
+   * Fashion-MNIST: 28x28 grey images of clothes in 10 classes, the IDX files
+   * train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and
+   * t10k-labels-idx1-ubyte, gzipped (.gz) or not.
+   */
+  @JsonProperty("fashion-mnist")
+  FASHION_MNIST(10),
   /** The UCI 8x8 hand-written digits (1,797 images), shipped with the trainer. */
   @JsonProperty("digits")
   DIGITS(10),
@@ -36,6 +43,6 @@ public enum DatasetName {
 
   /** Whether the dataset is read from files on a volume. */
   public boolean needsFiles() {
-    return this == CIFAR10 || this == CIFAR100 || this == SVHN;
+    return this == CIFAR10 || this == CIFAR100 || this == SVHN || this == FASHION_MNIST;
   }
 }

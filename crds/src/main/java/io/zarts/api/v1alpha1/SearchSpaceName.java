@@ -1,6 +1,7 @@
 package io.zarts.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /** Search spaces: the DARTS space with and without 'none', and the RobustDARTS spaces S1-S4. */
 public enum SearchSpaceName {
@@ -22,6 +23,36 @@ public enum SearchSpaceName {
   /** RobustDARTS S4: noise and sep_conv_3x3 on every edge. */
   @JsonProperty("s4")
   S4;
+
+  private static final List<String> DARTS_OPS =
+      List.of(
+          "max_pool_3x3",
+          "avg_pool_3x3",
+          "skip_connect",
+          "sep_conv_3x3",
+          "sep_conv_5x5",
+          "dil_conv_3x3",
+          "dil_conv_5x5");
+
+  /**
+   * The operations a derived cell of this space may use: every operation of the space but 'none',
+   * which a genotype never keeps.
+   */
+  public List<String> genotypeOperations() {
+    return switch (this) {
+      case DARTS, DARTS_NO_NONE -> DARTS_OPS;
+      case S1 ->
+          List.of(
+              "skip_connect",
+              "dil_conv_3x3",
+              "dil_conv_5x5",
+              "sep_conv_3x3",
+              "max_pool_3x3",
+              "avg_pool_3x3");
+      case S2, S3 -> List.of("skip_connect", "sep_conv_3x3");
+      case S4 -> List.of("noise", "sep_conv_3x3");
+    };
+  }
 
   /** The RobustDARTS spaces define their operations per edge of a 4-node cell. */
   public boolean requiresFourNodes() {

@@ -93,6 +93,9 @@ public final class ArchitectureSearchValidator {
       }
       cel.validate(schema, candidate, previous, "", violations);
     }
+    if (violations.isEmpty()) {
+      GenotypeRules.check(candidate, violations);
+    }
     return new Validated(candidate, violations);
   }
 

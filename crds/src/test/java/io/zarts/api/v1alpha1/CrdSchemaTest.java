@@ -41,7 +41,7 @@ class CrdSchemaTest {
   }
 
   @Test
-  void printerColumnsShowPhaseEpochBestAndAge() {
+  void printerColumnsShowPhaseEpochBestTestAndAge() {
     List<String> columns = new ArrayList<>();
     version
         .path("additionalPrinterColumns")
@@ -58,6 +58,7 @@ class CrdSchemaTest {
             "Phase=.status.phase:string",
             "Epoch=.status.progress.epoch:integer",
             "Best=.status.best.validAccuracy:number",
+            "Test=.status.evaluation.testAccuracy:number",
             "Age=.metadata.creationTimestamp:date");
   }
 
@@ -134,7 +135,8 @@ class CrdSchemaTest {
     assertThat(values(props.path("searchSpace").path("properties").path("name").path("enum")))
         .containsExactlyInAnyOrder("darts", "darts-no-none", "s1", "s2", "s3", "s4");
     assertThat(values(props.path("dataset").path("properties").path("name").path("enum")))
-        .containsExactlyInAnyOrder("cifar10", "cifar100", "svhn", "digits", "synthetic");
+        .containsExactlyInAnyOrder(
+            "cifar10", "cifar100", "svhn", "fashion-mnist", "digits", "synthetic");
   }
 
   static JsonNode specSchema() {

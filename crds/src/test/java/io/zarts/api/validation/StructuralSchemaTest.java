@@ -40,7 +40,7 @@ class StructuralSchemaTest {
             messages(
                 VALIDATOR.validate(with(minimal(), "spec.traning", "{epochs: 3}")).violations()))
         .containsExactly(
-            "spec.traning: unknown field; known fields here are checkpoint, dataset, optimizer,"
+            "spec.traning: unknown field; known fields here are checkpoint, dataset, evaluation, optimizer,"
                 + " resources, searchSpace, suspend, trainer, training");
   }
 

@@ -19,26 +19,39 @@ public final class BatchStream {
   private final int batchSize;
   private final Rng rng;
   private final boolean random;
+  private final int cutout;
   private int[] order;
   private int position;
 
   /** A shuffled, augmented stream for training and for scoring architectures. */
   public BatchStream(ImageSet set, int[] indices, int batchSize, Rng rng) {
-    this(set, indices, batchSize, rng, true);
+    this(set, indices, batchSize, rng, true, 0);
   }
 
-  private BatchStream(ImageSet set, int[] indices, int batchSize, Rng rng, boolean random) {
+  private BatchStream(
+      ImageSet set, int[] indices, int batchSize, Rng rng, boolean random, int cutout) {
     this.set = set;
     this.indices = indices.clone();
     this.batchSize = batchSize;
     this.rng = rng;
     this.random = random;
+    this.cutout = cutout;
     this.position = indices.length;
+  }
+
+  /**
+   * A shuffled, augmented stream that also cuts out a square of cutout x cutout pixels per image
+   * (set to zero after normalisation, centred anywhere in the image, clipped at its borders), as
+   * DARTS trains its evaluation networks; 0 cuts nothing.
+   */
+  public static BatchStream withCutout(
+      ImageSet set, int[] indices, int batchSize, Rng rng, int cutout) {
+    return new BatchStream(set, indices, batchSize, rng, true, cutout);
   }
 
   /** The images in index order, without augmentation: for evaluation. */
   public static BatchStream inOrder(ImageSet set, int[] indices, int batchSize) {
-    return new BatchStream(set, indices, batchSize, null, false);
+    return new BatchStream(set, indices, batchSize, null, false, 0);
   }
 
   /** Batches in one pass over the indices. */
@@ -90,10 +103,12 @@ public final class BatchStream {
     int top = 0;
     int left = 0;
     boolean flip = false;
-    if (random && set.augment()) {
+    if (random && set.augment().crop()) {
       top = rng.nextInt(2 * CROP_PADDING + 1) - CROP_PADDING;
       left = rng.nextInt(2 * CROP_PADDING + 1) - CROP_PADDING;
-      flip = rng.nextDouble() < 0.5;
+      if (set.augment().flip()) {
+        flip = rng.nextDouble() < 0.5;
+      }
     }
     byte[] pixels = set.pixels();
     int base = index * set.imageBytes();
@@ -111,6 +126,25 @@ public final class BatchStream {
                   ? 0
                   : pixels[base + (ch * h + sy) * w + sx] & 0xFF;
           out[offset + (ch * h + y) * w + x] = (value / 255f - m) / s;
+        }
+      }
+    }
+    if (random && cutout > 0) {
+      cutOut(out, offset, c, h, w);
+    }
+  }
+
+  private void cutOut(float[] out, int offset, int c, int h, int w) {
+    int cy = rng.nextInt(h);
+    int cx = rng.nextInt(w);
+    int y0 = Math.max(0, cy - cutout / 2);
+    int y1 = Math.min(h, cy + cutout / 2);
+    int x0 = Math.max(0, cx - cutout / 2);
+    int x1 = Math.min(w, cx + cutout / 2);
+    for (int ch = 0; ch < c; ch++) {
+      for (int y = y0; y < y1; y++) {
+        for (int x = x0; x < x1; x++) {
+          out[offset + (ch * h + y) * w + x] = 0f;
         }
       }
     }

@@ -2,6 +2,7 @@ package io.zarts.trainer.data;
 
 import io.zarts.api.v1alpha1.DatasetSpec;
 import io.zarts.api.v1alpha1.SyntheticDataSpec;
+import io.zarts.trainer.data.ImageSet.Augment;
 import io.zarts.trainer.data.ImageSet.Normalization;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,16 +43,19 @@ public final class Datasets {
       "SVHN in the CIFAR-10 record layout (3073-byte records: 1 label byte 0-9,"
           + " 3072 pixel bytes)";
 
-  private static final Normalization CIFAR10 =
+  static final Normalization CIFAR10 =
       new Normalization(
           new float[] {0.49139968f, 0.48215827f, 0.44653124f},
           new float[] {0.24703233f, 0.24348505f, 0.26158768f});
-  private static final Normalization CIFAR100 =
+  static final Normalization CIFAR100 =
       new Normalization(
           new float[] {0.5071f, 0.4865f, 0.4409f}, new float[] {0.2673f, 0.2564f, 0.2762f});
-  private static final Normalization SVHN =
+  static final Normalization SVHN =
       new Normalization(
           new float[] {0.4377f, 0.4438f, 0.4728f}, new float[] {0.1980f, 0.2010f, 0.1970f});
+
+  private static final Normalization FASHION_MNIST =
+      new Normalization(new float[] {0.2860f}, new float[] {0.3530f});
 
   private Datasets() {}
 
@@ -65,6 +69,7 @@ public final class Datasets {
       case CIFAR10 -> cifar10(requireDir(dataDir), limit);
       case CIFAR100 -> cifar100(requireDir(dataDir), limit);
       case SVHN -> svhn(requireDir(dataDir), limit);
+      case FASHION_MNIST -> fashionMnist(requireDir(dataDir), "train", limit);
       case DIGITS -> digits(limit);
       case SYNTHETIC ->
           SyntheticImages.generate(
@@ -88,21 +93,71 @@ public final class Datasets {
             };
     RecordFiles.ImageSetParts parts =
         RecordFiles.readAll(files, 3073, 0, 10, limit, CIFAR10_FORMAT);
-    return new ImageSet("cifar10", parts.pixels(), parts.labels(), 3, 32, 32, 10, CIFAR10, true);
+    return new ImageSet(
+        "cifar10", parts.pixels(), parts.labels(), 3, 32, 32, 10, CIFAR10, Augment.CROP_AND_FLIP);
   }
 
   static ImageSet cifar100(Path dir, int limit) {
     RecordFiles.ImageSetParts parts =
         RecordFiles.readAll(
             new Path[] {dir.resolve("train.bin")}, 3074, 1, 100, limit, CIFAR100_FORMAT);
-    return new ImageSet("cifar100", parts.pixels(), parts.labels(), 3, 32, 32, 100, CIFAR100, true);
+    return new ImageSet(
+        "cifar100",
+        parts.pixels(),
+        parts.labels(),
+        3,
+        32,
+        32,
+        100,
+        CIFAR100,
+        Augment.CROP_AND_FLIP);
   }
 
   static ImageSet svhn(Path dir, int limit) {
     RecordFiles.ImageSetParts parts =
         RecordFiles.readAll(
             new Path[] {dir.resolve("train_32x32.bin")}, 3073, 0, 10, limit, SVHN_FORMAT);
-    return new ImageSet("svhn", parts.pixels(), parts.labels(), 3, 32, 32, 10, SVHN, true);
+    return new ImageSet(
+        "svhn", parts.pixels(), parts.labels(), 3, 32, 32, 10, SVHN, Augment.CROP_AND_FLIP);
+  }
+
+  /** A test set in a record layout: every record of one file, not augmented. */
+  static ImageSet testRecords(
+      String name,
+      Path file,
+      int recordSize,
+      int labelOffset,
+      int classes,
+      Normalization normalization,
+      String format) {
+    RecordFiles.ImageSetParts parts =
+        RecordFiles.readAll(
+            new Path[] {file}, recordSize, labelOffset, classes, Integer.MAX_VALUE, format);
+    return new ImageSet(
+        name, parts.pixels(), parts.labels(), 3, 32, 32, classes, normalization, Augment.NONE);
+  }
+
+  /** Fashion-MNIST's "train" (60,000) or "t10k" (10,000) images from their IDX files. */
+  static ImageSet fashionMnist(Path dir, String part, int limit) {
+    IdxFiles.Images images =
+        IdxFiles.images(IdxFiles.find(dir, part + "-images-idx3-ubyte"), limit);
+    int[] labels =
+        IdxFiles.labels(IdxFiles.find(dir, part + "-labels-idx1-ubyte"), images.count(), 10);
+    if (labels.length != images.count()) {
+      throw new DataFormatException(
+          dir + ": " + part + " has " + images.count() + " images but " + labels.length + " labels",
+          false);
+    }
+    return new ImageSet(
+        "fashion-mnist",
+        images.pixels(),
+        labels,
+        1,
+        images.rows(),
+        images.cols(),
+        10,
+        FASHION_MNIST,
+        Augment.CROP);
   }
 
   /** The shipped UCI digits: pixel values 0..16 are scaled to 0..255. */
@@ -138,7 +193,15 @@ public final class Datasets {
         labels[i] = (int) Double.parseDouble(cells[64]);
       }
       return new ImageSet(
-          "digits", pixels, labels, 1, 8, 8, 10, Normalization.uniform(1, 0.3f, 0.4f), false);
+          "digits",
+          pixels,
+          labels,
+          1,
+          8,
+          8,
+          10,
+          Normalization.uniform(1, 0.3f, 0.4f),
+          Augment.NONE);
     } catch (IOException e) {
       throw new DataFormatException(resource + ": cannot read: " + e.getMessage(), false);
     }

@@ -16,7 +16,7 @@ public record ImageSet(
     int width,
     int classes,
     Normalization normalization,
-    boolean augment) {
+    Augment augment) {
 
   public ImageSet {
     long expected = (long) labels.length * channels * height * width;
@@ -39,12 +39,44 @@ public record ImageSet(
     }
   }
 
+  /** The same images with another training augmentation. */
+  public ImageSet withAugment(Augment other) {
+    return new ImageSet(
+        name, pixels, labels, channels, height, width, classes, normalization, other);
+  }
+
+  /** The images at the given indices, in that order, as a set of their own. */
+  public ImageSet subset(String subsetName, int from, int to) {
+    int bytes = imageBytes();
+    byte[] p = Arrays.copyOfRange(pixels, from * bytes, to * bytes);
+    int[] l = Arrays.copyOfRange(labels, from, to);
+    return new ImageSet(subsetName, p, l, channels, height, width, classes, normalization, augment);
+  }
+
   public int size() {
     return labels.length;
   }
 
   public int imageBytes() {
     return channels * height * width;
+  }
+
+  /**
+   * The random augmentation a set's training batches get: none, a random crop (zero padding 4), or
+   * a crop and a horizontal flip (not for sets whose classes a mirror image changes or confuses).
+   */
+  public enum Augment {
+    NONE,
+    CROP,
+    CROP_AND_FLIP;
+
+    public boolean crop() {
+      return this != NONE;
+    }
+
+    public boolean flip() {
+      return this == CROP_AND_FLIP;
+    }
   }
 
   /** Per-channel mean and standard deviation applied to pixel / 255. */

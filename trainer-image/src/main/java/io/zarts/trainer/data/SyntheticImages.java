@@ -1,6 +1,7 @@
 package io.zarts.trainer.data;
 
 import io.zarts.api.v1alpha1.SyntheticDataSpec;
+import io.zarts.trainer.data.ImageSet.Augment;
 import io.zarts.trainer.data.ImageSet.Normalization;
 import io.zarts.trainer.util.Rng;
 
@@ -58,6 +59,6 @@ public final class SyntheticImages {
         s,
         classes,
         Normalization.uniform(c, 0.5f, 0.25f),
-        false);
+        Augment.NONE);
   }
 }

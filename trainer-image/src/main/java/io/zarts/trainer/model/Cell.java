@@ -40,9 +40,10 @@ final class Cell {
     this.replicas = store.replicas();
     this.preprocess0 =
         reductionPrev
-            ? Operations.factorizedReduce(store, name + ".preprocess0", cPrevPrev, c)
-            : Operations.reluConvBn(store, name + ".preprocess0", cPrevPrev, c, 1, 1, 0);
-    this.preprocess1 = Operations.reluConvBn(store, name + ".preprocess1", cPrev, c, 1, 1, 0);
+            ? Operations.factorizedReduce(store, name + ".preprocess0", cPrevPrev, c, false)
+            : Operations.reluConvBn(store, name + ".preprocess0", cPrevPrev, c, 1, 1, 0, false);
+    this.preprocess1 =
+        Operations.reluConvBn(store, name + ".preprocess1", cPrev, c, 1, 1, 0, false);
     int edge = 0;
     for (int i = 0; i < nodes; i++) {
       for (int j = 0; j < i + 2; j++) {

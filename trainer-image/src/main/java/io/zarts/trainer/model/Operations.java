@@ -21,6 +21,7 @@ import java.util.List;
 public final class Operations {
 
   private static final Op RELU = (x, pass) -> Activation.relu(x);
+  private static final Op IDENTITY = (x, pass) -> x;
   private static final Shape POOL_KERNEL = new Shape(3, 3);
   private static final Shape POOL_PADDING = new Shape(1, 1);
 
@@ -29,44 +30,81 @@ public final class Operations {
   /** The search-time op for a primitive on C channels in and out. */
   public static Op create(
       Primitive primitive, ParameterStore store, String name, int channels, int stride) {
+    return create(primitive, store, name, channels, stride, false);
+  }
+
+  /**
+   * The op in its final form, as a derived cell's evaluation network uses it: affine batch norms,
+   * and pools without the batch norm that the search form adds after them.
+   */
+  public static Op createFinal(
+      Primitive primitive, ParameterStore store, String name, int channels, int stride) {
+    return create(primitive, store, name, channels, stride, true);
+  }
+
+  private static Op create(
+      Primitive primitive,
+      ParameterStore store,
+      String name,
+      int channels,
+      int stride,
+      boolean affine) {
     return switch (primitive) {
       case NONE -> zero(stride);
       case MAX_POOL_3X3 ->
-          new Sequence(maxPool(stride), new BatchNorm2d(store, name + ".bn", channels, false));
+          affine
+              ? maxPool(stride)
+              : new Sequence(
+                  maxPool(stride), new BatchNorm2d(store, name + ".bn", channels, false));
       case AVG_POOL_3X3 ->
-          new Sequence(
-              avgPool(store, stride), new BatchNorm2d(store, name + ".bn", channels, false));
+          affine
+              ? avgPool(store, stride)
+              : new Sequence(
+                  avgPool(store, stride), new BatchNorm2d(store, name + ".bn", channels, false));
       case SKIP_CONNECT ->
-          stride == 1 ? (x, pass) -> x : factorizedReduce(store, name, channels, channels);
-      case SEP_CONV_3X3 -> sepConv(store, name, channels, 3, stride, 1);
-      case SEP_CONV_5X5 -> sepConv(store, name, channels, 5, stride, 2);
-      case DIL_CONV_3X3 -> dilConv(store, name, channels, 3, stride, 2);
-      case DIL_CONV_5X5 -> dilConv(store, name, channels, 5, stride, 4);
+          stride == 1 ? IDENTITY : factorizedReduce(store, name, channels, channels, affine);
+      case SEP_CONV_3X3 -> sepConv(store, name, channels, 3, stride, 1, affine);
+      case SEP_CONV_5X5 -> sepConv(store, name, channels, 5, stride, 2, affine);
+      case DIL_CONV_3X3 -> dilConv(store, name, channels, 3, stride, 2, affine);
+      case DIL_CONV_5X5 -> dilConv(store, name, channels, 5, stride, 4, affine);
       case NOISE -> noise(stride);
     };
   }
 
-  /** ReLU, convolution, affine-free batch norm. */
+  /** True for the identity op (a stride-1 skip connection), which drop path leaves alone. */
+  public static boolean isIdentity(Op op) {
+    return op == IDENTITY;
+  }
+
+  /** ReLU, convolution, batch norm (affine in the final form only). */
   public static Op reluConvBn(
-      ParameterStore store, String name, int in, int out, int kernel, int stride, int padding) {
+      ParameterStore store,
+      String name,
+      int in,
+      int out,
+      int kernel,
+      int stride,
+      int padding,
+      boolean affine) {
     return new Sequence(
         RELU,
         new Conv2d(store, name + ".conv", in, out, kernel, stride, padding, 1, 1),
-        new BatchNorm2d(store, name + ".bn", out, false));
+        new BatchNorm2d(store, name + ".bn", out, affine));
   }
 
   /**
    * ReLU, then two stride-2 1x1 convolutions, one on x and one on x shifted by a pixel, each to
    * half the output channels, concatenated, then batch norm.
    */
-  public static Op factorizedReduce(ParameterStore store, String name, int in, int out) {
+  public static Op factorizedReduce(
+      ParameterStore store, String name, int in, int out, boolean affine) {
     if (out % 2 != 0) {
       throw new IllegalArgumentException(
           "FactorizedReduce needs an even channel count, got " + out);
     }
     Conv2d conv1 = new Conv2d(store, name + ".conv_1", in, out / 2, 1, 2, 0, 1, 1);
     Conv2d conv2 = new Conv2d(store, name + ".conv_2", in, out / 2, 1, 2, 0, 1, 1);
-    BatchNorm2d bn = new BatchNorm2d(store, name + ".bn", out, false);
+    BatchNorm2d bn = new BatchNorm2d(store, name + ".bn", out, affine);
     NDIndex shifted = new NDIndex(":, :, 1:, 1:");
     int replicas = store.replicas();
     return (x, pass) -> {
@@ -78,25 +116,37 @@ public final class Operations {
   }
 
   private static Op sepConv(
-      ParameterStore store, String name, int c, int kernel, int stride, int padding) {
+      ParameterStore store,
+      String name,
+      int c,
+      int kernel,
+      int stride,
+      int padding,
+      boolean affine) {
     return new Sequence(
         RELU,
         new Conv2d(store, name + ".op.1", c, c, kernel, stride, padding, 1, c),
         new Conv2d(store, name + ".op.2", c, c, 1, 1, 0, 1, 1),
-        new BatchNorm2d(store, name + ".op.3", c, false),
+        new BatchNorm2d(store, name + ".op.3", c, affine),
         RELU,
         new Conv2d(store, name + ".op.5", c, c, kernel, 1, padding, 1, c),
         new Conv2d(store, name + ".op.6", c, c, 1, 1, 0, 1, 1),
-        new BatchNorm2d(store, name + ".op.7", c, false));
+        new BatchNorm2d(store, name + ".op.7", c, affine));
   }
 
   private static Op dilConv(
-      ParameterStore store, String name, int c, int kernel, int stride, int padding) {
+      ParameterStore store,
+      String name,
+      int c,
+      int kernel,
+      int stride,
+      int padding,
+      boolean affine) {
     return new Sequence(
         RELU,
         new Conv2d(store, name + ".op.1", c, c, kernel, stride, padding, 2, c),
         new Conv2d(store, name + ".op.2", c, c, 1, 1, 0, 1, 1),
-        new BatchNorm2d(store, name + ".op.3", c, false));
+        new BatchNorm2d(store, name + ".op.3", c, affine));
   }
 
   private static Op maxPool(int stride) {

@@ -3,6 +3,7 @@ package io.zarts.trainer.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import io.zarts.trainer.data.ImageSet.Augment;
 import io.zarts.trainer.util.Rng;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,7 +21,15 @@ class BatchStreamTest {
     }
     ImageSet set =
         new ImageSet(
-            "t", pixels, labels, 1, 2, 2, 11, ImageSet.Normalization.uniform(1, 0, 1), false);
+            "t",
+            pixels,
+            labels,
+            1,
+            2,
+            2,
+            11,
+            ImageSet.Normalization.uniform(1, 0, 1),
+            Augment.NONE);
     int[] indices = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     BatchStream stream = new BatchStream(set, indices, 3, new Rng(1));
     assertThat(stream.batchesPerPass()).isEqualTo(3); // 3 + 3 + 3, the last single image dropped
@@ -50,7 +59,7 @@ class BatchStreamTest {
             2,
             1,
             ImageSet.Normalization.uniform(1, 0.5f, 0.25f),
-            true);
+            Augment.CROP_AND_FLIP);
     BatchStream eval = BatchStream.inOrder(set, new int[] {0, 0}, 2);
     try (NDManager m = NDManager.newBaseManager()) {
       eval.newPass();
