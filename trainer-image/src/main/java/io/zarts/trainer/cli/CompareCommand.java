@@ -61,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
     try {
       ArchitectureSearchValidator validator = ArchitectureSearchValidator.bundled();
       ArchitectureSearch base = ArchitectureSearchFiles.load(file, validator);
-      SearchCommand.configureThreads(base.getSpec().getTrainer().getThreads());
+      RunOptions.configureThreads(base.getSpec().getTrainer().getThreads());
       stdout.println(
           "| algorithm | seed | final valid acc | best valid acc | alpha updates | s per alpha update"
               + " | s total | genotype (normal cell) |");

@@ -3,6 +3,7 @@ package io.zarts.trainer.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.zarts.api.progress.TrainerProgress;
+import io.zarts.trainer.evaluate.EvaluationListener;
 import io.zarts.trainer.observe.ConfigMapProgressReporter;
 import io.zarts.trainer.observe.MetricsServer;
 import io.zarts.trainer.observe.TrainerMetrics;
@@ -55,6 +56,10 @@ final class Observability implements AutoCloseable {
 
   SearchListener listener() {
     return metrics == null ? new SearchListener() {} : metrics;
+  }
+
+  EvaluationListener evaluationListener() {
+    return metrics == null ? new EvaluationListener() {} : metrics.evaluation();
   }
 
   Consumer<PeriodicCheckpointer.Saved> checkpoints() {

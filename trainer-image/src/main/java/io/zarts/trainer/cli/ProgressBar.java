@@ -1,5 +1,8 @@
 package io.zarts.trainer.cli;
 
+import io.zarts.trainer.evaluate.EvaluationEpoch;
+import io.zarts.trainer.evaluate.EvaluationListener;
+import io.zarts.trainer.evaluate.EvaluationPlan;
 import io.zarts.trainer.train.EpochResult;
 import io.zarts.trainer.train.SearchListener;
 import io.zarts.trainer.train.SearchPlan;
@@ -11,7 +14,7 @@ import java.io.PrintWriter;
  * redrawn in place on a terminal; without one (a log file, a pod) it prints one line per epoch
  * instead.
  */
-public final class ProgressBar implements SearchListener {
+public final class ProgressBar implements SearchListener, EvaluationListener {
 
   private static final int WIDTH = 24;
 
@@ -42,6 +45,45 @@ public final class ProgressBar implements SearchListener {
         plan.warmupEpochs(),
         plan.weightCount(),
         plan.device());
+  }
+
+  @Override
+  public void onStart(EvaluationPlan plan) {
+    startNanos = System.nanoTime();
+    firstEpoch = plan.firstEpoch();
+    totalEpochs = plan.totalEpochs();
+    stepsPerEpoch = plan.stepsPerEpoch();
+    out.printf(
+        "evaluation %s: %s%d epochs of %d steps, %,d parameters, %,d training and %,d test images,"
+            + " on %s%n",
+        plan.name(),
+        plan.resumes() > 0 ? "resumed at epoch " + (plan.firstEpoch() + 1) + ", " : "",
+        plan.totalEpochs() - plan.firstEpoch(),
+        plan.stepsPerEpoch(),
+        plan.parameters(),
+        plan.trainImages(),
+        plan.testImages(),
+        plan.device());
+  }
+
+  @Override
+  public void onEpoch(EvaluationEpoch r) {
+    if (interactive) {
+      out.print("\r" + " ".repeat(110) + "\r");
+    }
+    out.printf(
+        "epoch %d/%d  train loss %.4f acc %5.1f%%  test loss %.4f acc %5.1f%%  lr %.5f  drop path"
+            + " %.3f  %.1fs%n",
+        r.epoch(),
+        r.totalEpochs(),
+        r.trainLoss(),
+        100 * r.trainAccuracy(),
+        r.testLoss(),
+        100 * r.testAccuracy(),
+        r.learningRate(),
+        r.dropPath(),
+        r.seconds());
+    out.flush();
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.zarts.trainer.cli;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
+import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
-import io.zarts.api.v1alpha1.DataVolume;
+import io.zarts.api.v1alpha1.EvaluationSpec;
 import io.zarts.api.validation.ArchitectureSearchFiles;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.trainer.checkpoint.FaultInjector;
@@ -16,24 +16,21 @@ import io.zarts.trainer.train.SearchListener;
 import io.zarts.trainer.train.SearchOptions;
 import io.zarts.trainer.train.SearchResult;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
- * Runs the search an ArchitectureSearch file describes. Resumes from the newest valid checkpoint in
- * the output folder; on SIGTERM (or Ctrl-C) finishes the step, checkpoints and exits 143 (130).
+ * Runs the search an ArchitectureSearch file describes, then its evaluation stage when
+ * spec.evaluation asks for one (only the evaluation when spec.evaluation.genotype names the cell).
+ * Resumes from the newest valid checkpoint in the output folder; on SIGTERM (or Ctrl-C) finishes
+ * the step, checkpoints and exits 143 (130).
  */
 @Command(
     name = "search",
@@ -45,59 +42,14 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The ArchitectureSearch YAML file.")
   Path file;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      defaultValue = "runs",
-      description = "Results and checkpoints go to DIR/<name>/ (default: ${DEFAULT-VALUE}).")
-  Path out;
+  @Mixin RunOptions run;
 
   @Option(
-      names = "--output-dir",
-      paramLabel = "DIR",
+      names = "--skip-evaluation",
       description =
-          "Results and checkpoints go to exactly DIR (the trainer pod uses /checkpoints).")
-  Path outputDir;
-
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      defaultValue = "${env:ZARTS_DATA_DIR:-data}",
-      description =
-          "The folder standing for the dataset claim; spec.dataset.volume.subPath is resolved inside it"
-              + " (default: $ZARTS_DATA_DIR or ./data).")
-  Path data;
-
-  @Option(
-      names = "--device",
-      paramLabel = "auto|cpu|gpu",
-      description = "Overrides spec.trainer.device.")
-  io.zarts.api.v1alpha1.Device device;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "CPU threads; overrides spec.trainer.threads" + " (0 = one per core).")
-  Integer threads;
-
-  @Option(
-      names = "--termination-log",
-      paramLabel = "FILE",
-      defaultValue = "${env:ZARTS_TERMINATION_LOG:-/dev/termination-log}",
-      description =
-          "Where to write the exit summary (default: ${DEFAULT-VALUE}; skipped when absent).")
-  Path terminationLog;
-
-  @Option(
-      names = "--metrics-port",
-      paramLabel = "PORT",
-      defaultValue = "${env:ZARTS_METRICS_PORT:--1}",
-      description =
-          "Serve Prometheus metrics on :PORT/metrics (the pod uses 9400); -1 (default here) is off.")
-  int metricsPort;
-
-  @Option(names = "--quiet", description = "No progress bar; only the result.")
-  boolean quiet;
+          "Run the search only, even when spec.evaluation asks for an evaluation (the operator runs"
+              + " it as a Job of its own).")
+  boolean skipEvaluation;
 
   @Spec CommandSpec spec;
 
@@ -112,16 +64,32 @@ final class SearchCommand implements Callable<Integer> {
       ArchitectureSearch search =
           ArchitectureSearchFiles.load(file, ArchitectureSearchValidator.bundled());
       ArchitectureSearchSpec s = search.getSpec();
-      configureThreads(threads != null ? threads : s.getTrainer().getThreads());
-      Path dataDir = dataDir(s);
-      resultDir = outputDir != null ? outputDir : out.resolve(search.getMetadata().getName());
-      Device target = resolveDevice(device != null ? device : s.getTrainer().getDevice());
+      run.configureThreads(s);
+      Path dataDir = run.dataDir(s);
+      resultDir = run.resultDir(search);
+      Device target = run.device(s);
       Consumer<String> log =
           line -> {
             err.println("zarts: " + line);
             err.flush();
           };
-      observability = Observability.start(search.getMetadata().getName(), metricsPort, log);
+      observability = Observability.start(search.getMetadata().getName(), run.metricsPort, log);
+      EvaluationSpec evaluation = s.getEvaluation();
+      if (evaluation != null && evaluation.getGenotype() != null) {
+        // The resource names its genotype: nothing to search, evaluate it.
+        return EvaluationStage.run(
+            search,
+            Genotype.parse(evaluation.getGenotype()),
+            run,
+            resultDir,
+            dataDir,
+            target,
+            observability,
+            signals,
+            stdout,
+            err,
+            log);
+      }
       SearchOutput output =
           new SearchOutput(
               resultDir,
@@ -132,7 +100,9 @@ final class SearchCommand implements Callable<Integer> {
       boolean terminal = System.console() != null;
       SearchListener listener =
           SearchListener.all(
-              quiet ? new SearchListener() {} : new ProgressBar(terminal ? stdout : err, terminal),
+              run.quiet
+                  ? new SearchListener() {}
+                  : new ProgressBar(terminal ? stdout : err, terminal),
               output,
               observability.listener());
       SearchRunner runner =
@@ -152,7 +122,7 @@ final class SearchCommand implements Callable<Integer> {
                 + signals.signalName()
                 + " after a checkpoint; run again to resume");
         TerminationSummary.write(
-            terminationLog,
+            run.terminationLog,
             TerminationSummary.json(
                 "Preempted",
                 code,
@@ -164,13 +134,28 @@ final class SearchCommand implements Callable<Integer> {
         return code;
       }
       stdout.println(genotype);
-      if (!quiet) {
+      stdout.flush();
+      if (!run.quiet) {
         err.printf(
             "best valid accuracy %.2f%% (epoch %d); results in %s%n",
             100 * result.bestValidAccuracy(), result.bestEpoch(), resultDir);
       }
+      if (evaluation != null && !skipEvaluation) {
+        return EvaluationStage.run(
+            search,
+            result.genotype(),
+            run,
+            resultDir,
+            dataDir,
+            target,
+            observability,
+            signals,
+            stdout,
+            err,
+            log);
+      }
       TerminationSummary.write(
-          terminationLog,
+          run.terminationLog,
           TerminationSummary.json(
               "Succeeded",
               ExitCodes.OK,
@@ -184,7 +169,7 @@ final class SearchCommand implements Callable<Integer> {
       err.flush();
       int code = Failure.report(e, err);
       TerminationSummary.write(
-          terminationLog,
+          run.terminationLog,
           TerminationSummary.json(
               code == ExitCodes.INTERNAL ? "Error" : "Failed",
               code,
@@ -206,89 +191,5 @@ final class SearchCommand implements Callable<Integer> {
 
   private static Double best(SearchResult result) {
     return result.bestValidAccuracy() < 0 ? null : result.bestValidAccuracy();
-  }
-
-  /** DJL reads its thread settings once, when the engine starts: they must be set before. */
-  static void configureThreads(int requested) {
-    int n = requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
-    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
-    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    System.setProperty("ai.djl.offline", "true");
-  }
-
-  private Path dataDir(ArchitectureSearchSpec s) {
-    if (!s.getDataset().getName().needsFiles()) {
-      return null;
-    }
-    DataVolume volume = s.getDataset().getVolume();
-    Path dir = volume.getSubPath() == null ? data : data.resolve(volume.getSubPath());
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(
-          "spec.dataset.volume: dataset folder "
-              + dir
-              + " not found; put the "
-              + s.getDataset().getName().name().toLowerCase()
-              + " files there or pass --data DIR (the folder that"
-              + " stands for claim "
-              + volume.getClaimName()
-              + ")");
-    }
-    return dir;
-  }
-
-  private static Device resolveDevice(io.zarts.api.v1alpha1.Device wanted) {
-    int gpus = wanted == io.zarts.api.v1alpha1.Device.CPU ? 0 : Engine.getInstance().getGpuCount();
-    return switch (wanted) {
-      case CPU -> Device.cpu();
-      case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
-      case GPU -> {
-        if (gpus == 0) {
-          throw new IllegalArgumentException(
-              "spec.trainer.device: gpu requested but no GPU is visible; use auto" + " or cpu");
-        }
-        yield Device.gpu();
-      }
-    };
-  }
-
-  /**
-   * SIGTERM and SIGINT ask the loop to stop after the current step; the process then exits 128 +
-   * signal.
-   */
-  static final class StopSignals {
-
-    private final AtomicReference<String> received = new AtomicReference<>();
-    private final Map<String, SignalHandler> previous = new HashMap<>();
-
-    static StopSignals install() {
-      StopSignals s = new StopSignals();
-      for (String name : new String[] {"TERM", "INT"}) {
-        try {
-          s.previous.put(
-              name,
-              Signal.handle(
-                  new Signal(name), sig -> s.received.compareAndSet(null, sig.getName())));
-        } catch (IllegalArgumentException e) {
-          // Signal not available on this platform.
-        }
-      }
-      return s;
-    }
-
-    boolean stopRequested() {
-      return received.get() != null;
-    }
-
-    String signalName() {
-      return "SIG" + received.get();
-    }
-
-    int exitCode() {
-      return "INT".equals(received.get()) ? 130 : 143;
-    }
-
-    void uninstall() {
-      previous.forEach((name, handler) -> Signal.handle(new Signal(name), handler));
-    }
   }
 }

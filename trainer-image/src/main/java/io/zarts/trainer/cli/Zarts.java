@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         "ZARTS neural architecture search: the same ArchitectureSearch file you kubectl apply, run here.",
     subcommands = {
       SearchCommand.class,
+      EvaluateCommand.class,
+      PredictCommand.class,
       GenotypeCommand.class,
       ValidateCommand.class,
       CompareCommand.class,

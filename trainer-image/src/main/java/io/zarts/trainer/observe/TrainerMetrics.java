@@ -13,6 +13,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.zarts.trainer.alpha.AlphaUpdate;
+import io.zarts.trainer.evaluate.EvaluationEpoch;
+import io.zarts.trainer.evaluate.EvaluationListener;
+import io.zarts.trainer.evaluate.EvaluationPlan;
 import io.zarts.trainer.run.PeriodicCheckpointer;
 import io.zarts.trainer.train.EpochResult;
 import io.zarts.trainer.train.SearchListener;
@@ -54,6 +57,12 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
     volatile double reduceEntropy = Double.NaN;
     volatile double imagesPerSecond = Double.NaN;
     volatile double lastCheckpoint = Double.NaN;
+    final AtomicLong evaluationEpoch = new AtomicLong();
+    final AtomicLong evaluationEpochs = new AtomicLong();
+    volatile double evaluationTrainLoss = Double.NaN;
+    volatile double evaluationTrainAccuracy = Double.NaN;
+    volatile double evaluationTestAccuracy = Double.NaN;
+    volatile double evaluationParameters = Double.NaN;
   }
 
   public TrainerMetrics(String search, String namespace) {
@@ -110,6 +119,26 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
         .register(registry);
     Gauge.builder("zarts.trainer.resumes", values.resumes, AtomicLong::get)
         .description("Times this search has resumed from a checkpoint")
+        .register(registry);
+    Gauge.builder("zarts.trainer.evaluation.epoch", values.evaluationEpoch, AtomicLong::get)
+        .description("Finished epochs of the evaluation stage")
+        .register(registry);
+    Gauge.builder("zarts.trainer.evaluation.epochs", values.evaluationEpochs, AtomicLong::get)
+        .description("Epochs the evaluation stage trains")
+        .register(registry);
+    Gauge.builder("zarts.trainer.evaluation.train.loss", values, v -> v.evaluationTrainLoss)
+        .description("Training cross-entropy of the evaluation network's last epoch")
+        .register(registry);
+    Gauge.builder(
+            "zarts.trainer.evaluation.train.accuracy.ratio", values, v -> v.evaluationTrainAccuracy)
+        .description("Training accuracy of the evaluation network's last epoch")
+        .register(registry);
+    Gauge.builder(
+            "zarts.trainer.evaluation.test.accuracy.ratio", values, v -> v.evaluationTestAccuracy)
+        .description("Test accuracy of the evaluation network after its last epoch")
+        .register(registry);
+    Gauge.builder("zarts.trainer.evaluation.parameters", values, v -> v.evaluationParameters)
+        .description("Parameters of the evaluation network, the auxiliary head excluded")
         .register(registry);
     steps = Counter.builder("zarts.trainer.steps").description("Weight steps").register(registry);
     alphaUpdates =
@@ -194,6 +223,26 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
     values.normalEntropy = r.normalEntropy();
     values.reduceEntropy = r.reduceEntropy();
     values.imagesPerSecond = r.imagesPerSecond();
+  }
+
+  /** The evaluation stage's metrics (zarts_trainer_evaluation_*), fed by its loop. */
+  public EvaluationListener evaluation() {
+    return new EvaluationListener() {
+      @Override
+      public void onStart(EvaluationPlan plan) {
+        values.evaluationEpoch.set(plan.firstEpoch());
+        values.evaluationEpochs.set(plan.totalEpochs());
+        values.evaluationParameters = plan.parameters();
+      }
+
+      @Override
+      public void onEpoch(EvaluationEpoch epoch) {
+        values.evaluationEpoch.set(epoch.epoch());
+        values.evaluationTrainLoss = epoch.trainLoss();
+        values.evaluationTrainAccuracy = epoch.trainAccuracy();
+        values.evaluationTestAccuracy = epoch.testAccuracy();
+      }
+    };
   }
 
   @Override

@@ -34,6 +34,19 @@ public final class TerminationSummary {
       String genotype,
       String resultPath,
       String message) {
+    return json(reason, exitCode, epoch, bestValidAccuracy, genotype, resultPath, message, null);
+  }
+
+  /** The same, for the evaluation stage: testAccuracy of the final epoch (omitted when null). */
+  public static String json(
+      String reason,
+      int exitCode,
+      Integer epoch,
+      Double bestValidAccuracy,
+      String genotype,
+      String resultPath,
+      String message,
+      Double testAccuracy) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("schemaVersion", SCHEMA_VERSION);
     doc.put("reason", reason);
@@ -41,6 +54,9 @@ public final class TerminationSummary {
     doc.put("epoch", epoch);
     doc.put("bestValidAccuracy", bestValidAccuracy);
     doc.put("genotype", genotype);
+    if (testAccuracy != null) {
+      doc.put("testAccuracy", testAccuracy);
+    }
     doc.put("resultPath", resultPath);
     doc.put("message", message == null ? null : truncate(message, 512));
     String text = write(doc);

@@ -5,7 +5,6 @@ import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.FaultInjector;
 import io.zarts.trainer.train.Checkpointer;
 import io.zarts.trainer.train.LoopPosition;
-import io.zarts.trainer.train.SearchSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +12,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Saves the session every checkpoint.everyEpochs epochs, after the last epoch, and when the loop is
- * stopped.
+ * Saves a run (a search or an evaluation) every checkpoint.everyEpochs epochs, after the last
+ * epoch, and when the loop is stopped.
  */
 public final class PeriodicCheckpointer implements Checkpointer {
 
   /** A committed checkpoint, for logs and metrics. */
   public record Saved(Path dir, LoopPosition position, double seconds, long bytes) {}
 
-  private final SearchSession session;
+  private final CheckpointSource source;
   private final CheckpointStore store;
   private final int everyEpochs;
   private final FaultInjector faults;
@@ -30,17 +29,17 @@ public final class PeriodicCheckpointer implements Checkpointer {
   private CheckpointName lastSaved;
 
   public PeriodicCheckpointer(
-      SearchSession session,
+      CheckpointSource source,
       CheckpointStore store,
       int everyEpochs,
       FaultInjector faults,
       Consumer<Saved> listener) {
-    this.session = session;
+    this.source = source;
     this.store = store;
     this.everyEpochs = everyEpochs;
     this.faults = faults;
     this.listener = listener;
-    this.identity = SessionCheckpoint.identity(session);
+    this.identity = source.identity();
   }
 
   @Override
@@ -66,9 +65,7 @@ public final class PeriodicCheckpointer implements Checkpointer {
       return;
     }
     long start = System.nanoTime();
-    Path dir =
-        store.commit(
-            name, position.globalStep(), identity, SessionCheckpoint.files(session, position));
+    Path dir = store.commit(name, position.globalStep(), identity, source.files(position));
     lastSaved = name;
     long bytes = 0;
     try (var files = Files.list(dir)) {

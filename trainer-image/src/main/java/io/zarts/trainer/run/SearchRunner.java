@@ -9,7 +9,6 @@ import io.zarts.trainer.train.SearchLoop;
 import io.zarts.trainer.train.SearchOptions;
 import io.zarts.trainer.train.SearchResult;
 import io.zarts.trainer.train.SearchSession;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -47,21 +46,10 @@ public final class SearchRunner {
     int every = search.getSpec().getCheckpoint().getEveryEpochs();
     try (CheckpointStore store = new CheckpointStore(options.outDir(), keep, faults, log);
         SearchSession session = SearchSession.open(search, options)) {
-      Optional<CheckpointStore.Loaded> latest = store.latest(SessionCheckpoint.identity(session));
-      LoopPosition position = LoopPosition.start();
-      if (latest.isPresent()) {
-        position = SessionCheckpoint.restore(session, latest.get()).resumed();
-        log.accept(
-            "resuming from checkpoint "
-                + latest.get().dir()
-                + " (epoch "
-                + position.epoch()
-                + ", step "
-                + position.step()
-                + ")");
-      }
+      CheckpointSource source = SessionCheckpoint.source(session);
+      LoopPosition position = source.resume(store, log);
       PeriodicCheckpointer checkpointer =
-          new PeriodicCheckpointer(session, store, every, faults, onCheckpoint);
+          new PeriodicCheckpointer(source, store, every, faults, onCheckpoint);
       return new SearchLoop(session, listener, checkpointer, stopRequested)
           .run(position, search.getSpec().getTraining().getEpochs());
     }

@@ -1,7 +1,5 @@
 package io.zarts.trainer.run;
 
-import ai.djl.ndarray.NDArray;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.trainer.checkpoint.CheckpointException;
 import io.zarts.trainer.checkpoint.CheckpointStore;
@@ -17,8 +15,6 @@ import io.zarts.trainer.train.SearchSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +37,27 @@ public final class SessionCheckpoint {
   static final String RNG = "rng.json";
   static final String POSITION = "position.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private SessionCheckpoint() {}
+
+  /** The session as the source of its checkpoints. */
+  public static CheckpointSource source(SearchSession session) {
+    return new CheckpointSource() {
+      @Override
+      public Map<String, String> identity() {
+        return SessionCheckpoint.identity(session);
+      }
+
+      @Override
+      public Map<String, CheckpointStore.Content> files(LoopPosition position) {
+        return SessionCheckpoint.files(session, position);
+      }
+
+      @Override
+      public LoopPosition restore(CheckpointStore.Loaded checkpoint) {
+        return SessionCheckpoint.restore(session, checkpoint);
+      }
+    };
+  }
 
   /** What must match for a checkpoint to be resumed by this search. */
   public static Map<String, String> identity(SearchSession session) {
@@ -65,11 +79,13 @@ public final class SessionCheckpoint {
     ParameterStore params = session.model().net().parameters();
     Alphas alphas = session.model().alphas();
     Map<String, CheckpointStore.Content> files = new LinkedHashMap<>();
-    List<NamedTensor> weights = host(params.weights().stream().map(e -> e.array()).toList());
-    List<NamedTensor> buffers = host(params.buffers().stream().map(e -> e.array()).toList());
-    List<NamedTensor> momentum = host(session.sgd().state());
-    List<NamedTensor> alphaOptimizer = host(session.strategy().state());
-    List<NamedTensor> alphaArrays = host(alphas.both());
+    List<NamedTensor> weights =
+        CheckpointFiles.host(params.weights().stream().map(e -> e.array()).toList());
+    List<NamedTensor> buffers =
+        CheckpointFiles.host(params.buffers().stream().map(e -> e.array()).toList());
+    List<NamedTensor> momentum = CheckpointFiles.host(session.sgd().state());
+    List<NamedTensor> alphaOptimizer = CheckpointFiles.host(session.strategy().state());
+    List<NamedTensor> alphaArrays = CheckpointFiles.host(alphas.both());
     files.put(WEIGHTS, out -> TensorFile.write(out, weights));
     files.put(BATCHNORM, out -> TensorFile.write(out, buffers));
     files.put(WEIGHT_OPTIMIZER, out -> TensorFile.write(out, momentum));
@@ -85,9 +101,9 @@ public final class SessionCheckpoint {
                 alphas.space().reduce(),
                 alphas.reduceWeights()));
     files.put(ALPHAS_JSON, out -> out.write(readable.getBytes(StandardCharsets.UTF_8)));
-    byte[] rng = json(generators(session));
+    byte[] rng = CheckpointFiles.json(generators(session));
     files.put(RNG, out -> out.write(rng));
-    byte[] pos = json(position);
+    byte[] pos = CheckpointFiles.json(position);
     files.put(POSITION, out -> out.write(pos));
     return files;
   }
@@ -98,14 +114,16 @@ public final class SessionCheckpoint {
   public static LoopPosition restore(SearchSession session, CheckpointStore.Loaded checkpoint) {
     ParameterStore params = session.model().net().parameters();
     try {
-      load(checkpoint, WEIGHTS, params.weights().stream().map(e -> e.array()).toList());
-      load(checkpoint, BATCHNORM, params.buffers().stream().map(e -> e.array()).toList());
-      load(checkpoint, WEIGHT_OPTIMIZER, session.sgd().state());
-      load(checkpoint, ALPHA_OPTIMIZER, session.strategy().state());
-      load(checkpoint, ALPHAS, session.model().alphas().both());
+      CheckpointFiles.load(
+          checkpoint, WEIGHTS, params.weights().stream().map(e -> e.array()).toList());
+      CheckpointFiles.load(
+          checkpoint, BATCHNORM, params.buffers().stream().map(e -> e.array()).toList());
+      CheckpointFiles.load(checkpoint, WEIGHT_OPTIMIZER, session.sgd().state());
+      CheckpointFiles.load(checkpoint, ALPHA_OPTIMIZER, session.strategy().state());
+      CheckpointFiles.load(checkpoint, ALPHAS, session.model().alphas().both());
       Generators g;
       try (InputStream in = checkpoint.open(RNG)) {
-        g = JSON.readValue(in, Generators.class);
+        g = CheckpointFiles.JSON.readValue(in, Generators.class);
       }
       session.trainStream().restore(g.train());
       session.validStream().restore(g.valid());
@@ -113,7 +131,7 @@ public final class SessionCheckpoint {
       session.model().noise().restore(g.noise());
       session.strategy().restoreCounters(g.strategy());
       try (InputStream in = checkpoint.open(POSITION)) {
-        return JSON.readValue(in, LoopPosition.class);
+        return CheckpointFiles.JSON.readValue(in, LoopPosition.class);
       }
     } catch (IOException e) {
       throw new CheckpointException(
@@ -136,63 +154,5 @@ public final class SessionCheckpoint {
         s.innerStream().state(),
         s.model().noise().state(),
         s.strategy().counters());
-  }
-
-  private static void load(CheckpointStore.Loaded checkpoint, String file, List<NDArray> targets)
-      throws IOException {
-    List<NamedTensor> saved;
-    try (InputStream in = checkpoint.open(file)) {
-      saved = TensorFile.read(in, checkpoint.dir().resolve(file).toString());
-    }
-    if (saved.size() != targets.size()) {
-      throw new CheckpointException(
-          checkpoint.dir()
-              + "/"
-              + file
-              + " holds "
-              + saved.size()
-              + " arrays, this"
-              + " search has "
-              + targets.size()
-              + ": it was written by a different network");
-    }
-    for (int i = 0; i < saved.size(); i++) {
-      NamedTensor t = saved.get(i);
-      NDArray target = targets.get(i);
-      if (!Arrays.equals(t.shape(), target.getShape().getShape())) {
-        throw new CheckpointException(
-            checkpoint.dir()
-                + "/"
-                + file
-                + ": array "
-                + t.name()
-                + " has shape "
-                + Arrays.toString(t.shape())
-                + ", this search expects "
-                + target.getShape());
-      }
-      target.set(t.values());
-    }
-  }
-
-  private static List<NamedTensor> host(List<NDArray> arrays) {
-    List<NamedTensor> out = new ArrayList<>();
-    for (int i = 0; i < arrays.size(); i++) {
-      NDArray a = arrays.get(i);
-      out.add(
-          new NamedTensor(
-              a.getName() == null ? "array." + i : a.getName(),
-              a.getShape().getShape(),
-              a.toFloatArray()));
-    }
-    return out;
-  }
-
-  private static byte[] json(Object value) {
-    try {
-      return JSON.writeValueAsBytes(value);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -154,6 +154,50 @@ class ReadmeCommandsIT {
         new Check(null, 0, o -> assertThat(o.out()).contains("| micro |")));
   }
 
+  static {
+    CHECKS.put(
+        "./zarts search examples/quickstart-evaluate.yaml",
+        new Check(
+            null,
+            0,
+            o -> {
+              assertThat(o.out()).startsWith("Genotype(normal=[(").contains("test accuracy ");
+              assertThat(work.resolve("runs/quickstart-evaluate/evaluation/summary.json")).exists();
+              assertThat(work.resolve("runs/quickstart-evaluate/evaluation/model/weights.ndlist"))
+                  .isNotEmptyFile();
+            }));
+    CHECKS.put(
+        "./zarts predict --model runs/quickstart-evaluate/evaluation/model"
+            + " examples/images/synthetic-class-2.png examples/images/synthetic-class-3.png",
+        new Check(
+            null,
+            0,
+            o -> {
+              List<String> lines = o.out().lines().toList();
+              assertThat(lines).hasSize(10);
+              assertThat(lines.get(1).strip()).startsWith("class-2 ");
+              assertThat(lines.get(6).strip()).startsWith("class-3 ");
+            }));
+    CHECKS.put(
+        "./zarts evaluate examples/quickstart-evaluate.yaml",
+        new Check(
+            null,
+            0,
+            o ->
+                assertThat(o.out())
+                    .startsWith("test accuracy ")
+                    .contains("runs/quickstart-evaluate/evaluation/model")));
+    CHECKS.put(
+        "./zarts evaluate examples/evaluate-darts-v2.yaml --summary",
+        new Check(
+            null,
+            0,
+            o ->
+                assertThat(o.out())
+                    .contains("parameters: 3,349,342")
+                    .contains("parameters with the auxiliary head: 3,825,768")));
+  }
+
   /** The ./zarts commands of the README's sh blocks, in order, without their comments. */
   static List<String> readmeCommands() {
     List<String> commands = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.zarts.trainer.TestSearches;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.FaultInjector;
 import io.zarts.trainer.run.PeriodicCheckpointer;
+import io.zarts.trainer.run.SessionCheckpoint;
 import io.zarts.trainer.train.EpochResult;
 import io.zarts.trainer.train.LoopPosition;
 import io.zarts.trainer.train.SearchListener;
@@ -68,7 +69,8 @@ class TrainerMetricsTest {
                       }
                     }
                   }),
-              new PeriodicCheckpointer(session, store, 1, FaultInjector.NONE, metrics),
+              new PeriodicCheckpointer(
+                  SessionCheckpoint.source(session), store, 1, FaultInjector.NONE, metrics),
               () -> false)
           .run(LoopPosition.start(), 2);
     }

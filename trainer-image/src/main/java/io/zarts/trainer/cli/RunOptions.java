@@ -1,0 +1,131 @@
+package io.zarts.trainer.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
+import io.zarts.api.v1alpha1.DataVolume;
+import io.zarts.trainer.output.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that trains shares (search and evaluate): where results and data are,
+ * device and threads, the termination log, metrics and the progress bar; and what they resolve to
+ * for a resource.
+ */
+final class RunOptions {
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "runs",
+      description = "Results and checkpoints go to DIR/<name>/ (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description =
+          "Results and checkpoints go to exactly DIR (the trainer pod uses /checkpoints).")
+  Path outputDir;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      defaultValue = "${env:ZARTS_DATA_DIR:-data}",
+      description =
+          "The folder standing for the dataset claim; spec.dataset.volume.subPath is resolved inside it"
+              + " (default: $ZARTS_DATA_DIR or ./data).")
+  Path data;
+
+  @Option(
+      names = "--device",
+      paramLabel = "auto|cpu|gpu",
+      description = "Overrides spec.trainer.device.")
+  io.zarts.api.v1alpha1.Device device;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "CPU threads; overrides spec.trainer.threads" + " (0 = one per core).")
+  Integer threads;
+
+  @Option(
+      names = "--termination-log",
+      paramLabel = "FILE",
+      defaultValue = "${env:ZARTS_TERMINATION_LOG:-/dev/termination-log}",
+      description =
+          "Where to write the exit summary (default: ${DEFAULT-VALUE}; skipped when absent).")
+  Path terminationLog;
+
+  @Option(
+      names = "--metrics-port",
+      paramLabel = "PORT",
+      defaultValue = "${env:ZARTS_METRICS_PORT:--1}",
+      description =
+          "Serve Prometheus metrics on :PORT/metrics (the pod uses 9400); -1 (default here) is off.")
+  int metricsPort;
+
+  @Option(names = "--quiet", description = "No progress bar; only the result.")
+  boolean quiet;
+
+  /** The results folder of a search: exactly --output-dir, or --out/NAME. */
+  Path resultDir(ArchitectureSearch search) {
+    return outputDir != null ? outputDir : out.resolve(search.getMetadata().getName());
+  }
+
+  /** The device: --device, else spec.trainer.device. */
+  Device device(ArchitectureSearchSpec s) {
+    return resolveDevice(device != null ? device : s.getTrainer().getDevice());
+  }
+
+  /** Sets the engine's threads: --threads, else spec.trainer.threads. */
+  void configureThreads(ArchitectureSearchSpec s) {
+    configureThreads(threads != null ? threads : s.getTrainer().getThreads());
+  }
+
+  /** DJL reads its thread settings once, when the engine starts: they must be set before. */
+  static void configureThreads(int requested) {
+    int n = requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    System.setProperty("ai.djl.offline", "true");
+  }
+
+  Path dataDir(ArchitectureSearchSpec s) {
+    if (!s.getDataset().getName().needsFiles()) {
+      return null;
+    }
+    DataVolume volume = s.getDataset().getVolume();
+    Path dir = volume.getSubPath() == null ? data : data.resolve(volume.getSubPath());
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(
+          "spec.dataset.volume: dataset folder "
+              + dir
+              + " not found; put the "
+              + Json.MAPPER.convertValue(s.getDataset().getName(), String.class)
+              + " files there or pass --data DIR (the folder that"
+              + " stands for claim "
+              + volume.getClaimName()
+              + ")");
+    }
+    return dir;
+  }
+
+  static Device resolveDevice(io.zarts.api.v1alpha1.Device wanted) {
+    int gpus = wanted == io.zarts.api.v1alpha1.Device.CPU ? 0 : Engine.getInstance().getGpuCount();
+    return switch (wanted) {
+      case CPU -> Device.cpu();
+      case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
+      case GPU -> {
+        if (gpus == 0) {
+          throw new IllegalArgumentException(
+              "spec.trainer.device: gpu requested but no GPU is visible; use auto" + " or cpu");
+        }
+        yield Device.gpu();
+      }
+    };
+  }
+}
