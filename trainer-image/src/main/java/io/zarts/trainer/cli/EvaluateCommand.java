@@ -85,18 +85,18 @@ final class EvaluateCommand implements Callable<Integer> {
           };
       try (Observability observability =
           Observability.start(search.getMetadata().getName(), run.metricsPort, log)) {
-        return EvaluationStage.run(
-            search,
-            cell,
-            run,
-            resultDir,
-            dataDir,
-            run.device(s),
-            observability,
-            signals,
-            stdout,
-            err,
-            log);
+        return new EvaluationStage(
+                search,
+                run,
+                resultDir,
+                dataDir,
+                run.device(s),
+                observability,
+                signals,
+                stdout,
+                err,
+                log)
+            .run(cell);
       }
     } catch (RuntimeException e) {
       err.flush();

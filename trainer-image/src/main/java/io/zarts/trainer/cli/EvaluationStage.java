@@ -22,11 +22,19 @@ final class EvaluationStage {
   /** The folder of the evaluation stage inside a search's results. */
   static final String FOLDER = "evaluation";
 
-  private EvaluationStage() {}
+  private final ArchitectureSearch search;
+  private final RunOptions run;
+  private final Path resultDir;
+  private final Path dataDir;
+  private final Device device;
+  private final Observability observability;
+  private final StopSignals signals;
+  private final PrintWriter stdout;
+  private final PrintWriter err;
+  private final Consumer<String> log;
 
-  static int run(
+  EvaluationStage(
       ArchitectureSearch search,
-      Genotype genotype,
       RunOptions run,
       Path resultDir,
       Path dataDir,
@@ -36,6 +44,20 @@ final class EvaluationStage {
       PrintWriter stdout,
       PrintWriter err,
       Consumer<String> log) {
+    this.search = search;
+    this.run = run;
+    this.resultDir = resultDir;
+    this.dataDir = dataDir;
+    this.device = device;
+    this.observability = observability;
+    this.signals = signals;
+    this.stdout = stdout;
+    this.err = err;
+    this.log = log;
+  }
+
+  /** Evaluates the genotype; returns the exit code. */
+  int run(Genotype genotype) {
     Path dir = resultDir.resolve(FOLDER);
     boolean terminal = System.console() != null;
     EvaluationListener listener =

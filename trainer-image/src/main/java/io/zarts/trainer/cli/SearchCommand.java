@@ -75,20 +75,12 @@ final class SearchCommand implements Callable<Integer> {
           };
       observability = Observability.start(search.getMetadata().getName(), run.metricsPort, log);
       EvaluationSpec evaluation = s.getEvaluation();
+      EvaluationStage evaluate =
+          new EvaluationStage(
+              search, run, resultDir, dataDir, target, observability, signals, stdout, err, log);
       if (evaluation != null && evaluation.getGenotype() != null) {
         // The resource names its genotype: nothing to search, evaluate it.
-        return EvaluationStage.run(
-            search,
-            Genotype.parse(evaluation.getGenotype()),
-            run,
-            resultDir,
-            dataDir,
-            target,
-            observability,
-            signals,
-            stdout,
-            err,
-            log);
+        return evaluate.run(Genotype.parse(evaluation.getGenotype()));
       }
       SearchOutput output =
           new SearchOutput(
@@ -141,18 +133,7 @@ final class SearchCommand implements Callable<Integer> {
             100 * result.bestValidAccuracy(), result.bestEpoch(), resultDir);
       }
       if (evaluation != null && !skipEvaluation) {
-        return EvaluationStage.run(
-            search,
-            result.genotype(),
-            run,
-            resultDir,
-            dataDir,
-            target,
-            observability,
-            signals,
-            stdout,
-            err,
-            log);
+        return evaluate.run(result.genotype());
       }
       TerminationSummary.write(
           run.terminationLog,

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.zarts.trainer.data.Batch;
-import io.zarts.trainer.data.BatchStream;
 import io.zarts.trainer.model.EvalNetwork;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.nn.Forward;
@@ -13,6 +12,7 @@ import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.Gradients;
 import io.zarts.trainer.train.Checkpointer;
 import io.zarts.trainer.train.LoopPosition;
+import io.zarts.trainer.train.Scoring;
 import io.zarts.trainer.train.StepProgress;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -44,9 +44,6 @@ public final class EvaluationLoop {
     this.stopRequested = stopRequested;
   }
 
-  /** Test loss and accuracy over every test image, in eval mode. */
-  public record TestScore(double loss, double accuracy) {}
-
   /** Runs from a position (a fresh start or a checkpoint) to the last epoch, or to a stop. */
   public EvaluationResult run(LoopPosition from) {
     int endEpoch = session.evaluation().getEpochs();
@@ -76,7 +73,7 @@ public final class EvaluationLoop {
         return finish(last, parameters, start, true);
       }
       double seconds = (System.nanoTime() - epochStart) / 1e9;
-      TestScore test = test();
+      Scoring.Score test = test();
       last =
           new EvaluationEpoch(
               epoch + 1,
@@ -196,22 +193,10 @@ public final class EvaluationLoop {
   }
 
   /** Scores the network on every test image in eval mode. */
-  public TestScore test() {
-    BatchStream test = session.testStream();
-    test.newPass();
-    double loss = 0;
-    double correct = 0;
-    long count = 0;
-    for (int i = 0; i < test.batchesPerPass(); i++) {
-      try (StepScope scope = session.openScope()) {
-        Batch batch = test.next(scope.manager());
-        NDArray logits =
-            session.net().forward(batch.images(), 0, Forward.eval(session.dropPath())).main();
-        loss += SearchModel.crossEntropy(logits, batch.labels()).getFloat() * batch.size();
-        correct += SearchModel.correct(logits, batch.labels()).getFloat();
-        count += batch.size();
-      }
-    }
-    return new TestScore(loss / count, correct / count);
+  public Scoring.Score test() {
+    return Scoring.score(
+        session.testStream(),
+        session::openScope,
+        images -> session.net().forward(images, 0, Forward.eval(session.dropPath())).main());
   }
 }

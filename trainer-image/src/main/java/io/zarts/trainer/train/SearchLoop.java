@@ -9,7 +9,6 @@ import io.zarts.trainer.alpha.AlphaUpdate;
 import io.zarts.trainer.alpha.AlphaUpdateContext;
 import io.zarts.trainer.alpha.Entropy;
 import io.zarts.trainer.data.Batch;
-import io.zarts.trainer.data.BatchStream;
 import io.zarts.trainer.genotype.GenotypeDeriver;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.nn.StepScope;
@@ -245,21 +244,12 @@ public final class SearchLoop {
    * Loss and accuracy on the whole validation half, in eval mode (running batch-norm statistics).
    */
   private double[] evaluate() {
-    BatchStream eval = session.evalStream();
-    eval.newPass();
-    double loss = 0;
-    double correct = 0;
-    long count = 0;
-    for (int i = 0; i < eval.batchesPerPass(); i++) {
-      try (StepScope scope = session.openScope()) {
-        Batch batch = eval.next(scope.manager());
-        NDArray logits = session.model().logits(batch.images(), false);
-        loss += SearchModel.crossEntropy(logits, batch.labels()).getFloat() * batch.size();
-        correct += SearchModel.correct(logits, batch.labels()).getFloat();
-        count += batch.size();
-      }
-    }
-    return new double[] {loss / count, correct / count};
+    Scoring.Score score =
+        Scoring.score(
+            session.evalStream(),
+            session::openScope,
+            images -> session.model().logits(images, false));
+    return new double[] {score.loss(), score.accuracy()};
   }
 
   private Genotype currentGenotype() {

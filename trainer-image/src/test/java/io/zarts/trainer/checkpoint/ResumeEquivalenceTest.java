@@ -3,6 +3,7 @@ package io.zarts.trainer.checkpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zarts.trainer.ChildJvm;
+import io.zarts.trainer.SameFiles;
 import io.zarts.trainer.TestSearches;
 import io.zarts.trainer.WatchedProcess;
 import io.zarts.trainer.cli.ExitCodes;
@@ -80,18 +81,14 @@ class ResumeEquivalenceTest {
   }
 
   static void assertSameAsReference(Path out) throws IOException {
-    for (String f :
-        new String[] {
-          "epoch-000003/alphas.bin",
-          "epoch-000003/weights.bin",
-          "epoch-000003/batchnorm.bin",
-          "epoch-000003/weight-optimizer.bin",
-          "genotype.txt"
-        }) {
-      assertThat(Files.readAllBytes(out.resolve(f)))
-          .as(f)
-          .isEqualTo(Files.readAllBytes(reference.resolve(f)));
-    }
+    SameFiles.assertSameBytes(
+        out,
+        reference,
+        "epoch-000003/alphas.bin",
+        "epoch-000003/weights.bin",
+        "epoch-000003/batchnorm.bin",
+        "epoch-000003/weight-optimizer.bin",
+        "genotype.txt");
   }
 
   @ParameterizedTest(name = "halt at {0}")

@@ -3,6 +3,7 @@ package io.zarts.trainer.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zarts.trainer.ChildJvm;
+import io.zarts.trainer.SameFiles;
 import io.zarts.trainer.TestSearches;
 import io.zarts.trainer.WatchedProcess;
 import io.zarts.trainer.checkpoint.FaultInjector;
@@ -67,17 +68,13 @@ class EvaluationResumeTest {
   }
 
   static void assertSameAsReference(Path out) throws IOException {
-    for (String f :
-        new String[] {
-          "evaluation/epoch-000003/weights.bin",
-          "evaluation/epoch-000003/batchnorm.bin",
-          "evaluation/epoch-000003/weight-optimizer.bin",
-          "evaluation/model/weights.ndlist"
-        }) {
-      assertThat(Files.readAllBytes(out.resolve(f)))
-          .as(f)
-          .isEqualTo(Files.readAllBytes(reference.resolve(f)));
-    }
+    SameFiles.assertSameBytes(
+        out,
+        reference,
+        "evaluation/epoch-000003/weights.bin",
+        "evaluation/epoch-000003/batchnorm.bin",
+        "evaluation/epoch-000003/weight-optimizer.bin",
+        "evaluation/model/weights.ndlist");
     String summary = Files.readString(out.resolve("evaluation/summary.json"));
     String expected = Files.readString(reference.resolve("evaluation/summary.json"));
     assertThat(field(summary, "testAccuracy")).isEqualTo(field(expected, "testAccuracy"));
