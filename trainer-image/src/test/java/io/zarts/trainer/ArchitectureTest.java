@@ -55,6 +55,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "io.zarts.trainer.optim..",
             "io.zarts.trainer.alpha..",
+            "io.zarts.trainer.evaluate..",
             "io.zarts.trainer.train..",
             "io.zarts.trainer.model..",
             "io.zarts.trainer.nn..")

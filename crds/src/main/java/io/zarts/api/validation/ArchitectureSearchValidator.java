@@ -94,7 +94,7 @@ public final class ArchitectureSearchValidator {
       cel.validate(schema, candidate, previous, "", violations);
     }
     if (violations.isEmpty()) {
-      GenotypeRules.check(candidate, violations);
+      EvaluationRules.check(candidate, violations);
     }
     return new Validated(candidate, violations);
   }

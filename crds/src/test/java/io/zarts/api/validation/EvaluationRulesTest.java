@@ -83,6 +83,35 @@ class EvaluationRulesTest {
   }
 
   @Test
+  void theAuxiliaryHeadOnImagesOtherThan32PixelsIsRefusedNamingTheFix() {
+    ObjectNode fashion =
+        with(
+            minimal(),
+            "spec.dataset",
+            "{name: fashion-mnist, volume: {claimName: data, subPath: fashion-mnist}}");
+    assertThat(violations(with(fashion, "spec.evaluation", "{}")))
+        .singleElement()
+        .asString()
+        .startsWith("spec.evaluation.auxiliaryWeight: the auxiliary head reads the 8x8 maps")
+        .contains("fashion-mnist images are 28x28: set auxiliaryWeight: 0.0");
+    assertThat(violations(with(fashion, "spec.evaluation", "{auxiliaryWeight: 0.0}"))).isEmpty();
+  }
+
+  @Test
+  void anEmptyOrRepeatedConcatenationIsRefused() {
+    String empty = DARTS_V2.replace("normal_concat=[2, 3, 4, 5]", "normal_concat=[]");
+    assertThat(violations(with(minimal(), "spec.evaluation", "{genotype: " + empty + "}")))
+        .singleElement()
+        .asString()
+        .contains("the normal cell concatenates []");
+    String twice = DARTS_V2.replace("normal_concat=[2, 3, 4, 5]", "normal_concat=[2, 2, 4, 5]");
+    assertThat(violations(with(minimal(), "spec.evaluation", "{genotype: " + twice + "}")))
+        .singleElement()
+        .asString()
+        .contains("list each node to concatenate once");
+  }
+
+  @Test
   void oddChannelsAndLoweredEpochsAreRefused() {
     assertThat(violations(with(minimal(), "spec.evaluation", "{initChannels: 35}")))
         .anyMatch(v -> v.contains("evaluation.initChannels must be even"));

@@ -192,8 +192,15 @@ public final class TrainerJobFactory {
         .withName(CONTAINER)
         .withImage(defaults.image())
         .withImagePullPolicy(defaults.pullPolicy())
+        // The search Job searches only; the operator does not run the evaluation stage yet.
         .withArgs(
-            "search", "/etc/zarts/search.yaml", "--output-dir", "/checkpoints", "--data", "/data")
+            "search",
+            "/etc/zarts/search.yaml",
+            "--output-dir",
+            "/checkpoints",
+            "--data",
+            "/data",
+            "--skip-evaluation")
         .withEnv(env(names))
         .addNewPort()
         .withName("metrics")

@@ -94,7 +94,13 @@ class TrainerJobFactoryTest {
     assertThat(c.getImage()).isEqualTo("registry.example/zarts-trainer:0.1.0-cpu");
     assertThat(c.getArgs())
         .containsExactly(
-            "search", "/etc/zarts/search.yaml", "--output-dir", "/checkpoints", "--data", "/data");
+            "search",
+            "/etc/zarts/search.yaml",
+            "--output-dir",
+            "/checkpoints",
+            "--data",
+            "/data",
+            "--skip-evaluation");
     assertThat(c.getPorts().get(0).getName()).isEqualTo("metrics");
     assertThat(c.getPorts().get(0).getContainerPort()).isEqualTo(9400);
     assertThat(c.getTerminationMessagePolicy()).isEqualTo("FallbackToLogsOnError");

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /**
  * zarts bench: weight-step and alpha-update timings of the fixed configurations (tiny, small,
  * full), with candidate batching off and on, and peak memory, as a table (or JSON for
- * trainer-image/bench/side_by_side.py).
+ * trainer-image/bench/side-by-side.sh and combine.py).
  */
 @Command(
     name = "bench",

@@ -120,12 +120,13 @@ final class EvaluateCommand implements Callable<Integer> {
       return Genotype.parse(s.getEvaluation().getGenotype());
     }
     Path found = resultDir.resolve("genotype.txt");
-    if (!Files.exists(found)) {
+    // summary.json appears only when the search finished: genotype.txt alone may be an epoch's.
+    if (!Files.exists(resultDir.resolve("summary.json")) || !Files.exists(found)) {
       throw new IllegalArgumentException(
-          "spec.evaluation.genotype: no genotype to evaluate: "
-              + found
-              + " does not exist; run the search first, give --genotype TEXT, or set"
-              + " spec.evaluation.genotype");
+          "spec.evaluation.genotype: no finished search in "
+              + resultDir
+              + " to take the genotype from; run the search to its end first, give --genotype TEXT,"
+              + " or set spec.evaluation.genotype");
     }
     try {
       return Genotype.parse(Files.readString(found).strip());

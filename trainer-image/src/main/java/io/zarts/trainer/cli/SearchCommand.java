@@ -47,8 +47,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--skip-evaluation",
       description =
-          "Run the search only, even when spec.evaluation asks for an evaluation (the operator runs"
-              + " it as a Job of its own).")
+          "Run the search only, even when spec.evaluation asks for an evaluation (the operator's"
+              + " search Job does: it does not run the evaluation stage yet).")
   boolean skipEvaluation;
 
   @Spec CommandSpec spec;
@@ -78,7 +78,7 @@ final class SearchCommand implements Callable<Integer> {
       EvaluationStage evaluate =
           new EvaluationStage(
               search, run, resultDir, dataDir, target, observability, signals, stdout, err, log);
-      if (evaluation != null && evaluation.getGenotype() != null) {
+      if (evaluation != null && evaluation.getGenotype() != null && !skipEvaluation) {
         // The resource names its genotype: nothing to search, evaluate it.
         return evaluate.run(Genotype.parse(evaluation.getGenotype()));
       }

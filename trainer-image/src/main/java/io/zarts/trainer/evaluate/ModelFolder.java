@@ -41,12 +41,12 @@ public final class ModelFolder {
       List<NDArray> arrays = new ArrayList<>();
       ParameterStore store = session.net().parameters();
       for (ParameterStore.Entry e : store.weights()) {
-        if (!e.name().startsWith("auxiliary_head.")) {
+        if (!e.name().startsWith(EvalNetwork.AUXILIARY_PREFIX)) {
           arrays.add(e.array());
         }
       }
       store.buffers().stream()
-          .filter(e -> !e.name().startsWith("auxiliary_head."))
+          .filter(e -> !e.name().startsWith(EvalNetwork.AUXILIARY_PREFIX))
           .forEach(e -> arrays.add(e.array()));
       NDList list = new NDList();
       for (NDArray a : arrays) {

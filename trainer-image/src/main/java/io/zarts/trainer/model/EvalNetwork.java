@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class EvalNetwork {
 
+  /** The name prefix of the auxiliary head's arrays (dropped from the exported model). */
+  public static final String AUXILIARY_PREFIX = "auxiliary_head.";
+
   /** The main logits and, in training with the auxiliary head, the auxiliary logits (else null). */
   public record Logits(NDArray main, NDArray auxiliary) {}
 
@@ -114,7 +117,7 @@ public final class EvalNetwork {
   /** Trainable scalars, without the auxiliary head's (which is dropped after training). */
   public long parameterCount() {
     return store.weights().stream()
-        .filter(e -> !e.name().startsWith("auxiliary_head."))
+        .filter(e -> !e.name().startsWith(AUXILIARY_PREFIX))
         .mapToLong(e -> e.array().size())
         .sum();
   }

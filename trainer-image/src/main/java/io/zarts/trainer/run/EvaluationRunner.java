@@ -13,6 +13,7 @@ import io.zarts.trainer.evaluate.ModelFolder;
 import io.zarts.trainer.output.AtomicFiles;
 import io.zarts.trainer.output.Json;
 import io.zarts.trainer.train.LoopPosition;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -84,7 +85,11 @@ public final class EvaluationRunner {
           result.lastEpoch() != null ? result.lastEpoch().testAccuracy() : loop.test().accuracy();
       Path modelDir = outDir.resolve(MODEL);
       ModelFolder.write(modelDir, session, testAccuracy);
-      AtomicFiles.write(outDir.resolve("summary.json"), summary(result, testAccuracy, modelDir));
+      Path summary = outDir.resolve("summary.json");
+      // A rerun after the end trains nothing: the summary of the run that trained stays.
+      if (result.lastEpoch() != null || !Files.exists(summary)) {
+        AtomicFiles.write(summary, summary(result, testAccuracy, modelDir));
+      }
       return new Outcome(result, testAccuracy, modelDir);
     }
   }

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +27,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * interrupted-and-resumed run must end with alphas, weights and genotype byte-identical to an
  * uninterrupted run (CPU, one thread, fixed seed).
  */
+// A bound for a hung child process, far above what these runs take; no step waits on it.
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class ResumeEquivalenceTest {
 
   static final String SEARCH =
@@ -140,6 +143,8 @@ class ResumeEquivalenceTest {
       // one alike.
       ProcessBuilder pb = trainer(out, null);
       pb.environment().put("ZARTS_FAULT_TRACE", "1");
+      // Two steps later the trainer holds until killed, so the kill always lands before its end.
+      pb.environment().put("ZARTS_FAULT_PAUSE_AT", "step:" + (k + 2));
       WatchedProcess p = WatchedProcess.start(pb);
       assertThat(p.awaitLine(line -> tracedStep(line) >= k)).as("step %d reported", k).isPresent();
       p.kill();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * checked for its exit code and for the output the README promises. A command the README gains
  * without a check here fails the test.
  */
+// A bound for a hung child process, far above what these runs take; no step waits on it.
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 class ReadmeCommandsIT {
 
   /**

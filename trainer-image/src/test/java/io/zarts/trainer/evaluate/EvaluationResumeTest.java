@@ -11,17 +11,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Real trainer processes running zarts evaluate, killed at fault points during the evaluation
- * (SIGKILL inside a step and inside a checkpoint write, SIGTERM at a pause), then resumed: the
+ * (SIGKILL between two steps and inside a checkpoint write, SIGTERM at a pause), then resumed: the
  * final weights, the exported model and the summary equal an uninterrupted run's, byte for byte.
  */
+// A bound for a hung child process, far above what these runs take; no step waits on it.
+@Timeout(value = 20, unit = TimeUnit.MINUTES)
 class EvaluationResumeTest {
 
   static final String GENOTYPE =
@@ -112,10 +116,14 @@ class EvaluationResumeTest {
     p.terminate();
     assertThat(p.awaitExit()).as(p.err()).isEqualTo(143);
     assertThat(p.err()).contains("evaluation stopped by SIGTERM after a checkpoint");
+    assertThat(out.resolve("evaluation/epoch-000001-step-000002"))
+        .as("checkpoint taken on SIGTERM, mid-epoch")
+        .isDirectory();
     assertThat(Files.readString(out.resolveSibling("sigterm.termination")))
         .contains("\"reason\":\"Preempted\"");
     WatchedProcess resumed = WatchedProcess.start(evaluate(out));
     assertThat(resumed.awaitExit()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).contains("resuming from checkpoint");
     assertThat(Files.readString(out.resolveSibling("sigterm.termination")))
         .contains("\"reason\":\"Succeeded\"")
         .contains("\"testAccuracy\"");

@@ -7,18 +7,52 @@ import io.zarts.api.v1alpha1.SearchSpaceName;
 import java.util.List;
 
 /**
- * The check the schema cannot make: spec.evaluation.genotype must parse, use only operations of the
- * search space, and have searchSpace.nodes nodes per cell, each reading two earlier states.
+ * The checks of spec.evaluation the schema cannot make: the auxiliary head needs 32x32 images (it
+ * reads the 8x8 maps after the second reduction), and spec.evaluation.genotype must parse, use only
+ * operations of the search space, and have searchSpace.nodes nodes per cell, each reading two
+ * earlier states and concatenating distinct nodes.
  */
-final class GenotypeRules {
+final class EvaluationRules {
 
   static final String FIELD = "spec.evaluation.genotype";
 
-  private GenotypeRules() {}
+  /** The image side the auxiliary head is built for. */
+  static final int AUXILIARY_IMAGE_SIZE = 32;
 
-  /** Checks a defaulted resource tree; adds at most one violation. */
+  private EvaluationRules() {}
+
+  /** Checks a defaulted resource tree. */
   static void check(JsonNode resource, List<Violation> out) {
     JsonNode spec = resource.path("spec");
+    checkAuxiliaryHead(spec, out);
+    checkGenotype(spec, out);
+  }
+
+  private static void checkAuxiliaryHead(JsonNode spec, List<Violation> out) {
+    JsonNode evaluation = spec.path("evaluation");
+    if (!evaluation.isObject() || evaluation.path("auxiliaryWeight").asDouble(0) <= 0) {
+      return;
+    }
+    String dataset = spec.path("dataset").path("name").asText();
+    int size =
+        switch (dataset) {
+          case "fashion-mnist" -> 28;
+          case "digits" -> 8;
+          case "synthetic" -> spec.path("dataset").path("synthetic").path("imageSize").asInt(32);
+          default -> AUXILIARY_IMAGE_SIZE;
+        };
+    if (size != AUXILIARY_IMAGE_SIZE) {
+      out.add(
+          new Violation(
+              "spec.evaluation.auxiliaryWeight",
+              String.format(
+                  "the auxiliary head reads the 8x8 maps after the second reduction, which needs 32x32"
+                      + " images; %s images are %dx%d: set auxiliaryWeight: 0.0",
+                  dataset, size, size)));
+    }
+  }
+
+  private static void checkGenotype(JsonNode spec, List<Violation> out) {
     JsonNode text = spec.path("evaluation").path("genotype");
     if (!text.isTextual()) {
       return;
@@ -78,6 +112,11 @@ final class GenotypeRules {
             "gene %d of the %s cell reads state %d; node %d can only read states 0 to %d",
             i, cell, g.getInput(), node, node + 1);
       }
+    }
+    if (concat.isEmpty() || concat.stream().distinct().count() != concat.size()) {
+      return String.format(
+          "the %s cell concatenates %s; list each node to concatenate once, e.g. [2, 3, 4, 5]",
+          cell, concat);
     }
     for (int state : concat) {
       if (state < 2 || state >= nodes + 2) {
