@@ -58,6 +58,11 @@ class ArchitectureSearchReconcilerIT {
    * Edits the spec like a user would: read, change, write, and on a 409 (the operator wrote status)
    * again.
    */
+  /** The Job of that name, or null. */
+  Job job(String name, String namespace) {
+    return client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
+  }
+
   /**
    * Applies the change, retrying on conflicts with the operator's status writes; returns the stored
    * result.
@@ -94,20 +99,8 @@ class ArchitectureSearchReconcilerIT {
   @Test
   void aSearchRunsToSucceededThroughItsJobAndProgressReports() {
     ArchitectureSearch s = create("demo", "team-a");
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        client
-                            .batch()
-                            .v1()
-                            .jobs()
-                            .inNamespace("team-a")
-                            .withName("demo-trainer")
-                            .get())
-                    .isNotNull());
-    Job job = client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(job("demo-trainer", "team-a")).isNotNull());
+    Job job = job("demo-trainer", "team-a");
     assertOwned(job, s);
     assertOwned(client.configMaps().inNamespace("team-a").withName("demo-spec").get(), s);
     assertOwned(client.configMaps().inNamespace("team-a").withName("demo-progress").get(), s);
@@ -169,7 +162,7 @@ class ArchitectureSearchReconcilerIT {
             });
 
     // The Job completes.
-    Job running = client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
+    Job running = job("demo-trainer", "team-a");
     running.setStatus(
         new JobStatusBuilder()
             .withSucceeded(1)
@@ -215,8 +208,7 @@ class ArchitectureSearchReconcilerIT {
         .atMost(WAIT)
         .untilAsserted(
             () -> {
-              Job next =
-                  client.batch().v1().jobs().inNamespace("team-a").withName("demo-trainer").get();
+              Job next = job("demo-trainer", "team-a");
               assertThat(next).isNotNull();
               assertThat(next.getMetadata().getAnnotations()).containsEntry("zarts.io/epochs", "5");
             });
@@ -257,14 +249,7 @@ class ArchitectureSearchReconcilerIT {
               assertThat(s.getStatus()).isNotNull();
               assertThat(s.getStatus().getObservedGeneration())
                   .isEqualTo(created.getMetadata().getGeneration());
-              assertThat(
-                      client
-                          .batch()
-                          .v1()
-                          .jobs()
-                          .inNamespace("gitops")
-                          .withName("quickstart-trainer")
-                          .get())
+              assertThat(job("quickstart-trainer", "gitops"))
                   .as("the Git example is a valid search")
                   .isNotNull();
             });
@@ -303,14 +288,9 @@ class ArchitectureSearchReconcilerIT {
     // not even when a
     // later edit (more epochs) makes the operator reconcile again; its observedGeneration shows
     // that it did.
-    Job job = client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get();
+    Job job = job("frozen-trainer", "team-d");
     client.resource(job).delete();
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get()
-                    == null);
+    await().atMost(WAIT).until(() -> job("frozen-trainer", "team-d") == null);
     ArchitectureSearch edited =
         modify("frozen", "team-d", s -> s.getSpec().getTraining().setEpochs(5));
     await()
@@ -321,8 +301,7 @@ class ArchitectureSearchReconcilerIT {
                     .getStatus()
                     .getObservedGeneration()
                     .equals(edited.getMetadata().getGeneration()));
-    assertThat(client.batch().v1().jobs().inNamespace("team-d").withName("frozen-trainer").get())
-        .isNull();
+    assertThat(job("frozen-trainer", "team-d")).isNull();
     assertThat(get("frozen", "team-d").getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
   }
 
@@ -376,54 +355,26 @@ class ArchitectureSearchReconcilerIT {
   @Test
   void suspendDeletesTheJobAndResumeRecreatesIt() {
     create("pause", "team-c");
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                client.batch().v1().jobs().inNamespace("team-c").withName("pause-trainer").get()
-                    != null);
+    await().atMost(WAIT).until(() -> job("pause-trainer", "team-c") != null);
     modify("pause", "team-c", s -> s.getSpec().setSuspend(true));
     await()
         .atMost(WAIT)
         .untilAsserted(
             () -> {
-              assertThat(
-                      client
-                          .batch()
-                          .v1()
-                          .jobs()
-                          .inNamespace("team-c")
-                          .withName("pause-trainer")
-                          .get())
-                  .isNull();
+              assertThat(job("pause-trainer", "team-c")).isNull();
               assertThat(get("pause", "team-c").getStatus().getPhase())
                   .isEqualTo(SearchPhase.SUSPENDED);
             });
     modify("pause", "team-c", s -> s.getSpec().setSuspend(false));
     await()
         .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        client
-                            .batch()
-                            .v1()
-                            .jobs()
-                            .inNamespace("team-c")
-                            .withName("pause-trainer")
-                            .get())
-                    .isNotNull());
+        .untilAsserted(() -> assertThat(job("pause-trainer", "team-c")).isNotNull());
   }
 
   @Test
   void aJobFailedByItsPodFailurePolicyFailsTheSearchWithTheExitCode() {
     create("broken", "team-e");
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                client.batch().v1().jobs().inNamespace("team-e").withName("broken-trainer").get()
-                    != null);
+    await().atMost(WAIT).until(() -> job("broken-trainer", "team-e") != null);
     client
         .resource(
             new PodBuilder()
@@ -454,7 +405,7 @@ class ArchitectureSearchReconcilerIT {
                 .endStatus()
                 .build())
         .create();
-    Job job = client.batch().v1().jobs().inNamespace("team-e").withName("broken-trainer").get();
+    Job job = job("broken-trainer", "team-e");
     job.setStatus(
         new JobStatusBuilder()
             .withFailed(1)
@@ -490,17 +441,12 @@ class ArchitectureSearchReconcilerIT {
   @Test
   void aDeletedSearchLeavesItsChildrenToTheGarbageCollectorAndItsGaugesGo() {
     ArchitectureSearch s = create("gone", "team-f");
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                client.batch().v1().jobs().inNamespace("team-f").withName("gone-trainer").get()
-                    != null);
+    await().atMost(WAIT).until(() -> job("gone-trainer", "team-f") != null);
     client.resource(s).delete();
     await().atMost(WAIT).until(() -> get("gone", "team-f") == null);
     // The mock server has no garbage collector: what deletes the children in a cluster is the owner
     // reference.
-    assertOwned(client.batch().v1().jobs().inNamespace("team-f").withName("gone-trainer").get(), s);
+    assertOwned(job("gone-trainer", "team-f"), s);
     create("other", "team-f");
     await()
         .atMost(WAIT)
