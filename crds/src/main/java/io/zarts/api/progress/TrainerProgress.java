@@ -10,6 +10,7 @@ import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.AlphaWeights;
 import io.zarts.api.v1alpha1.BestResult;
 import io.zarts.api.v1alpha1.CheckpointStatus;
+import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchMetrics;
 
 /**
@@ -32,6 +33,7 @@ import io.zarts.api.v1alpha1.SearchMetrics;
   "alphas",
   "genotype",
   "checkpoint",
+  "evaluation",
   "message"
 })
 public class TrainerProgress {
@@ -41,6 +43,12 @@ public class TrainerProgress {
 
   /** File name on the volume and key in the ConfigMap. */
   public static final String FILE_NAME = "progress.json";
+
+  /**
+   * The ConfigMap key of the evaluation stage's reports (in its own folder they are progress.json):
+   * a separate key, so that the evaluation never overwrites the search's final report.
+   */
+  public static final String EVALUATION_KEY = "evaluation.json";
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -67,6 +75,9 @@ public class TrainerProgress {
   private AlphaWeights alphas;
   private Genotype genotype;
   private CheckpointStatus checkpoint;
+
+  /** The evaluation stage's progress and result; only in the evaluation's reports. */
+  private EvaluationStatus evaluation;
 
   /** Human-readable note, e.g. why the trainer failed. */
   private String message;
@@ -208,5 +219,21 @@ public class TrainerProgress {
 
   public void setCheckpoint(CheckpointStatus checkpoint) {
     this.checkpoint = checkpoint;
+  }
+
+  public EvaluationStatus getEvaluation() {
+    return evaluation;
+  }
+
+  public void setEvaluation(EvaluationStatus evaluation) {
+    this.evaluation = evaluation;
+  }
+
+  public String getMessage() {
+    return message;
+  }
+
+  public void setMessage(String message) {
+    this.message = message;
   }
 }

@@ -39,7 +39,7 @@ public class ArchitectureSearchStatus {
   private String observedSpecHash;
 
   @JsonPropertyDescription(
-      "Pending, Running, Suspended, Succeeded or Failed; derived from the conditions.")
+      "Pending, Running, Evaluating, Suspended, Succeeded or Failed; derived from the conditions.")
   private SearchPhase phase;
 
   @Size(max = 16)

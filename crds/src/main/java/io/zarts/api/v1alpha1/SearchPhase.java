@@ -10,6 +10,9 @@ public enum SearchPhase {
   PENDING,
   @JsonProperty("Running")
   RUNNING,
+  /** The search is done (or was skipped); its genotype is being retrained from scratch. */
+  @JsonProperty("Evaluating")
+  EVALUATING,
   @JsonProperty("Suspended")
   SUSPENDED,
   @JsonProperty("Succeeded")

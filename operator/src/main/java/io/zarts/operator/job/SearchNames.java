@@ -13,6 +13,11 @@ public record SearchNames(String search, String namespace) {
     return search + "-trainer";
   }
 
+  /** The Job of the evaluation stage. */
+  public String evaluationJob() {
+    return search + "-evaluate";
+  }
+
   public String specConfigMap() {
     return search + "-spec";
   }

@@ -43,11 +43,15 @@ public final class TrainerJobFactory {
 
   public static final String CONTAINER = "trainer";
   public static final String SEARCH_LABEL = "zarts.io/search";
+
+  /** Which trainer Job (search or evaluation) a Job and its pods belong to. */
+  public static final String STAGE_LABEL = "zarts.io/stage";
+
   public static final String GENERATION_ANNOTATION = "zarts.io/generation";
 
   /**
-   * training.epochs the Job was created for: a completed Job for fewer epochs is replaced when they
-   * rise.
+   * The epochs the Job was created for (training.epochs, evaluation.epochs): a completed Job for
+   * fewer epochs is replaced when they rise.
    */
   public static final String EPOCHS_ANNOTATION = "zarts.io/epochs";
 
@@ -63,19 +67,28 @@ public final class TrainerJobFactory {
     this.defaults = defaults;
   }
 
+  /** The search Job. */
   public Job desired(ArchitectureSearch search) {
+    return desired(search, TrainerStage.SEARCH);
+  }
+
+  /**
+   * The Job of a stage: both stages share the hardening, resources, claim and progress ConfigMap;
+   * only the name, the stage label, the arguments and the epochs annotation differ.
+   */
+  public Job desired(ArchitectureSearch search, TrainerStage stage) {
     SearchNames names = SearchNames.of(search);
     ArchitectureSearchSpec spec = search.getSpec();
     ResourcesSpec resources = spec.getResources();
-    Map<String, String> labels = labels(names, resources);
+    Map<String, String> labels = labels(names, resources, stage);
     return new JobBuilder()
         .withNewMetadata()
-        .withName(names.job())
+        .withName(stage.jobName(names))
         .withNamespace(names.namespace())
         .withLabels(labels)
         .addToAnnotations(
             GENERATION_ANNOTATION, String.valueOf(search.getMetadata().getGeneration()))
-        .addToAnnotations(EPOCHS_ANNOTATION, String.valueOf(spec.getTraining().getEpochs()))
+        .addToAnnotations(EPOCHS_ANNOTATION, String.valueOf(stage.epochs(spec)))
         .withOwnerReferences(ownerReference(search))
         .endMetadata()
         .withNewSpec()
@@ -100,7 +113,7 @@ public final class TrainerJobFactory {
         .withNodeSelector(nodeSelector(resources))
         .withTolerations(tolerations(resources))
         .withPriorityClassName(resources.getPriorityClassName())
-        .withContainers(container(names, spec))
+        .withContainers(container(names, spec, stage))
         .withVolumes(volumes(names, spec))
         .endSpec()
         .endTemplate()
@@ -108,12 +121,14 @@ public final class TrainerJobFactory {
         .build();
   }
 
-  private static Map<String, String> labels(SearchNames names, ResourcesSpec resources) {
+  private static Map<String, String> labels(
+      SearchNames names, ResourcesSpec resources, TrainerStage stage) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("app.kubernetes.io/name", "zarts-trainer");
     labels.put("app.kubernetes.io/instance", names.search());
     labels.put("app.kubernetes.io/managed-by", "zarts-operator");
     labels.put(SEARCH_LABEL, names.search());
+    labels.put(STAGE_LABEL, stage.label);
     if (resources.getQueueName() != null) {
       labels.put(QUEUE_LABEL, resources.getQueueName());
     }
@@ -179,7 +194,7 @@ public final class TrainerJobFactory {
         .build();
   }
 
-  private Container container(SearchNames names, ArchitectureSearchSpec spec) {
+  private Container container(SearchNames names, ArchitectureSearchSpec spec, TrainerStage stage) {
     List<VolumeMount> mounts = new ArrayList<>();
     mounts.add(mount("spec", "/etc/zarts", true));
     mounts.add(mount("checkpoints", "/checkpoints", false));
@@ -192,15 +207,7 @@ public final class TrainerJobFactory {
         .withName(CONTAINER)
         .withImage(defaults.image())
         .withImagePullPolicy(defaults.pullPolicy())
-        // The search Job searches only; the operator does not run the evaluation stage yet.
-        .withArgs(
-            "search",
-            "/etc/zarts/search.yaml",
-            "--output-dir",
-            "/checkpoints",
-            "--data",
-            "/data",
-            "--skip-evaluation")
+        .withArgs(stage.args())
         .withEnv(env(names))
         .addNewPort()
         .withName("metrics")

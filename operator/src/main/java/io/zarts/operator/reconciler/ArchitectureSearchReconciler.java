@@ -32,9 +32,11 @@ import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.api.validation.Violation;
 import io.zarts.operator.config.OperatorSettings;
+import io.zarts.operator.job.JobState;
 import io.zarts.operator.job.OwnedObjects;
 import io.zarts.operator.job.SearchNames;
 import io.zarts.operator.job.TrainerJobFactory;
+import io.zarts.operator.job.TrainerStage;
 import io.zarts.operator.status.Observation;
 import io.zarts.operator.status.SpecHash;
 import io.zarts.operator.status.StatusAggregator;
@@ -46,9 +48,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reconciles an ArchitectureSearch into its owned objects and the trainer Job, and computes its
- * status. Level based: every pass recomputes everything from the resource and the informers' caches
- * (Jobs, pods and progress ConfigMaps of searches), creates what is missing and never blocks.
+ * Reconciles an ArchitectureSearch into its owned objects and its trainer Jobs (the search, then
+ * with spec.evaluation the evaluation), and computes its status. Level based: every pass recomputes
+ * everything from the resource and the informers' caches (Jobs, pods and progress ConfigMaps of
+ * searches), creates what is missing and never blocks.
  */
 @ControllerConfiguration(
     maxReconciliationInterval =
@@ -118,33 +121,45 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     // Validation before any write: the API server may run an older CRD, or none of its CEL rules.
     List<Violation> violations =
         validator.validate(SERIALIZATION.convertValue(search, JsonNode.class)).violations();
-    Optional<Job> job =
-        context.getSecondaryResources(Job.class).stream()
-            .filter(j -> j.getMetadata().getName().equals(names.job()))
-            .findFirst();
+    Optional<Job> searchJob = job(context, names.job());
+    Optional<Job> evaluationJob = job(context, names.evaluationJob());
     String specHash = SpecHash.immutablePart(search.getSpec());
     String startedWith =
         search.getStatus() == null ? null : search.getStatus().getObservedSpecHash();
     boolean immutableChanged = startedWith != null && !startedWith.equals(specHash);
     if (violations.isEmpty() && !immutableChanged) {
       ensureOwnedObjects(client, search);
-      job = reconcileJob(client, search, job);
+      if (TrainerStage.evaluationOnly(search.getSpec())) {
+        // spec.evaluation names the genotype: no search runs (its checkpoints stay on the claim).
+        searchJob.ifPresent(j -> deleteJob(client, j));
+        searchJob = Optional.empty();
+      } else {
+        searchJob = reconcileJob(client, search, TrainerStage.SEARCH, searchJob);
+      }
+      if (TrainerStage.current(search.getSpec(), searchJob.orElse(null))
+          == TrainerStage.EVALUATION) {
+        evaluationJob = reconcileJob(client, search, TrainerStage.EVALUATION, evaluationJob);
+      } else if (evaluationJob.isPresent()) {
+        // The search runs again (more epochs): the evaluation of its earlier result is void.
+        deleteJob(client, evaluationJob.get());
+        evaluationJob = Optional.empty();
+      }
     }
-    List<Pod> pods =
-        context.getSecondaryResources(Pod.class).stream()
-            .filter(
-                p ->
-                    names.job().equals(p.getMetadata().getLabels().get("job-name"))
-                        || names
-                            .search()
-                            .equals(
-                                p.getMetadata().getLabels().get(TrainerJobFactory.SEARCH_LABEL)))
-            .toList();
-    TrainerProgress progress = progress(context, names);
+    ConfigMap progressMap = progressConfigMap(context, names);
     ArchitectureSearchStatus status =
         StatusAggregator.compute(
             new Observation(
-                search, violations, specHash, job.orElse(null), pods, progress, Instant.now()));
+                search,
+                violations,
+                specHash,
+                searchJob.orElse(null),
+                pods(context, names.job()),
+                report(progressMap, TrainerProgress.FILE_NAME),
+                new Observation.Stage(
+                    evaluationJob.orElse(null),
+                    pods(context, names.evaluationJob()),
+                    report(progressMap, TrainerProgress.EVALUATION_KEY)),
+                Instant.now()));
     metrics.refresh(context.getPrimaryCache().list().toList(), search, status);
     recordTransition(client, search, status);
     if (Objects.equals(SERIALIZATION.asJson(status), SERIALIZATION.asJson(search.getStatus()))) {
@@ -208,14 +223,32 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     }
   }
 
+  private static Optional<Job> job(Context<ArchitectureSearch> context, String name) {
+    return context.getSecondaryResources(Job.class).stream()
+        .filter(j -> j.getMetadata().getName().equals(name))
+        .findFirst();
+  }
+
+  /** The pods of one Job (the Job controller labels them with its name). */
+  private static List<Pod> pods(Context<ArchitectureSearch> context, String jobName) {
+    return context.getSecondaryResources(Pod.class).stream()
+        .filter(p -> jobName.equals(p.getMetadata().getLabels().get("job-name")))
+        .toList();
+  }
+
+  private static void deleteJob(KubernetesClient client, Job job) {
+    client.resource(job).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+  }
+
+  /** Creates the stage's Job when it is missing, or stops or replaces it as the spec asks. */
   private Optional<Job> reconcileJob(
-      KubernetesClient client, ArchitectureSearch search, Optional<Job> job) {
+      KubernetesClient client, ArchitectureSearch search, TrainerStage stage, Optional<Job> job) {
     boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
     if (suspend) {
       // Deleting the Job terminates its pod with SIGTERM: the trainer finishes its step and
-      // checkpoints.
-      job.ifPresent(
-          j -> client.resource(j).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete());
+      // checkpoints. A finished Job stays: it is the record of its stage's end.
+      job.filter(j -> !JobState.complete(j) && !JobState.failed(j))
+          .ifPresent(j -> deleteJob(client, j));
       return job;
     }
     if (job.isPresent() && wasSuspended(search)) {
@@ -231,16 +264,16 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                   .withName(job.get().getMetadata().getName())
                   .get());
     }
-    if (job.isPresent() && completedForFewerEpochs(job.get(), search)) {
-      // training.epochs was raised after the search succeeded: a new Job resumes from the last
+    if (job.isPresent() && completedForFewerEpochs(job.get(), stage.epochs(search.getSpec()))) {
+      // The stage's epochs were raised after it succeeded: a new Job resumes from the last
       // checkpoint.
-      client.resource(job.get()).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+      deleteJob(client, job.get());
       return Optional.empty();
     }
     if (job.isPresent()) {
       return job;
     }
-    Job desired = jobs.desired(search);
+    Job desired = jobs.desired(search, stage);
     Job existing =
         client
             .batch()
@@ -254,7 +287,10 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     }
     Job created = client.resource(desired).create();
     SearchEvents.normal(
-        client, search, "JobCreated", "created trainer Job " + created.getMetadata().getName());
+        client,
+        search,
+        "JobCreated",
+        "created " + stage.label + " Job " + created.getMetadata().getName());
     return Optional.of(created);
   }
 
@@ -276,6 +312,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
           case FAILED -> "Failed";
           case SUCCEEDED -> "Succeeded";
           case SUSPENDED -> "Suspended";
+          case EVALUATING -> "Evaluating";
           default -> "Ready";
         };
     var condition =
@@ -289,19 +326,12 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     }
   }
 
-  private static boolean completedForFewerEpochs(Job job, ArchitectureSearch search) {
-    boolean complete =
-        job.getStatus() != null
-            && job.getStatus().getConditions() != null
-            && job.getStatus().getConditions().stream()
-                .anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
+  private static boolean completedForFewerEpochs(Job job, int wanted) {
     String epochs =
         job.getMetadata().getAnnotations() == null
             ? null
             : job.getMetadata().getAnnotations().get(TrainerJobFactory.EPOCHS_ANNOTATION);
-    return complete
-        && epochs != null
-        && Integer.parseInt(epochs) < search.getSpec().getTraining().getEpochs();
+    return JobState.complete(job) && epochs != null && Integer.parseInt(epochs) < wanted;
   }
 
   private static <T> List<T> orEmpty(List<T> list) {
@@ -314,22 +344,26 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     }
   }
 
-  private static TrainerProgress progress(Context<ArchitectureSearch> context, SearchNames names) {
+  private static ConfigMap progressConfigMap(
+      Context<ArchitectureSearch> context, SearchNames names) {
     return context.getSecondaryResources(ConfigMap.class).stream()
         .filter(cm -> cm.getMetadata().getName().equals(names.progressConfigMap()))
-        .map(cm -> cm.getData() == null ? null : cm.getData().get(TrainerProgress.FILE_NAME))
-        .filter(Objects::nonNull)
-        .map(
-            json -> {
-              try {
-                return TrainerProgress.fromJson(json);
-              } catch (ProgressFormatException e) {
-                return null;
-              }
-            })
-        .filter(Objects::nonNull)
         .findFirst()
         .orElse(null);
+  }
+
+  /** The report under that key, or null when there is none or it does not parse. */
+  private static TrainerProgress report(ConfigMap progress, String key) {
+    String json =
+        progress == null || progress.getData() == null ? null : progress.getData().get(key);
+    if (json == null) {
+      return null;
+    }
+    try {
+      return TrainerProgress.fromJson(json);
+    } catch (ProgressFormatException e) {
+      return null;
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase,
- * _trainer_attempts) labelled with namespace and name, zarts_searches{phase}, and
+ * _trainer_attempts, and for the evaluation stage _evaluation_epoch, _evaluation_progress_ratio and
+ * _evaluation_test_accuracy) labelled with namespace and name, zarts_searches{phase}, and
  * zarts_operator_reconcile_errors_total. Rebuilt from the informer cache at every reconcile, so
  * deleted searches drop out without a finalizer.
  */
@@ -27,6 +29,9 @@ public class SearchGauges {
   private final MultiGauge best;
   private final MultiGauge phase;
   private final MultiGauge attempts;
+  private final MultiGauge evaluationEpoch;
+  private final MultiGauge evaluationProgress;
+  private final MultiGauge testAccuracy;
   private final MultiGauge byPhase;
   private final Counter reconcileErrors;
 
@@ -50,6 +55,18 @@ public class SearchGauges {
     attempts =
         MultiGauge.builder("zarts.search.trainer.attempts")
             .description("Trainer pods started for the search (1 + restarts)")
+            .register(registry);
+    evaluationEpoch =
+        MultiGauge.builder("zarts.search.evaluation.epoch")
+            .description("Finished epochs of the evaluation stage")
+            .register(registry);
+    evaluationProgress =
+        MultiGauge.builder("zarts.search.evaluation.progress.ratio")
+            .description("Finished evaluation epochs / evaluation epochs")
+            .register(registry);
+    testAccuracy =
+        MultiGauge.builder("zarts.search.evaluation.test.accuracy")
+            .description("Test accuracy of the retrained network after its last epoch, 0-1")
             .register(registry);
     byPhase =
         MultiGauge.builder("zarts.searches").description("Searches per phase").register(registry);
@@ -78,6 +95,9 @@ public class SearchGauges {
     List<MultiGauge.Row<?>> bests = new ArrayList<>();
     List<MultiGauge.Row<?>> phases = new ArrayList<>();
     List<MultiGauge.Row<?>> attemptRows = new ArrayList<>();
+    List<MultiGauge.Row<?>> evaluationEpochs = new ArrayList<>();
+    List<MultiGauge.Row<?>> evaluationRatios = new ArrayList<>();
+    List<MultiGauge.Row<?>> testAccuracies = new ArrayList<>();
     Map<SearchPhase, Integer> counts = new EnumMap<>(SearchPhase.class);
     for (SearchPhase p : SearchPhase.values()) {
       counts.put(p, 0);
@@ -115,12 +135,25 @@ public class SearchGauges {
           && status.getBest().getValidAccuracy() != null) {
         bests.add(MultiGauge.Row.of(tags, status.getBest().getValidAccuracy()));
       }
+      EvaluationStatus evaluation = status == null ? null : status.getEvaluation();
+      if (evaluation != null && evaluation.getEpoch() != null) {
+        evaluationEpochs.add(MultiGauge.Row.of(tags, evaluation.getEpoch()));
+        int total = evaluation.getEpochs() == null ? 0 : evaluation.getEpochs();
+        evaluationRatios.add(
+            MultiGauge.Row.of(tags, total == 0 ? 0 : (double) evaluation.getEpoch() / total));
+      }
+      if (evaluation != null && evaluation.getTestAccuracy() != null) {
+        testAccuracies.add(MultiGauge.Row.of(tags, evaluation.getTestAccuracy()));
+      }
     }
     epoch.register(epochs, true);
     progress.register(ratios, true);
     best.register(bests, true);
     phase.register(phases, true);
     attempts.register(attemptRows, true);
+    evaluationEpoch.register(evaluationEpochs, true);
+    evaluationProgress.register(evaluationRatios, true);
+    testAccuracy.register(testAccuracies, true);
     List<MultiGauge.Row<?>> perPhase = new ArrayList<>();
     counts.forEach(
         (p, n) -> perPhase.add(MultiGauge.Row.of(Tags.of("phase", p.name().toLowerCase()), n)));

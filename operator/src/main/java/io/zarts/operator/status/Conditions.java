@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The condition set of a search: Ready, Succeeded, Failed, Suspended, CheckpointAvailable. Setting
- * a condition keeps its lastTransitionTime unless its status flips; messages are capped at 1 KiB.
+ * The condition set of a search: Ready, Succeeded, Failed, Suspended, CheckpointAvailable, and
+ * Evaluating when the spec asks for the evaluation stage. Setting a condition keeps its
+ * lastTransitionTime unless its status flips; messages are capped at 1 KiB.
  */
 public final class Conditions {
 
@@ -15,9 +16,10 @@ public final class Conditions {
   public static final String SUCCEEDED = "Succeeded";
   public static final String FAILED = "Failed";
   public static final String SUSPENDED = "Suspended";
+  public static final String EVALUATING = "Evaluating";
   public static final String CHECKPOINT_AVAILABLE = "CheckpointAvailable";
   public static final List<String> TYPES =
-      List.of(READY, SUCCEEDED, FAILED, SUSPENDED, CHECKPOINT_AVAILABLE);
+      List.of(READY, SUCCEEDED, FAILED, SUSPENDED, EVALUATING, CHECKPOINT_AVAILABLE);
   static final int MAX_MESSAGE = 1024;
 
   private final List<Condition> conditions;

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Everything the status is computed from in one reconcile: the resource, its validation violations,
- * the hash of its immutable part, the trainer Job and its pods as the informers see them, the
- * newest progress report, and the clock.
+ * the hash of its immutable part, the search Job and its pods as the informers see them with the
+ * newest search report, the same for the evaluation Job, and the clock.
  */
 public record Observation(
     ArchitectureSearch search,
@@ -20,8 +20,15 @@ public record Observation(
     Job job,
     List<Pod> pods,
     TrainerProgress progress,
+    Stage evaluation,
     Instant now) {
 
+  /** One trainer Job (null before it exists), its pods and the newest report it wrote. */
+  public record Stage(Job job, List<Pod> pods, TrainerProgress progress) {
+    public static final Stage NONE = new Stage(null, List.of(), null);
+  }
+
+  /** An observation of the search Job alone (no evaluation Job yet). */
   public Observation(
       ArchitectureSearch search,
       List<Violation> violations,
@@ -29,7 +36,7 @@ public record Observation(
       List<Pod> pods,
       TrainerProgress progress,
       Instant now) {
-    this(search, violations, null, job, pods, progress, now);
+    this(search, violations, null, job, pods, progress, Stage.NONE, now);
   }
 
   /** Whether the immutable part differs from the one the search started with. */

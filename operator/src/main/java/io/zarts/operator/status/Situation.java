@@ -16,11 +16,13 @@ import java.util.List;
 enum Situation {
   INVALID_SPEC(
       false,
+      true,
       row(FAILED, "True", "InvalidSpec", null),
       row(READY, "False", "InvalidSpec", "the resource is invalid; no trainer is started"),
       row(SUCCEEDED, "False", "InvalidSpec", "")),
   IMMUTABLE_FIELD_CHANGED(
       false,
+      true,
       row(
           FAILED,
           "True",
@@ -32,11 +34,13 @@ enum Situation {
       row(SUCCEEDED, "False", "ImmutableFieldChanged", "")),
   COMPLETED(
       true,
+      false,
       row(SUCCEEDED, "True", "Completed", null),
       row(READY, "True", "Completed", "the genotype is final"),
       row(FAILED, "False", "Completed", "")),
   RESULT_UNREADABLE(
       true,
+      false,
       row(
           SUCCEEDED,
           "False",
@@ -47,36 +51,70 @@ enum Situation {
       row(FAILED, "False", "Completed", "")),
   TRAINER_FAILED(
       true,
+      false,
       row(FAILED, "True", null, null),
       row(READY, "False", "TrainerFailed", ""),
       row(SUCCEEDED, "False", "TrainerFailed", "")),
   SUSPENDED_OR_SUSPENDING(
       false,
+      false,
       row(SUSPENDED, "True", null, null),
       row(READY, "False", "Suspended", ""),
       row(FAILED, "False", "Suspended", ""),
       row(SUCCEEDED, "Unknown", "Suspended", "")),
+  EVALUATED(
+      true,
+      false,
+      row(SUCCEEDED, "True", "Evaluated", null),
+      row(
+          READY,
+          "True",
+          "Evaluated",
+          "the genotype is final and its retrained model is on the checkpoint claim"),
+      row(FAILED, "False", "Evaluated", "")),
+  EVALUATION_RESULT_UNREADABLE(
+      true,
+      false,
+      row(
+          SUCCEEDED,
+          "False",
+          "EvaluationResultUnreadable",
+          "the evaluation finished but neither its progress report nor its termination message"
+              + " holds a test accuracy; its summary.json is on the checkpoint claim"),
+      row(READY, "False", "EvaluationResultUnreadable", ""),
+      row(FAILED, "False", "Evaluated", "")),
+  EVALUATION_FAILED(
+      true,
+      false,
+      row(FAILED, "True", null, null),
+      row(READY, "False", "EvaluationFailed", ""),
+      row(SUCCEEDED, "False", "EvaluationFailed", "")),
   CREATING(
       false,
-      row(READY, "False", "Creating", "creating the trainer Job"),
+      false,
+      row(READY, "False", "Creating", null),
       row(FAILED, "False", "Creating", ""),
       row(SUCCEEDED, "Unknown", "Creating", "")),
   QUEUED(
+      false,
       false,
       row(READY, "False", "Queued", null),
       row(FAILED, "False", "Queued", ""),
       row(SUCCEEDED, "Unknown", "Queued", "")),
   POD_PROBLEM(
       false,
+      false,
       row(READY, "False", null, null),
       row(FAILED, "False", "Running", ""),
       row(SUCCEEDED, "Unknown", "Running", "")),
   RUNNING(
       false,
+      false,
       row(READY, "True", "Running", null),
       row(FAILED, "False", "Running", ""),
       row(SUCCEEDED, "Unknown", "Running", "")),
   PENDING(
+      false,
       false,
       row(READY, "False", "Pending", "waiting for the trainer pod"),
       row(FAILED, "False", "Running", ""),
@@ -91,10 +129,14 @@ enum Situation {
    */
   final boolean finished;
 
+  /** True for the situations in which the spec is refused and no trainer runs. */
+  final boolean rejectsSpec;
+
   final List<Row> rows;
 
-  Situation(boolean finished, Row... rows) {
+  Situation(boolean finished, boolean rejectsSpec, Row... rows) {
     this.finished = finished;
+    this.rejectsSpec = rejectsSpec;
     this.rows = List.of(rows);
   }
 

@@ -8,21 +8,27 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.ProgressStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.v1alpha1.TrainerStatus;
 import io.zarts.api.validation.Violation;
+import io.zarts.operator.job.JobState;
+import io.zarts.operator.job.TrainerStage;
 import io.zarts.operator.status.Situation.Verdict;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The one place status is computed: the situation is classified from validation, the trainer Job,
- * its pods and the newest progress report, and its conditions are looked up in {@link Situation};
- * the phase is derived from the conditions; progress, metrics, alphas, genotype, best and
- * checkpoint are copied from the report. A pure function: unit-tested without a cluster.
+ * The one place status is computed: the stage (search or evaluation) follows from the spec and the
+ * search Job; the situation is classified from validation, that stage's Job, its pods and its
+ * newest report, and its conditions are looked up in {@link Situation}; the phase is derived from
+ * the conditions; progress, metrics, alphas, genotype, best and checkpoint are copied from the
+ * search's report, status.evaluation from the evaluation's ({@link EvaluationReport}). A pure
+ * function: unit-tested without a cluster.
  */
 public final class StatusAggregator {
 
@@ -54,24 +60,31 @@ public final class StatusAggregator {
     status.setCompletionTime(previous.getCompletionTime());
     copyProgress(o.progress(), search, previous, status);
 
-    Job job = o.job();
     boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
     boolean specAccepted = o.violations().isEmpty() && !o.immutableChanged();
-    if (specAccepted
-        && job != null
-        && hasCondition(job, "Complete")
-        && status.getGenotype() == null) {
+    if (specAccepted && JobState.complete(o.job()) && status.getGenotype() == null) {
       // The progress ConfigMap never got the result: take it from the trainer's termination
       // message.
       TerminationResult.read(o.pods()).ifPresent(r -> r.applyTo(status));
     }
-    Verdict verdict = classify(o, status.getGenotype() != null, suspend);
+    TrainerStage stage = TrainerStage.current(search.getSpec(), o.job());
+    EvaluationStatus evaluation =
+        specAccepted && stage == TrainerStage.EVALUATION
+            ? EvaluationReport.of(o, status.getGenotype())
+            : null;
+    Verdict verdict = classify(o, stage, status.getGenotype() != null, evaluation, suspend);
     verdict.situation().apply(verdict, c);
     if (verdict.situation().finished) {
       status.setCompletionTime(firstNonNull(status.getCompletionTime(), o.now().toString()));
     }
     if (!suspend) {
       c.set(Conditions.SUSPENDED, false, "NotSuspended", "");
+    }
+    if (search.getSpec().getEvaluation() != null) {
+      setEvaluating(c, search.getSpec(), stage, verdict);
+      status.setEvaluation(
+          EvaluationReport.status(
+              search.getSpec(), stage, verdict.situation(), evaluation, previous, o));
     }
     boolean checkpoint = status.getCheckpoint() != null && status.getCheckpoint().getPath() != null;
     c.set(
@@ -86,10 +99,16 @@ public final class StatusAggregator {
             : "");
     status.setConditions(c.list());
     status.setPhase(phase(c));
+    Job job = stage == TrainerStage.EVALUATION ? o.evaluation().job() : o.job();
+    List<Pod> pods = stage == TrainerStage.EVALUATION ? o.evaluation().pods() : o.pods();
+    if (o.job() != null) {
+      status.setStartTime(
+          firstNonNull(status.getStartTime(), o.job().getMetadata().getCreationTimestamp()));
+    }
     if (job != null) {
       status.setStartTime(
           firstNonNull(status.getStartTime(), job.getMetadata().getCreationTimestamp()));
-      status.setTrainer(trainer(job, o.pods(), previous.getTrainer()));
+      status.setTrainer(trainer(job, pods, previous.getTrainer()));
     } else {
       status.setTrainer(previous.getTrainer());
     }
@@ -97,11 +116,45 @@ public final class StatusAggregator {
   }
 
   /**
+   * The Evaluating condition, with spec.evaluation only: true while the evaluation is the stage and
+   * has not ended.
+   */
+  private static void setEvaluating(
+      Conditions c, ArchitectureSearchSpec spec, TrainerStage stage, Verdict verdict) {
+    if (stage == TrainerStage.SEARCH) {
+      boolean searchEnded = verdict.situation().finished || verdict.situation().rejectsSpec;
+      c.set(
+          Conditions.EVALUATING,
+          false,
+          searchEnded ? "NotStarted" : "WaitingForSearch",
+          searchEnded ? "" : "the evaluation starts when the search has succeeded");
+    } else if (verdict.situation().finished || verdict.situation().rejectsSpec) {
+      c.set(
+          Conditions.EVALUATING,
+          false,
+          verdict.situation() == Situation.EVALUATION_FAILED ? "Failed" : "Ended",
+          "");
+    } else {
+      c.set(
+          Conditions.EVALUATING,
+          true,
+          TrainerStage.evaluationOnly(spec) ? "GenotypeGiven" : "SearchSucceeded",
+          "retraining the genotype from scratch for "
+              + spec.getEvaluation().getEpochs()
+              + " epochs");
+    }
+  }
+
+  /**
    * The situation the observation shows, first match wins: spec problems, then the Job's end, then
    * its progress.
    */
-  static Verdict classify(Observation o, boolean hasResult, boolean suspend) {
-    Job job = o.job();
+  static Verdict classify(
+      Observation o,
+      TrainerStage stage,
+      boolean hasResult,
+      EvaluationStatus evaluation,
+      boolean suspend) {
     if (!o.violations().isEmpty()) {
       return Verdict.of(
           Situation.INVALID_SPEC,
@@ -110,20 +163,73 @@ public final class StatusAggregator {
     if (o.immutableChanged()) {
       return Verdict.of(Situation.IMMUTABLE_FIELD_CHANGED);
     }
-    if (job != null && hasCondition(job, "Complete")) {
+    if (stage == TrainerStage.EVALUATION) {
+      return classifyEvaluation(o, evaluation, suspend);
+    }
+    Job job = o.job();
+    if (JobState.complete(job)) {
       return hasResult
           ? Verdict.of(Situation.COMPLETED, "searched " + epochs(o.progress(), o.search()))
           : Verdict.of(Situation.RESULT_UNREADABLE);
     }
-    if (job != null && hasCondition(job, "Failed")) {
-      JobCondition failed = condition(job, "Failed");
-      String detail = terminationDetail(o.pods());
-      return new Verdict(
-          Situation.TRAINER_FAILED,
-          reason(failed.getReason(), "TrainerFailed"),
-          (failed.getMessage() == null ? "the trainer Job failed" : failed.getMessage())
-              + (detail.isEmpty() ? "" : ": " + detail));
+    if (JobState.failed(job)) {
+      return failed(Situation.TRAINER_FAILED, job, o.pods(), "the trainer Job failed");
     }
+    return classifyRunning(
+        o,
+        job,
+        o.pods(),
+        suspend,
+        "creating the trainer Job",
+        o.progress() == null
+            ? "the trainer is starting"
+            : "epoch " + o.progress().getEpoch() + " of " + o.progress().getTotalEpochs());
+  }
+
+  private static Verdict classifyEvaluation(
+      Observation o, EvaluationStatus evaluation, boolean suspend) {
+    Job job = o.evaluation().job();
+    int epochs = o.search().getSpec().getEvaluation().getEpochs();
+    if (JobState.complete(job)) {
+      return evaluation != null && evaluation.getTestAccuracy() != null
+          ? Verdict.of(
+              Situation.EVALUATED,
+              String.format(
+                  "test accuracy %.4f after %d evaluation epochs",
+                  evaluation.getTestAccuracy(), epochs))
+          : Verdict.of(Situation.EVALUATION_RESULT_UNREADABLE);
+    }
+    if (JobState.failed(job)) {
+      return failed(
+          Situation.EVALUATION_FAILED, job, o.evaluation().pods(), "the evaluation Job failed");
+    }
+    Integer epoch = evaluation == null ? null : evaluation.getEpoch();
+    return classifyRunning(
+        o,
+        job,
+        o.evaluation().pods(),
+        suspend,
+        "creating the evaluation Job",
+        epoch == null
+            ? "the evaluation is starting"
+            : "evaluation epoch " + epoch + " of " + epochs);
+  }
+
+  private static Verdict failed(Situation situation, Job job, List<Pod> pods, String fallback) {
+    JobCondition failed = JobState.condition(job, "Failed");
+    String detail = terminationDetail(pods);
+    return new Verdict(
+        situation,
+        reason(
+            failed.getReason(),
+            situation == Situation.TRAINER_FAILED ? "TrainerFailed" : "EvaluationFailed"),
+        (failed.getMessage() == null ? fallback : failed.getMessage())
+            + (detail.isEmpty() ? "" : ": " + detail));
+  }
+
+  /** A stage's Job that has not ended: suspended, not created, queued, stuck or running. */
+  private static Verdict classifyRunning(
+      Observation o, Job job, List<Pod> pods, boolean suspend, String creating, String running) {
     if (suspend) {
       return job == null
           ? new Verdict(
@@ -136,7 +242,7 @@ public final class StatusAggregator {
               "the trainer is checkpointing before it stops");
     }
     if (job == null) {
-      return Verdict.of(Situation.CREATING);
+      return Verdict.of(Situation.CREATING, creating);
     }
     if (Boolean.TRUE.equals(job.getSpec().getSuspend())) {
       return Verdict.of(
@@ -144,17 +250,13 @@ public final class StatusAggregator {
           "waiting for Kueue to admit the Job in queue "
               + o.search().getSpec().getResources().getQueueName());
     }
-    String problem = podProblem(o.pods());
+    String problem = podProblem(pods);
     if (problem != null) {
       return new Verdict(
           Situation.POD_PROBLEM, problem.substring(0, problem.indexOf(':')), problem);
     }
-    if (running(job)) {
-      return Verdict.of(
-          Situation.RUNNING,
-          o.progress() == null
-              ? "the trainer is starting"
-              : "epoch " + o.progress().getEpoch() + " of " + o.progress().getTotalEpochs());
+    if (JobState.running(job)) {
+      return Verdict.of(Situation.RUNNING, running);
     }
     return Verdict.of(Situation.PENDING);
   }
@@ -169,6 +271,9 @@ public final class StatusAggregator {
     }
     if (c.isTrue(Conditions.SUSPENDED)) {
       return SearchPhase.SUSPENDED;
+    }
+    if (c.isTrue(Conditions.EVALUATING)) {
+      return SearchPhase.EVALUATING;
     }
     return c.isTrue(Conditions.READY) ? SearchPhase.RUNNING : SearchPhase.PENDING;
   }
@@ -263,7 +368,7 @@ public final class StatusAggregator {
     return null;
   }
 
-  private static String terminationDetail(List<Pod> pods) {
+  static String terminationDetail(List<Pod> pods) {
     for (Pod pod : pods) {
       for (ContainerStatus cs : containerStatuses(pod)) {
         var terminated = cs.getState() == null ? null : cs.getState().getTerminated();
@@ -283,25 +388,6 @@ public final class StatusAggregator {
     return pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null
         ? List.of()
         : pod.getStatus().getContainerStatuses();
-  }
-
-  private static boolean running(Job job) {
-    return job.getStatus() != null && nz(job.getStatus().getActive()) > 0;
-  }
-
-  private static boolean hasCondition(Job job, String type) {
-    JobCondition c = condition(job, type);
-    return c != null && "True".equals(c.getStatus());
-  }
-
-  private static JobCondition condition(Job job, String type) {
-    if (job.getStatus() == null || job.getStatus().getConditions() == null) {
-      return null;
-    }
-    return job.getStatus().getConditions().stream()
-        .filter(c -> type.equals(c.getType()))
-        .findFirst()
-        .orElse(null);
   }
 
   private static String epochs(TrainerProgress p, ArchitectureSearch search) {

@@ -12,11 +12,12 @@ import java.util.Optional;
 
 /**
  * The trainer's exit summary (its termination message, at most 4 KiB of JSON: schemaVersion,
- * reason, exitCode, epoch, bestValidAccuracy, genotype), read from the terminated trainer
- * container. Truncated JSON, logs that the kubelet put there instead (FallbackToLogsOnError), or
- * binary junk are simply not a result.
+ * reason, exitCode, epoch, bestValidAccuracy, genotype, and testAccuracy from the evaluation
+ * stage), read from the terminated trainer container. Truncated JSON, logs that the kubelet put
+ * there instead (FallbackToLogsOnError), or binary junk are simply not a result.
  */
-public record TerminationResult(Genotype genotype, Double bestValidAccuracy, Integer epoch) {
+public record TerminationResult(
+    Genotype genotype, Double bestValidAccuracy, Integer epoch, Double testAccuracy) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,7 +52,8 @@ public record TerminationResult(Genotype genotype, Double bestValidAccuracy, Int
           new TerminationResult(
               Genotype.parse(doc.get("genotype").asText()),
               doc.hasNonNull("bestValidAccuracy") ? doc.get("bestValidAccuracy").asDouble() : null,
-              doc.hasNonNull("epoch") ? doc.get("epoch").asInt() : null));
+              doc.hasNonNull("epoch") ? doc.get("epoch").asInt() : null,
+              doc.hasNonNull("testAccuracy") ? doc.get("testAccuracy").asDouble() : null));
     } catch (Exception e) {
       return Optional.empty();
     }

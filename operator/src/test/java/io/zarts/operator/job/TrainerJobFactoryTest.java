@@ -57,6 +57,41 @@ class TrainerJobFactoryTest {
   }
 
   @Test
+  void theEvaluationJobDiffersFromTheSearchJobOnlyInNameStageArgumentsAndEpochs() {
+    ArchitectureSearch search = example("cifar10-mgs.yaml");
+    Job searchJob = FACTORY.desired(search, TrainerStage.SEARCH);
+    Job evaluation = FACTORY.desired(search, TrainerStage.EVALUATION);
+    assertThat(evaluation.getMetadata().getName()).isEqualTo("cifar10-mgs-evaluate");
+    assertThat(evaluation.getMetadata().getLabels())
+        .containsEntry("zarts.io/stage", "evaluation")
+        .containsEntry("zarts.io/search", "cifar10-mgs");
+    assertThat(searchJob.getMetadata().getLabels()).containsEntry("zarts.io/stage", "search");
+    assertThat(evaluation.getSpec().getTemplate().getMetadata().getLabels())
+        .containsEntry("zarts.io/stage", "evaluation");
+    assertThat(evaluation.getMetadata().getAnnotations())
+        .containsEntry(TrainerJobFactory.EPOCHS_ANNOTATION, "600");
+    assertThat(searchJob.getMetadata().getAnnotations())
+        .containsEntry(TrainerJobFactory.EPOCHS_ANNOTATION, "50");
+    assertThat(trainer(evaluation).getArgs())
+        .containsExactly(
+            "evaluate",
+            "/etc/zarts/search.yaml",
+            "--output-dir",
+            "/checkpoints",
+            "--data",
+            "/data");
+
+    // Everything else (hardening, claim, resources, failure policy, owner) is the search Job's.
+    Job comparable = FACTORY.desired(search, TrainerStage.EVALUATION);
+    comparable.getMetadata().setName(searchJob.getMetadata().getName());
+    comparable.getMetadata().setLabels(searchJob.getMetadata().getLabels());
+    comparable.getMetadata().setAnnotations(searchJob.getMetadata().getAnnotations());
+    comparable.getSpec().getTemplate().getMetadata().setLabels(searchJob.getMetadata().getLabels());
+    trainer(comparable).setArgs(trainer(searchJob).getArgs());
+    assertThat(comparable).isEqualTo(searchJob);
+  }
+
+  @Test
   void theCifar10JobIsWhatTheDesignSays() {
     Job job = FACTORY.desired(example("cifar10-mgs.yaml"));
     assertThat(job.getMetadata().getName()).isEqualTo("cifar10-mgs-trainer");

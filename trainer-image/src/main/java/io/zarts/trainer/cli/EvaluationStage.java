@@ -5,6 +5,7 @@ import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.trainer.checkpoint.FaultInjector;
 import io.zarts.trainer.evaluate.EvaluationListener;
+import io.zarts.trainer.output.EvaluationOutput;
 import io.zarts.trainer.output.Json;
 import io.zarts.trainer.output.TerminationSummary;
 import io.zarts.trainer.run.EvaluationRunner;
@@ -60,12 +61,15 @@ final class EvaluationStage {
   int run(Genotype genotype) {
     Path dir = resultDir.resolve(FOLDER);
     boolean terminal = System.console() != null;
+    EvaluationOutput output =
+        new EvaluationOutput(dir, genotype, observability.evaluationReports());
     EvaluationListener listener =
         EvaluationListener.all(
             run.quiet
                 ? new EvaluationListener() {}
                 : new ProgressBar(terminal ? stdout : err, terminal),
-            observability.evaluationListener());
+            observability.evaluationListener(),
+            output);
     EvaluationRunner.Outcome outcome =
         new EvaluationRunner(
                 search,
@@ -92,6 +96,7 @@ final class EvaluationStage {
               "Preempted", code, epoch, null, genotype.getText(), dir.toString(), null, null));
       return code;
     }
+    output.succeeded(outcome.testAccuracy(), outcome.modelDir());
     stdout.printf(
         "test accuracy %.4f (%s, final epoch of %d), %,d parameters; model in %s%n",
         outcome.testAccuracy(),

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 
 /**
  * What a trainer run reports besides its files: Prometheus metrics on a port (when one is given)
- * and progress to the ConfigMap named by ZARTS_PROGRESS_CONFIGMAP in ZARTS_NAMESPACE (in a pod).
- * Either may be off.
+ * and progress to the ConfigMap named by ZARTS_PROGRESS_CONFIGMAP in ZARTS_NAMESPACE (in a pod):
+ * the search's reports under one key, the evaluation's under another. Either may be off.
  */
 final class Observability implements AutoCloseable {
 
@@ -22,16 +22,19 @@ final class Observability implements AutoCloseable {
   private final MetricsServer server;
   private final KubernetesClient client;
   private final ConfigMapProgressReporter reporter;
+  private final ConfigMapProgressReporter evaluationReporter;
 
   private Observability(
       TrainerMetrics metrics,
       MetricsServer server,
       KubernetesClient client,
-      ConfigMapProgressReporter reporter) {
+      ConfigMapProgressReporter reporter,
+      ConfigMapProgressReporter evaluationReporter) {
     this.metrics = metrics;
     this.server = server;
     this.client = client;
     this.reporter = reporter;
+    this.evaluationReporter = evaluationReporter;
   }
 
   static Observability start(String search, int metricsPort, Consumer<String> log) {
@@ -47,11 +50,17 @@ final class Observability implements AutoCloseable {
     String configMap = System.getenv("ZARTS_PROGRESS_CONFIGMAP");
     KubernetesClient client = null;
     ConfigMapProgressReporter reporter = null;
+    ConfigMapProgressReporter evaluationReporter = null;
     if (configMap != null && !configMap.isBlank() && namespace != null) {
       client = new KubernetesClientBuilder().build();
-      reporter = new ConfigMapProgressReporter(client, namespace, configMap, log);
+      reporter =
+          new ConfigMapProgressReporter(
+              client, namespace, configMap, TrainerProgress.FILE_NAME, log);
+      evaluationReporter =
+          new ConfigMapProgressReporter(
+              client, namespace, configMap, TrainerProgress.EVALUATION_KEY, log);
     }
-    return new Observability(metrics, server, client, reporter);
+    return new Observability(metrics, server, client, reporter, evaluationReporter);
   }
 
   SearchListener listener() {
@@ -70,10 +79,15 @@ final class Observability implements AutoCloseable {
     return reporter == null ? report -> {} : reporter;
   }
 
+  Consumer<TrainerProgress> evaluationReports() {
+    return evaluationReporter == null ? report -> {} : evaluationReporter;
+  }
+
   @Override
   public void close() {
     if (reporter != null) {
       reporter.close();
+      evaluationReporter.close();
     }
     if (client != null) {
       client.close();

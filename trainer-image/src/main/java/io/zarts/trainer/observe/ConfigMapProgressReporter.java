@@ -14,8 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Sends progress reports to the ConfigMap the operator watches (key progress.json), from a
- * background thread: only the latest report is kept, so a slow or failing API server never blocks
+ * Sends progress reports to one key of the ConfigMap the operator watches (progress.json for the
+ * search, evaluation.json for the evaluation stage; a merge patch leaves the other key alone), from
+ * a background thread: only the latest report is kept, so a slow or failing API server never blocks
  * or stops training; a failed write is retried with exponential back-off (1 s doubling to 60 s) and
  * the next attempt carries the newest state. The ConfigMap is created by the operator; the
  * trainer's Role may only patch it.
@@ -28,6 +29,7 @@ public final class ConfigMapProgressReporter implements Consumer<TrainerProgress
   private final KubernetesClient client;
   private final String namespace;
   private final String name;
+  private final String key;
   private final Consumer<String> log;
   private final AtomicReference<TrainerProgress> pending = new AtomicReference<>();
   private final ReentrantLock lock = new ReentrantLock();
@@ -39,22 +41,24 @@ public final class ConfigMapProgressReporter implements Consumer<TrainerProgress
   private volatile long failures;
 
   public ConfigMapProgressReporter(
-      KubernetesClient client, String namespace, String name, Consumer<String> log) {
-    this(client, namespace, name, log, 1000);
+      KubernetesClient client, String namespace, String name, String key, Consumer<String> log) {
+    this(client, namespace, name, key, log, 1000);
   }
 
   ConfigMapProgressReporter(
       KubernetesClient client,
       String namespace,
       String name,
+      String key,
       Consumer<String> log,
       long initialBackoffMs) {
     this.client = client;
     this.namespace = namespace;
     this.name = name;
+    this.key = key;
     this.log = log;
     this.initialBackoffMs = initialBackoffMs;
-    this.worker = new Thread(this::deliverLoop, "progress-configmap");
+    this.worker = new Thread(this::deliverLoop, "progress-configmap-" + key);
     worker.setDaemon(true);
     worker.start();
   }
@@ -91,9 +95,7 @@ public final class ConfigMapProgressReporter implements Consumer<TrainerProgress
         continue;
       }
       try {
-        String patch =
-            JSON.writeValueAsString(
-                Map.of("data", Map.of(TrainerProgress.FILE_NAME, report.toJson())));
+        String patch = JSON.writeValueAsString(Map.of("data", Map.of(key, report.toJson())));
         client
             .configMaps()
             .inNamespace(namespace)

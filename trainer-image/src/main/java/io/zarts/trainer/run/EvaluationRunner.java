@@ -22,8 +22,9 @@ import java.util.function.Consumer;
 
 /**
  * One trainer process's run of an evaluation: checkpoints in its own folder (the search's
- * evaluation/), resume from the newest valid one, the retraining loop with periodic checkpoints,
- * and at the end the model folder and summary.json.
+ * evaluation/, which belongs to one genotype: {@link EvaluationFolder}), resume from the newest
+ * valid one, the retraining loop with periodic checkpoints, and at the end the model folder and
+ * summary.json.
  */
 public final class EvaluationRunner {
 
@@ -67,6 +68,7 @@ public final class EvaluationRunner {
   }
 
   public Outcome run(BooleanSupplier stopRequested) {
+    EvaluationFolder.claim(outDir, genotype, log);
     int keep = search.getSpec().getCheckpoint().getKeep();
     int every = search.getSpec().getCheckpoint().getEveryEpochs();
     try (CheckpointStore store = new CheckpointStore(outDir, keep, faults, log);

@@ -2,11 +2,16 @@ package io.zarts.trainer.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zarts.api.progress.TrainerProgress;
+import io.zarts.api.progress.TrainerState;
+import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.trainer.ChildJvm;
 import io.zarts.trainer.SameFiles;
 import io.zarts.trainer.TestSearches;
 import io.zarts.trainer.WatchedProcess;
 import io.zarts.trainer.checkpoint.FaultInjector;
+import io.zarts.trainer.output.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +126,7 @@ class EvaluationResumeTest {
         .isDirectory();
     assertThat(Files.readString(out.resolveSibling("sigterm.termination")))
         .contains("\"reason\":\"Preempted\"");
+    assertThat(report(out).getState()).isEqualTo(TrainerState.PREEMPTED);
     WatchedProcess resumed = WatchedProcess.start(evaluate(out));
     assertThat(resumed.awaitExit()).as(resumed.err()).isZero();
     assertThat(resumed.err()).contains("resuming from checkpoint");
@@ -128,5 +134,24 @@ class EvaluationResumeTest {
         .contains("\"reason\":\"Succeeded\"")
         .contains("\"testAccuracy\"");
     assertSameAsReference(out);
+    // The final report, what the operator puts in status.evaluation, carries the summary's result.
+    TrainerProgress last = report(out);
+    assertThat(last.getState()).isEqualTo(TrainerState.SUCCEEDED);
+    assertThat(last.getResumes()).isEqualTo(1);
+    EvaluationStatus evaluation = last.getEvaluation();
+    assertThat(evaluation.getPhase()).isEqualTo("Succeeded");
+    assertThat(evaluation.getEpoch()).isEqualTo(3);
+    assertThat(evaluation.getEpochs()).isEqualTo(3);
+    JsonNode summary = Json.MAPPER.readTree(out.resolve("evaluation/summary.json").toFile());
+    assertThat(evaluation.getTestAccuracy()).isEqualTo(summary.get("testAccuracy").asDouble());
+    assertThat(evaluation.getParameters()).isEqualTo(summary.get("parameters").asLong());
+    assertThat(evaluation.getTrainLoss()).isEqualTo(summary.get("trainLoss").asDouble());
+    assertThat(evaluation.getModelPath()).isEqualTo(out.resolve("evaluation/model").toString());
+    assertThat(evaluation.getCompletionTime()).isNotNull();
+  }
+
+  static TrainerProgress report(Path out) throws IOException {
+    return TrainerProgress.fromJson(
+        Files.readString(out.resolve("evaluation").resolve(TrainerProgress.FILE_NAME)));
   }
 }

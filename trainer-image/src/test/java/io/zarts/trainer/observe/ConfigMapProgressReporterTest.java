@@ -49,7 +49,8 @@ class ConfigMapProgressReporterTest {
                 .build())
         .create();
     try (ConfigMapProgressReporter reporter =
-        new ConfigMapProgressReporter(client, "ns", "s-progress", l -> {})) {
+        new ConfigMapProgressReporter(
+            client, "ns", "s-progress", TrainerProgress.FILE_NAME, l -> {})) {
       for (int e = 1; e <= 5; e++) {
         reporter.accept(report(e));
       }
@@ -68,7 +69,8 @@ class ConfigMapProgressReporterTest {
   void aMissingConfigMapIsRetriedWithoutFailingAndHealsWhenItAppears() {
     List<String> log = new ArrayList<>();
     try (ConfigMapProgressReporter reporter =
-        new ConfigMapProgressReporter(client, "ns", "late-progress", log::add, 20)) {
+        new ConfigMapProgressReporter(
+            client, "ns", "late-progress", TrainerProgress.FILE_NAME, log::add, 20)) {
       reporter.accept(report(1));
       await().atMost(Duration.ofSeconds(10)).until(() -> reporter.failures() >= 2);
       assertThat(log).anyMatch(l -> l.contains("cannot update ConfigMap ns/late-progress"));
