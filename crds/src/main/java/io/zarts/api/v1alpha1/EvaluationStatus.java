@@ -22,7 +22,7 @@ import io.fabric8.generator.annotation.Size;
 public class EvaluationStatus {
 
   @Size(max = 32)
-  @JsonPropertyDescription("Pending, Running, Succeeded or Failed.")
+  @JsonPropertyDescription("Pending, Running, Suspended, Succeeded or Failed.")
   private String phase;
 
   @JsonPropertyDescription("Finished evaluation epochs.")

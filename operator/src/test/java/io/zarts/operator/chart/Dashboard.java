@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public final class Dashboard {
 
   /** One query of one panel. */
-  public record Query(String panel, String legend, String expr) {}
+  /** One query of a panel, with the title of the row the panel is in. */
+  public record Query(String row, String panel, String legend, String expr) {}
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
   private static final Set<String> PROMQL_WORDS =
@@ -59,10 +60,15 @@ public final class Dashboard {
 
   public static List<Query> queries(JsonNode dashboard) {
     List<Query> out = new ArrayList<>();
+    String row = "";
     for (JsonNode panel : dashboard.path("panels")) {
+      if ("row".equals(panel.path("type").asText())) {
+        row = panel.path("title").asText();
+      }
       for (JsonNode t : panel.path("targets")) {
         out.add(
             new Query(
+                row,
                 panel.path("title").asText(),
                 t.path("legendFormat").asText(),
                 t.path("expr").asText()));

@@ -34,7 +34,9 @@ final class DashboardPlots {
           "Accuracy (train / validation / best)",
           "Alpha entropy",
           "Weight step time (p50 / p95)",
-          "Alpha update and candidate evaluation (mean)");
+          "Alpha update and candidate evaluation (mean)",
+          "Evaluation progress",
+          "Evaluation loss and accuracy (train / test)");
   private static final Pattern LABEL = Pattern.compile("\\{\\{(\\w+)}}");
   private static final int WIDTH = 640;
   private static final int HEIGHT = 320;
@@ -45,7 +47,9 @@ final class DashboardPlots {
       PrometheusServer prometheus, JsonNode dashboard, Instant from, Instant to, Path png)
       throws Exception {
     System.setProperty("java.awt.headless", "true");
-    BufferedImage image = new BufferedImage(2 * WIDTH, 3 * HEIGHT, BufferedImage.TYPE_INT_RGB);
+    int rows = (PANELS.size() + 1) / 2;
+    BufferedImage image =
+        new BufferedImage(2 * WIDTH, rows * HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(Color.WHITE);

@@ -45,6 +45,7 @@ final class FakeKubelet implements AutoCloseable {
   private final Map<String, Process> running = new ConcurrentHashMap<>();
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final Map<String, String> firstAttemptEnv = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> firstAttemptEnvOfJob = new ConcurrentHashMap<>();
   final List<String> log = new ArrayList<>();
 
   FakeKubelet(KubernetesClient client, Path root, Path trainerJar) {
@@ -80,6 +81,12 @@ final class FakeKubelet implements AutoCloseable {
    */
   FakeKubelet firstAttemptEnv(String name, String value) {
     firstAttemptEnv.put(name, value);
+    return this;
+  }
+
+  /** An environment variable for the first pod of the named Job only. */
+  FakeKubelet firstAttemptEnv(String job, String name, String value) {
+    firstAttemptEnvOfJob.computeIfAbsent(job, j -> new ConcurrentHashMap<>()).put(name, value);
     return this;
   }
 
@@ -185,6 +192,8 @@ final class FakeKubelet implements AutoCloseable {
       pb.environment().put("KUBERNETES_TRUST_CERTIFICATES", "true");
       if (attempt == 1) {
         pb.environment().putAll(firstAttemptEnv);
+        pb.environment()
+            .putAll(firstAttemptEnvOfJob.getOrDefault(job.getMetadata().getName(), Map.of()));
       }
       Pod created =
           client

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +35,21 @@ import org.junit.jupiter.api.io.TempDir;
  * The chart's monitoring against real parts: the operator (in this JVM) and a real trainer process
  * export metrics, a real Prometheus scrapes both with the scrape configuration the chart's
  * ServiceMonitor and PodMonitor imply, and every dashboard query and alert expression is evaluated
- * there while the search runs.
+ * there: the search's rows while the search runs, the evaluation's row while the evaluation runs.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
 class MonitoringEndToEndIT {
 
   static final String NS = "mon";
+  static final String NAME = "quickstart-evaluate";
+  static final String SEARCH_JOB = NAME + "-trainer";
+  static final String EVALUATION_JOB = NAME + "-evaluate";
+  static final String SEARCH_POD = SEARCH_JOB + "-1";
+
+  /** The dashboard row of the evaluation stage, checked while the evaluation runs. */
+  static final String EVALUATION = "Evaluation";
+
   static final String RATE_INTERVAL = "20s";
 
   @Inject KubernetesClient client;
@@ -61,20 +70,26 @@ class MonitoringEndToEndIT {
     }
     RenderedChart chart = RenderedChart.render(RenderedChart.ALL_MONITORING);
     int trainerPort = PrometheusServer.freePort();
-    String podName = "quickstart-trainer-1";
+    // One static target stands for the trainer pod of whichever Job runs (one at a time here), with
+    // the labels the PodMonitor would give the search's pod.
     String config =
         ScrapeConfig.fromMonitors(
-            chart, "127.0.0.1:" + operatorUrl.getPort(), "127.0.0.1:" + trainerPort, NS, podName);
+            chart,
+            "127.0.0.1:" + operatorUrl.getPort(),
+            "127.0.0.1:" + trainerPort,
+            NS,
+            SEARCH_POD);
     Files.createDirectories(work.resolve("prometheus"));
-    ArchitectureSearch search = Examples.load("quickstart.yaml", NS);
+    ArchitectureSearch search = Examples.load("quickstart-evaluate.yaml", NS);
     search.getSpec().getTraining().setEpochs(6);
     Instant started = Instant.now();
     try (PrometheusServer prometheus = PrometheusServer.start(work.resolve("prometheus"), config);
         FakeKubelet kubelet = new FakeKubelet(client, work, jar, trainerPort)) {
-      // The first trainer holds in epoch 4 of 6 (step 28) until it is asked to stop, so Prometheus
-      // scrapes it for as
-      // long as the checks below need, on a fast machine and a slow one alike.
-      kubelet.firstAttemptEnv("ZARTS_FAULT_PAUSE_AT", "step:28");
+      // Each first trainer holds until it is asked to stop, so Prometheus scrapes it for as long as
+      // the checks below need, on a fast machine and a slow one alike: the search in epoch 4 of 6
+      // (step 28), the evaluation in epoch 3 of 6 (step 20).
+      kubelet.firstAttemptEnv(SEARCH_JOB, "ZARTS_FAULT_PAUSE_AT", "step:28");
+      kubelet.firstAttemptEnv(EVALUATION_JOB, "ZARTS_FAULT_PAUSE_AT", "evaluation:step:20");
       client.resource(search).create();
       await()
           .atMost(Duration.ofSeconds(240))
@@ -82,17 +97,9 @@ class MonitoringEndToEndIT {
           .ignoreExceptions()
           .until(
               () ->
-                  kubelet.podLog("quickstart-trainer", 1).contains("paused at step:28")
-                      && client
-                              .resources(ArchitectureSearch.class)
-                              .inNamespace(NS)
-                              .withName("quickstart")
-                              .get()
-                              .getStatus()
-                              .getProgress()
-                              .getEpoch()
-                          >= 3);
-      Pod pod = client.pods().inNamespace(NS).withName(podName).get();
+                  kubelet.podLog(SEARCH_JOB, 1).contains("paused at step:28")
+                      && current().getStatus().getProgress().getEpoch() >= 3);
+      Pod pod = client.pods().inNamespace(NS).withName(SEARCH_POD).get();
       chart
           .one("PodMonitor")
           .at("/spec/selector/matchLabels")
@@ -102,40 +109,57 @@ class MonitoringEndToEndIT {
                   assertThat(pod.getMetadata().getLabels())
                       .as("the PodMonitor selects the trainer pod")
                       .containsEntry(e.getKey(), e.getValue().asText()));
-      // Every dashboard query and alert has data once Prometheus has scraped both targets often
-      // enough.
+      // Every query of the search's rows and every alert has data once Prometheus has scraped both
+      // targets often enough.
       await()
           .atMost(Duration.ofSeconds(120))
           .pollInterval(Duration.ofSeconds(1))
           .untilAsserted(
-              () -> assertThat(monitoringProblems(prometheus, chart, Instant.now())).isEmpty());
-      Instant at = Instant.now();
+              () ->
+                  assertThat(
+                          monitoringProblems(
+                              prometheus, chart, Instant.now(), row -> !row.equals(EVALUATION)))
+                      .isEmpty());
       PromtoolCheck.rules(work, chart.one("PrometheusRule"));
+
+      // SIGTERM releases the paused search: it checkpoints and exits 143, the next pod resumes to
+      // the end, and the operator starts the evaluation Job, whose first trainer holds in epoch 3.
+      kubelet.process(NS + "/" + SEARCH_JOB).destroy();
+      await()
+          .atMost(Duration.ofSeconds(240))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  kubelet.podLog(EVALUATION_JOB, 1).contains("paused at evaluation:step:20")
+                      && current().getStatus().getEvaluation().getTestAccuracy() != null);
+      assertThat(current().getStatus().getPhase()).isEqualTo(SearchPhase.EVALUATING);
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          monitoringProblems(
+                              prometheus, chart, Instant.now(), row -> row.equals(EVALUATION)))
+                      .isEmpty());
       DashboardPlots.render(
           prometheus,
           Dashboard.load(),
           started,
-          at,
+          Instant.now(),
           RepoFiles.resolve("operator/target/dashboard/zarts-dashboard.png"));
 
-      // SIGTERM releases the paused trainer: it checkpoints and exits 143, and the next pod resumes
-      // to the end.
-      kubelet.process(NS + "/quickstart-trainer").destroy();
-
+      kubelet.process(NS + "/" + EVALUATION_JOB).destroy();
       await()
           .atMost(Duration.ofSeconds(240))
           .pollInterval(Duration.ofMillis(500))
-          .until(
-              () ->
-                  client
-                          .resources(ArchitectureSearch.class)
-                          .inNamespace(NS)
-                          .withName("quickstart")
-                          .get()
-                          .getStatus()
-                          .getPhase()
-                      == SearchPhase.SUCCEEDED);
+          .until(() -> current().getStatus().getPhase() == SearchPhase.SUCCEEDED);
     }
+  }
+
+  private ArchitectureSearch current() {
+    return client.resources(ArchitectureSearch.class).inNamespace(NS).withName(NAME).get();
   }
 
   /**
@@ -143,11 +167,15 @@ class MonitoringEndToEndIT {
    * data.
    */
   static List<String> monitoringProblems(
-      PrometheusServer prometheus, RenderedChart chart, Instant at) throws Exception {
+      PrometheusServer prometheus, RenderedChart chart, Instant at, Predicate<String> rows)
+      throws Exception {
     Set<String> scraped = new TreeSet<>(prometheus.metricNames());
     JsonNode dashboard = Dashboard.load();
     List<String> problems = new ArrayList<>();
     for (Dashboard.Query q : Dashboard.queries(dashboard)) {
+      if (!rows.test(q.row())) {
+        continue;
+      }
       for (String name : Dashboard.metricNames(q.expr())) {
         if (!scraped.contains(name)) {
           problems.add(q.panel() + ": " + name + " is not exported by the trainer or the operator");
@@ -157,6 +185,9 @@ class MonitoringEndToEndIT {
           prometheus.query(Dashboard.runnable(q.expr(), RATE_INTERVAL), at).path("result");
       if (result.isEmpty()) {
         problems.add(q.panel() + " [" + q.legend() + "]: no data for " + q.expr());
+      } else if (q.row().equals(EVALUATION) && !finite(result)) {
+        // The trainer exports the evaluation gauges from its start, as NaN until an epoch ends.
+        problems.add(q.panel() + " [" + q.legend() + "]: only NaN for " + q.expr());
       }
     }
     for (JsonNode rule : chart.one("PrometheusRule").at("/spec/groups/0/rules")) {
@@ -172,5 +203,16 @@ class MonitoringEndToEndIT {
       problems.add("scraped: " + scraped);
     }
     return problems;
+  }
+
+  /** Whether an instant vector holds a finite sample. */
+  static boolean finite(JsonNode result) {
+    for (JsonNode sample : result) {
+      double v = Double.parseDouble(sample.path("value").path(1).asText("NaN"));
+      if (Double.isFinite(v)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

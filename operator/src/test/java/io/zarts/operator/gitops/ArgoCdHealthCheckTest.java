@@ -111,6 +111,9 @@ class ArgoCdHealthCheckTest {
       invalid     | Failed/True/InvalidSpec/spec.training.epochs: must be at least 1;Ready/False/InvalidSpec | Degraded | InvalidSpec: spec.training.epochs: must be at least 1
       trainer     | Failed/True/BackoffLimitExceeded/the trainer failed 7 times;Ready/False/TrainerFailed   | Degraded | BackoffLimitExceeded: the trainer failed 7 times
       unreadable  | Succeeded/False/ResultUnreadable/no progress report;Failed/False/Completed;Ready/False/ResultUnreadable | Degraded | ResultUnreadable: no progress report
+      evaluating  | Evaluating/True/SearchSucceeded/retraining;Ready/True/Running/evaluation epoch 2 of 600;Succeeded/Unknown/Running | Progressing | Evaluating: Running: evaluation epoch 2 of 600
+      evaluated   | Succeeded/True/Evaluated/test accuracy 0.9712 after 600 evaluation epochs;Evaluating/False/Ended;Ready/True/Evaluated | Healthy | Evaluated: test accuracy 0.9712 after 600 evaluation epochs
+      eval-failed | Failed/True/BackoffLimitExceeded/the evaluation Job failed;Evaluating/False/Failed;Ready/False/EvaluationFailed | Degraded | BackoffLimitExceeded: the evaluation Job failed
       """)
   void conditionsMapToArgoCdHealth(String name, String conditions, String status, String message)
       throws Exception {

@@ -22,8 +22,10 @@ import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
+import io.zarts.operator.job.TrainerJobFactory;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -54,10 +56,6 @@ class ArchitectureSearchReconcilerIT {
     return client.resources(ArchitectureSearch.class).inNamespace(namespace).withName(name).get();
   }
 
-  /**
-   * Edits the spec like a user would: read, change, write, and on a 409 (the operator wrote status)
-   * again.
-   */
   /** The Job of that name, or null. */
   Job job(String name, String namespace) {
     return client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
@@ -221,6 +219,179 @@ class ArchitectureSearchReconcilerIT {
                 .getData()
                 .get("search.yaml"))
         .contains("epochs: 5");
+  }
+
+  /** Plays the Job controller: the Job's pod runs, or the Job completes. */
+  void setJob(String name, String namespace, boolean complete) {
+    Job job = job(name, namespace);
+    job.setStatus(
+        complete
+            ? new JobStatusBuilder()
+                .withSucceeded(1)
+                .withConditions(
+                    new JobConditionBuilder().withType("Complete").withStatus("True").build())
+                .build()
+            : new JobStatusBuilder().withActive(1).build());
+    client.resource(job).updateStatus();
+  }
+
+  /** Plays the trainer: writes a report under that key of the progress ConfigMap. */
+  void report(String search, String namespace, String key, TrainerProgress report) {
+    ConfigMap progress =
+        client.configMaps().inNamespace(namespace).withName(search + "-progress").get();
+    Map<String, String> data =
+        progress.getData() == null ? new java.util.HashMap<>() : progress.getData();
+    data.put(key, report.toJson());
+    progress.setData(data);
+    client.resource(progress).update();
+  }
+
+  static TrainerProgress evaluationReport(Genotype genotype, int epoch, Double testAccuracy) {
+    TrainerProgress p = new TrainerProgress();
+    p.setState(testAccuracy == null ? TrainerState.RUNNING : TrainerState.SUCCEEDED);
+    p.setGenotype(genotype);
+    EvaluationStatus e = new EvaluationStatus();
+    e.setEpoch(epoch);
+    e.setEpochs(6);
+    e.setTrainLoss(1.2);
+    e.setTestAccuracy(testAccuracy);
+    e.setParameters(37_018L);
+    e.setModelPath("/checkpoints/evaluation/model");
+    p.setEvaluation(e);
+    return p;
+  }
+
+  @Test
+  void aSearchWithEvaluationRunsItsSecondJobThroughSuspendAndMoreEpochsToSucceeded() {
+    ArchitectureSearch s = Examples.load("quickstart-evaluate.yaml", "team-e");
+    s.getMetadata().setName("evald");
+    client.resource(s).create();
+    await().atMost(WAIT).until(() -> job("evald-trainer", "team-e") != null);
+    Genotype found =
+        Genotype.parse(
+            "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
+                + " reduce_concat=[2])");
+    TrainerProgress searched = new TrainerProgress();
+    searched.setState(TrainerState.SUCCEEDED);
+    searched.setEpoch(3);
+    searched.setTotalEpochs(3);
+    searched.setGenotype(found);
+    report("evald", "team-e", TrainerProgress.FILE_NAME, searched);
+    assertThat(job("evald-evaluate", "team-e")).as("no evaluation before the search ends").isNull();
+
+    // The search Job completes: the evaluation Job starts, with the same hardening and claim.
+    setJob("evald-trainer", "team-e", true);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(job("evald-evaluate", "team-e")).isNotNull();
+              assertThat(get("evald", "team-e").getStatus().getPhase())
+                  .isEqualTo(SearchPhase.EVALUATING);
+            });
+    Job evaluation = job("evald-evaluate", "team-e");
+    assertOwned(evaluation, get("evald", "team-e"));
+    assertThat(evaluation.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs())
+        .startsWith("evaluate");
+    assertThat(evaluation.getSpec().getTemplate().getSpec().getVolumes())
+        .isEqualTo(job("evald-trainer", "team-e").getSpec().getTemplate().getSpec().getVolumes());
+
+    setJob("evald-evaluate", "team-e", false);
+    report("evald", "team-e", TrainerProgress.EVALUATION_KEY, evaluationReport(found, 2, 0.5));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current = get("evald", "team-e");
+              assertThat(current.getStatus().getEvaluation().getEpoch()).isEqualTo(2);
+              assertThat(current.getStatus().getEvaluation().getPhase()).isEqualTo("Running");
+              assertThat(condition(current, "Ready").getMessage())
+                  .isEqualTo("evaluation epoch 2 of 6");
+              assertThat(current.getStatus().getGenotype()).isEqualTo(found);
+            });
+
+    // Suspend stops the evaluation Job and keeps the completed search Job; resume restarts it.
+    modify("evald", "team-e", x -> x.getSpec().setSuspend(true));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(job("evald-evaluate", "team-e")).isNull();
+              assertThat(get("evald", "team-e").getStatus().getPhase())
+                  .isEqualTo(SearchPhase.SUSPENDED);
+            });
+    assertThat(job("evald-trainer", "team-e")).isNotNull();
+    modify("evald", "team-e", x -> x.getSpec().setSuspend(false));
+    await().atMost(WAIT).until(() -> job("evald-evaluate", "team-e") != null);
+
+    setJob("evald-evaluate", "team-e", true);
+    report("evald", "team-e", TrainerProgress.EVALUATION_KEY, evaluationReport(found, 6, 0.75));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current = get("evald", "team-e");
+              assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+              assertThat(current.getStatus().getEvaluation().getTestAccuracy()).isEqualTo(0.75);
+              assertThat(current.getStatus().getEvaluation().getModelPath())
+                  .isEqualTo("/checkpoints/evaluation/model");
+              assertThat(condition(current, "Succeeded").getReason()).isEqualTo("Evaluated");
+            });
+    assertThat(RestAssured.get("/q/metrics").asString())
+        .contains("zarts_search_evaluation_test_accuracy{name=\"evald\",namespace=\"team-e\"} 0.75")
+        .contains("zarts_search_evaluation_epoch{name=\"evald\",namespace=\"team-e\"} 6.0");
+    assertThat(client.v1().events().inNamespace("team-e").list().getItems())
+        .filteredOn(e -> "evald".equals(e.getInvolvedObject().getName()))
+        .extracting(e -> e.getReason() + ": " + e.getMessage())
+        .contains("JobCreated: created evaluation Job evald-evaluate");
+
+    // More evaluation epochs: a new evaluation Job, which resumes from its checkpoint.
+    modify("evald", "team-e", x -> x.getSpec().getEvaluation().setEpochs(8));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Job next = job("evald-evaluate", "team-e");
+              assertThat(next).isNotNull();
+              assertThat(next.getMetadata().getAnnotations())
+                  .containsEntry(TrainerJobFactory.EPOCHS_ANNOTATION, "8");
+              assertThat(get("evald", "team-e").getStatus().getPhase())
+                  .isEqualTo(SearchPhase.EVALUATING);
+            });
+
+    // More search epochs: the search runs again and the evaluation of its old result is void.
+    modify("evald", "team-e", x -> x.getSpec().getTraining().setEpochs(4));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(job("evald-evaluate", "team-e")).isNull();
+              Job next = job("evald-trainer", "team-e");
+              assertThat(next).isNotNull();
+              assertThat(next.getMetadata().getAnnotations())
+                  .containsEntry(TrainerJobFactory.EPOCHS_ANNOTATION, "4");
+              ArchitectureSearch current = get("evald", "team-e");
+              assertThat(current.getStatus().getEvaluation().getPhase()).isEqualTo("Pending");
+              assertThat(current.getStatus().getEvaluation().getTestAccuracy()).isNull();
+            });
+  }
+
+  @Test
+  void aGivenGenotypeIsEvaluatedWithoutASearchJob() {
+    ArchitectureSearch s = Examples.load("evaluate-darts-v2.yaml", "team-f");
+    s.getMetadata().setName("given");
+    client.resource(s).create();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(job("given-evaluate", "team-f")).isNotNull();
+              assertThat(get("given", "team-f").getStatus().getPhase())
+                  .isEqualTo(SearchPhase.EVALUATING);
+              assertThat(condition(get("given", "team-f"), "Evaluating").getReason())
+                  .isEqualTo("GenotypeGiven");
+            });
+    assertThat(job("given-trainer", "team-f")).isNull();
   }
 
   /**

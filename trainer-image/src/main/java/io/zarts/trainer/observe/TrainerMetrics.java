@@ -16,6 +16,7 @@ import io.zarts.trainer.alpha.AlphaUpdate;
 import io.zarts.trainer.evaluate.EvaluationEpoch;
 import io.zarts.trainer.evaluate.EvaluationListener;
 import io.zarts.trainer.evaluate.EvaluationPlan;
+import io.zarts.trainer.train.StepProgress;
 import io.zarts.trainer.run.PeriodicCheckpointer;
 import io.zarts.trainer.train.EpochResult;
 import io.zarts.trainer.train.SearchListener;
@@ -233,6 +234,12 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
         values.evaluationEpoch.set(plan.firstEpoch());
         values.evaluationEpochs.set(plan.totalEpochs());
         values.evaluationParameters = plan.parameters();
+      }
+
+      /** The evaluation network's steps count as weight steps: the no-progress alert sees them. */
+      @Override
+      public void onStep(StepProgress progress) {
+        steps.increment();
       }
 
       @Override
