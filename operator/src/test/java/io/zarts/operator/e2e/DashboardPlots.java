@@ -48,8 +48,7 @@ final class DashboardPlots {
       throws Exception {
     System.setProperty("java.awt.headless", "true");
     int rows = (PANELS.size() + 1) / 2;
-    BufferedImage image =
-        new BufferedImage(2 * WIDTH, rows * HEIGHT, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = new BufferedImage(2 * WIDTH, rows * HEIGHT, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(Color.WHITE);

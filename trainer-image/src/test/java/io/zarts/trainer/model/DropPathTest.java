@@ -1,0 +1,49 @@
+package io.zarts.trainer.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.zarts.trainer.util.Rng;
+import org.junit.jupiter.api.Test;
+
+/** Drop path zeroes whole samples with probability p and scales the rest by 1/(1-p). */
+class DropPathTest {
+
+  static final int BATCH = 4000;
+
+  @Test
+  void wholeSamplesAreDroppedAtTheRateAndSurvivorsRescaled() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.ones(new Shape(BATCH, 2, 3, 3));
+      float[] out = DropPath.apply(x, 0.2, new Rng(5)).toFloatArray();
+      int dropped = 0;
+      for (int i = 0; i < BATCH; i++) {
+        float first = out[i * 18];
+        for (int j = 1; j < 18; j++) {
+          assertThat(out[i * 18 + j]).as("one decision per sample").isEqualTo(first);
+        }
+        if (first == 0f) {
+          dropped++;
+        } else {
+          assertThat(first).isCloseTo(1.25f, within(1e-6f));
+        }
+      }
+      // 800 expected; four standard deviations (25) either way.
+      assertThat(dropped).isBetween(700, 900);
+    }
+  }
+
+  @Test
+  void probabilityZeroIsTheIdentityAndTheSameSeedDrawsTheSameMasks() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.ones(new Shape(64, 1, 2, 2));
+      assertThat(DropPath.apply(x, 0, new Rng(1))).isSameAs(x);
+      float[] a = DropPath.apply(x, 0.5, new Rng(9)).toFloatArray();
+      float[] b = DropPath.apply(x, 0.5, new Rng(9)).toFloatArray();
+      assertThat(a).containsExactly(b);
+    }
+  }
+}
