@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * ZARTS-GLD (docs/algorithms.md §6, GLD-Search of Golovin et al. 2020): candidates A + r_k v_k for
  * the radii r_k = R / 2^k from R down to r (v_k uniform on the unit sphere of each alpha tensor);
- * the best candidate is taken only if it beats L0, otherwise the alphas stay.
+ * the best candidate is taken only if it beats not moving, otherwise the alphas stay. "Not moving"
+ * is u = 0 with the candidates' inner steps on the same batches (L0 only when candidates get no
+ * inner steps, as under referenceParity): comparing trained candidates with the untrained L0 would
+ * accept a move for the fine-tuning gain alone.
  */
 public final class GradientlessDescent implements ZeroOrderMethod {
 
@@ -35,8 +38,9 @@ public final class GradientlessDescent implements ZeroOrderMethod {
       candidates.add(
           Vectors.scale(Vectors.unitPerBlock(rng, f.blocks()), maxRadius / Math.pow(2, k)));
     }
-    double l0 = f.baseLoss();
-    double[] losses = f.losses(candidates);
+    AlphaObjective.Scored scored = f.scoreAgainstNoMove(candidates);
+    double l0 = scored.reference();
+    double[] losses = scored.losses();
     int best = -1;
     double bestLoss = l0;
     for (int k = 0; k < losses.length; k++) {

@@ -9,8 +9,10 @@ import java.util.List;
  * ZARTS-RS (docs/algorithms.md §5): a zero-order gradient estimate from N random directions v_i,
  * per alpha tensor uniform on its unit sphere (scale φ = the tensor's size) or standard normal (φ =
  * 1). Antithetic: ĝ = φ / (2δN) Σ (L(A + δv) - L(A - δv)) v, the textbook scale (the reference's
- * loop halves φ N times, which only rescales); one-sided: ĝ = φ / (δN) Σ (L(A + δv) - L0) v. Step:
- * A -= η ĝ.
+ * loop halves φ N times, which only rescales); one-sided: ĝ = φ / (δN) Σ (L(A + δv) - L(A)) v,
+ * where L(A) is u = 0 with the candidates' inner steps on the same batches (L0 only without inner
+ * steps): against the untrained L0 every direction would look downhill by the fine-tuning gain.
+ * Step: A -= η ĝ.
  */
 public final class RandomSearchMethod implements ZeroOrderMethod {
 
@@ -47,8 +49,17 @@ public final class RandomSearchMethod implements ZeroOrderMethod {
         candidates.add(Vectors.scale(v, -delta));
       }
     }
-    double l0 = f.baseLoss();
-    double[] losses = f.losses(candidates);
+    double l0;
+    double[] losses;
+    if (antithetic) {
+      // Both sides of each pair are trained alike: their difference needs no reference.
+      l0 = f.baseLoss();
+      losses = f.losses(candidates);
+    } else {
+      AlphaObjective.Scored scored = f.scoreAgainstNoMove(candidates);
+      l0 = scored.reference();
+      losses = scored.losses();
+    }
     double[] gradient = new double[d];
     for (int i = 0; i < samples; i++) {
       double difference = antithetic ? losses[2 * i] - losses[2 * i + 1] : losses[i] - l0;

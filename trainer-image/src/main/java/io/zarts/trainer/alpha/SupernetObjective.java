@@ -117,6 +117,11 @@ public final class SupernetObjective implements AlphaObjective {
   }
 
   @Override
+  public boolean trainsCandidates() {
+    return !innerBatches.isEmpty();
+  }
+
+  @Override
   public double baseLoss() {
     if (loss0 == null) {
       loss0 = score();
