@@ -5,7 +5,7 @@ import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.trainer.checkpoint.FaultInjector;
 import io.zarts.trainer.evaluate.EvaluationListener;
-import io.zarts.trainer.output.EvaluationOutput;
+import io.zarts.trainer.evaluate.EvaluationOutput;
 import io.zarts.trainer.output.Json;
 import io.zarts.trainer.output.TerminationSummary;
 import io.zarts.trainer.run.EvaluationRunner;

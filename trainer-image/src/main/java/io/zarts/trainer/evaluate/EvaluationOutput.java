@@ -1,13 +1,11 @@
-package io.zarts.trainer.output;
+package io.zarts.trainer.evaluate;
 
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.EvaluationStatus;
-import io.zarts.trainer.evaluate.EvaluationEpoch;
-import io.zarts.trainer.evaluate.EvaluationListener;
-import io.zarts.trainer.evaluate.EvaluationPlan;
-import io.zarts.trainer.evaluate.EvaluationResult;
+import io.zarts.trainer.output.AtomicFiles;
+import io.zarts.trainer.output.Json;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
