@@ -39,6 +39,8 @@ public final class Dashboard {
           "changes",
           "time",
           "histogram_quantile",
+          "topk",
+          "bottomk",
           "label_replace",
           "offset",
           "bool",

@@ -239,6 +239,41 @@ class HelmChartTest {
   }
 
   @Test
+  void dashboardPanelsHaveUniqueIdsAndDoNotOverlap() {
+    List<JsonNode> panels = new ArrayList<>();
+    Dashboard.load().path("panels").forEach(panels::add);
+    assertThat(panels.stream().map(p -> p.path("id").asInt()).distinct()).hasSize(panels.size());
+    for (int i = 0; i < panels.size(); i++) {
+      for (int j = i + 1; j < panels.size(); j++) {
+        JsonNode a = panels.get(i).path("gridPos");
+        JsonNode b = panels.get(j).path("gridPos");
+        boolean apart =
+            a.path("x").asInt() + a.path("w").asInt() <= b.path("x").asInt()
+                || b.path("x").asInt() + b.path("w").asInt() <= a.path("x").asInt()
+                || a.path("y").asInt() + a.path("h").asInt() <= b.path("y").asInt()
+                || b.path("y").asInt() + b.path("h").asInt() <= a.path("y").asInt();
+        assertThat(apart)
+            .as("%s overlaps %s", panels.get(i).path("title"), panels.get(j).path("title"))
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theLeadingOperationPanelsNameOnlyTheAlphaGauge() {
+    List<Dashboard.Query> leading =
+        Dashboard.queries(Dashboard.load()).stream()
+            .filter(q -> q.panel().startsWith("Leading operation per edge"))
+            .toList();
+    assertThat(leading).hasSize(2);
+    for (Dashboard.Query q : leading) {
+      assertThat(q.row()).isEqualTo("Search");
+      // topk is a function and cell, edge and op are labels, not metrics.
+      assertThat(Dashboard.metricNames(q.expr())).containsExactly("zarts_trainer_alpha");
+    }
+  }
+
+  @Test
   void monitoringIsOffByDefault() {
     RenderedChart chart = RenderedChart.render("");
     for (String kind : List.of("ServiceMonitor", "PodMonitor", "PrometheusRule", "ConfigMap")) {

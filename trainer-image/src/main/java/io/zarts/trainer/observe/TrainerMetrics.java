@@ -27,8 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * The trainer's Prometheus metrics (prefix zarts_trainer_, base units, _total on counters). The
- * only labels are the constant search and namespace tags and a cell label with two values: nothing
- * grows with epochs or steps.
+ * only labels are the constant search and namespace tags, a cell label with two values, and on
+ * zarts_trainer_alpha the edge and operation the search space defines: nothing grows with epochs or
+ * steps.
  */
 public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCheckpointer.Saved> {
 
@@ -43,6 +44,9 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
   private final Timer candidateEvaluationDuration;
   private final Timer checkpointDuration;
   private final DistributionSummary checkpointBytes;
+
+  /** Registered when the search starts: only then is the search space known. */
+  private volatile AlphaWeightGauges alphaWeights;
 
   /** Mutable values behind the gauges (gauges hold only weak references, so keep them here). */
   static final class Values {
@@ -193,6 +197,9 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
     values.epoch.set(plan.firstEpoch());
     values.totalEpochs.set(plan.totalEpochs());
     values.resumes.set(plan.resumes());
+    if (alphaWeights == null) {
+      alphaWeights = new AlphaWeightGauges(registry, plan.space());
+    }
   }
 
   @Override
@@ -224,6 +231,9 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
     values.normalEntropy = r.normalEntropy();
     values.reduceEntropy = r.reduceEntropy();
     values.imagesPerSecond = r.imagesPerSecond();
+    if (alphaWeights != null) {
+      alphaWeights.update(r.normalWeights(), r.reduceWeights());
+    }
   }
 
   /** The evaluation stage's metrics (zarts_trainer_evaluation_*), fed by its loop. */

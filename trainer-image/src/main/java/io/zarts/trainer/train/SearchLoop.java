@@ -71,7 +71,8 @@ public final class SearchLoop {
             optimizer.getWarmupEpochs(),
             session.model().net().parameters().weightCount(),
             session.manager().getDevice().toString(),
-            from.resumes()));
+            from.resumes(),
+            session.model().alphas().space()));
     long start = System.nanoTime();
     EpochResult last = null;
     LoopPosition position = from;

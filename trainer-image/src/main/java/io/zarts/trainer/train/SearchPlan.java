@@ -1,8 +1,11 @@
 package io.zarts.trainer.train;
 
+import io.zarts.trainer.space.SearchSpace;
+
 /**
  * What a search is about to do: its name, epochs (from firstEpoch on), steps per epoch, warm-up,
- * weights, device, and how often it has resumed from a checkpoint (0 for a fresh start).
+ * weights, device, how often it has resumed from a checkpoint (0 for a fresh start), and the search
+ * space its alphas range over (the operation names of each edge).
  */
 public record SearchPlan(
     String name,
@@ -12,4 +15,5 @@ public record SearchPlan(
     int warmupEpochs,
     long weightCount,
     String device,
-    int resumes) {}
+    int resumes,
+    SearchSpace space) {}

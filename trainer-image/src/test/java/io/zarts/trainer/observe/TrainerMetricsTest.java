@@ -1,16 +1,20 @@
 package io.zarts.trainer.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.zarts.api.v1alpha1.SearchSpaceName;
 import io.zarts.trainer.TestSearches;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.FaultInjector;
 import io.zarts.trainer.run.PeriodicCheckpointer;
 import io.zarts.trainer.run.SessionCheckpoint;
+import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.train.EpochResult;
 import io.zarts.trainer.train.LoopPosition;
 import io.zarts.trainer.train.SearchListener;
 import io.zarts.trainer.train.SearchLoop;
+import io.zarts.trainer.train.SearchPlan;
 import io.zarts.trainer.train.SearchSession;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +104,8 @@ class TrainerMetricsTest {
           .contains("zarts_trainer_checkpoint_size_bytes_sum")
           .contains("zarts_trainer_validation_accuracy_ratio")
           .contains("zarts_trainer_alpha_entropy_nats{cell=\"normal\"")
+          .contains(
+              "zarts_trainer_alpha{cell=\"reduce\",edge=\"4\",namespace=\"team-a\",op=\"dil_conv_5x5\",search=\"metrics\"}")
           .contains("zarts_trainer_last_checkpoint_timestamp_seconds")
           .contains("zarts_trainer_build_info")
           .contains("jvm_memory_used_bytes")
@@ -117,7 +125,9 @@ class TrainerMetricsTest {
               "state",
               "action",
               "cause",
-              "gc");
+              "gc",
+              "edge",
+              "op");
       int samples = 0;
       while (m.find()) {
         samples++;
@@ -135,6 +145,80 @@ class TrainerMetricsTest {
         }
       }
       assertThat(samples).isGreaterThan(30);
+      // The tiny space: 2 nodes give 5 edges, darts-no-none 7 operations, for each cell type.
+      Map<String, Double> alphas = alphaSamples(last);
+      assertThat(alphas).hasSize(2 * 5 * 7);
+      // Softmax weights: each edge's operations sum to 1.
+      Map<String, Double> perEdge = new HashMap<>();
+      alphas.forEach(
+          (labels, w) -> perEdge.merge(labels.replaceAll(",op=\"[^\"]*\"", ""), w, Double::sum));
+      assertThat(perEdge).hasSize(2 * 5);
+      assertThat(perEdge.values()).allSatisfy(sum -> assertThat(sum).isCloseTo(1, within(1e-3)));
     }
+  }
+
+  @Test
+  void alphaWeightsAreOneSeriesPerCellEdgeAndOperationWithTheEpochsValues() {
+    SearchSpace space = SearchSpace.of(SearchSpaceName.DARTS, 4);
+    TrainerMetrics metrics = new TrainerMetrics("alphas", "team-b");
+    metrics.onStart(new SearchPlan("alphas", 0, 3, 10, 1, 100, "cpu()", 0, space));
+    Map<String, Double> before = alphaSamples(metrics.scrape());
+    assertThat(before).hasSize(2 * 14 * 8);
+    assertThat(before.values()).allMatch(v -> v.isNaN());
+
+    double[][] normal = weights(14, 8, 0);
+    double[][] reduce = weights(14, 8, 3);
+    metrics.onEpoch(epoch(normal, reduce));
+    Map<String, Double> after = alphaSamples(metrics.scrape());
+    assertThat(after).hasSize(2 * 14 * 8);
+    for (int e = 0; e < 14; e++) {
+      for (int k = 0; k < 8; k++) {
+        String op = SearchSpace.DARTS_OPS.get(k).opName();
+        assertThat(after.get(series("normal", e, op, "alphas", "team-b")))
+            .as("normal e%d %s", e, op)
+            .isCloseTo(normal[e][k], within(1e-12));
+        assertThat(after.get(series("reduce", e, op, "alphas", "team-b")))
+            .as("reduce e%d %s", e, op)
+            .isCloseTo(reduce[e][k], within(1e-12));
+      }
+    }
+  }
+
+  /** Rows that sum to 1, with a different leading operation on each edge. */
+  private static double[][] weights(int edges, int ops, int shift) {
+    double[][] w = new double[edges][ops];
+    for (int e = 0; e < edges; e++) {
+      double sum = 0;
+      for (int k = 0; k < ops; k++) {
+        w[e][k] = 1 + ((k + e + shift) % ops);
+        sum += w[e][k];
+      }
+      for (int k = 0; k < ops; k++) {
+        w[e][k] /= sum;
+      }
+    }
+    return w;
+  }
+
+  private static EpochResult epoch(double[][] normal, double[][] reduce) {
+    return new EpochResult(
+        1, 3, 0.025, 1.0, 0.5, 1.1, 0.4, 2.0, 100, normal, reduce, 1.9, 1.9, 5, null, 0.4, 1);
+  }
+
+  private static String series(String cell, int edge, String op, String search, String ns) {
+    return "cell=\"%s\",edge=\"%d\",namespace=\"%s\",op=\"%s\",search=\"%s\""
+        .formatted(cell, edge, ns, op, search);
+  }
+
+  /** zarts_trainer_alpha's samples in a scrape: labels as written to the value. */
+  static Map<String, Double> alphaSamples(String scrape) {
+    Map<String, Double> samples = new HashMap<>();
+    Matcher m =
+        Pattern.compile("^zarts_trainer_alpha\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE)
+            .matcher(scrape);
+    while (m.find()) {
+      samples.put(m.group(1), Double.parseDouble(m.group(2)));
+    }
+    return samples;
   }
 }
