@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       PredictCommand.class,
       GenotypeCommand.class,
+      AlphasCommand.class,
       ValidateCommand.class,
       CompareCommand.class,
       EngineCommand.class,

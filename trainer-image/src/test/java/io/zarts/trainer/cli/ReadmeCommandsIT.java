@@ -89,6 +89,17 @@ class ReadmeCommandsIT {
         "./zarts genotype runs/quickstart --format svg -o cell.svg",
         new Check(null, 0, o -> assertThat(read("cell.svg")).contains("<svg").contains("</svg>")));
     CHECKS.put(
+        "./zarts alphas runs/quickstart --format svg -o alphas.svg",
+        new Check(
+            null,
+            0,
+            o -> {
+              // The quickstart's 4 nodes: 14 edges in each cell, one chart each.
+              String svg = read("alphas.svg");
+              assertThat(svg).startsWith("<svg").endsWith("</svg>\n");
+              assertThat(svg.split("class=\"edge-chart\"", -1)).hasSize(2 * 14 + 1);
+            }));
+    CHECKS.put(
         "./zarts validate examples/cifar10-mgs.yaml",
         new Check(
             null,
