@@ -34,7 +34,8 @@ public class RandomSearchSpec {
 
   @Default("true")
   @JsonPropertyDescription(
-      "true evaluates A+delta*v and A-delta*v; false compares A+delta*v with L0 (one-sided).")
+      "true evaluates A+delta*v and A-delta*v; false compares A+delta*v with not moving"
+          + " (one-sided): A trained with the same inner steps, or L0 without inner steps.")
   private Boolean antithetic = true;
 
   public Double getDelta() {

@@ -8,11 +8,11 @@ import java.util.List;
 /**
  * ZARTS-RS (docs/algorithms.md §5): a zero-order gradient estimate from N random directions v_i,
  * per alpha tensor uniform on its unit sphere (scale φ = the tensor's size) or standard normal (φ =
- * 1). Antithetic: ĝ = φ / (2δN) Σ (L(A + δv) - L(A - δv)) v, the textbook scale (the reference's
- * loop halves φ N times, which only rescales); one-sided: ĝ = φ / (δN) Σ (L(A + δv) - L(A)) v,
- * where L(A) is u = 0 with the candidates' inner steps on the same batches (L0 only without inner
- * steps): against the untrained L0 every direction would look downhill by the fine-tuning gain.
- * Step: A -= η ĝ.
+ * 1). Antithetic: ĝ = φ / (2δN) Σ (L(A + δv) - L(A - δv)) v, the textbook scale, which is also what
+ * the released plotting script computes (it resets φ in every pass of its loop before halving it);
+ * one-sided: ĝ = φ / (δN) Σ (L(A + δv) - L(A)) v, where L(A) is u = 0 with the candidates' inner
+ * steps on the same batches (L0 only without inner steps): against the untrained L0 every direction
+ * would look downhill by the fine-tuning gain. Step: A -= η ĝ.
  */
 public final class RandomSearchMethod implements ZeroOrderMethod {
 

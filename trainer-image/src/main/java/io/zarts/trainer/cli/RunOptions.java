@@ -95,6 +95,13 @@ final class RunOptions {
   }
 
   Path dataDir(ArchitectureSearchSpec s) {
+    return dataDir(data, s);
+  }
+
+  /**
+   * The dataset's folder for the claim folder data: data itself, or dataset.volume.subPath in it.
+   */
+  static Path dataDir(Path data, ArchitectureSearchSpec s) {
     if (!s.getDataset().getName().needsFiles()) {
       return null;
     }

@@ -60,9 +60,13 @@ class ReadmeCommandsIT {
         TestSearches.resource(
             "compare-tiny",
             TestSearches.tinySpec(
-                    48,
-                    "algorithm: mgs, samples: 2, innerSteps: 1, warmupEpochs: 1, updateEvery: 2",
-                    "epochs: 2, batchSize: 8")
+                        48,
+                        "algorithm: mgs, samples: 2, innerSteps: 1, warmupEpochs: 1, updateEvery: 2",
+                        "epochs: 2, batchSize: 8")
+                    // The RobustDARTS spaces define 4-node cells.
+                    .replace("nodes: 2", "nodes: 4")
+                + "  evaluation: {epochs: 1, layers: 3, initChannels: 4, batchSize: 8,"
+                + " auxiliaryWeight: 0, cutout: 0}\n"
                 + "  trainer: {device: cpu, threads: 1}\n"));
     Files.createDirectories(work.resolve("no-datasets"));
   }
@@ -131,21 +135,24 @@ class ReadmeCommandsIT {
                     .contains("spec.dataset.volume")
                     .contains("cifar-10-batches-bin")
                     .contains("--data")));
-    // The digits comparison takes about an hour; the same command on a tiny file, one seed, two
-    // algorithms.
+    // The Fashion-MNIST grid takes about an hour; the same command on a tiny file with a tiny
+    // evaluation stage, one seed, two algorithms and one robustness space.
     CHECKS.put(
-        "./zarts compare trainer-image/bench/compare-digits.yaml --seeds 3",
+        "./zarts compare examples/compare-fashion-mnist.yaml --data /usr/share/datasets --robustness"
+            + " s2,s3",
         new Check(
-            "./zarts compare compare-tiny.yaml --seeds 1 --algorithms darts,mgs",
+            "./zarts compare compare-tiny.yaml --seeds 1 --algorithms darts,mgs --robustness s2"
+                + " --robustness-algorithms mgs",
             0,
             o -> {
-              assertThat(o.out()).startsWith("| algorithm | seed | final valid acc |");
+              assertThat(o.out()).startsWith("| group | space | algorithm | seed |");
               assertThat(
-                      o.out()
-                          .lines()
-                          .filter(
-                              l -> l.startsWith("| darts | 0 |") || l.startsWith("| mgs | 0 |")))
+                      o.out().lines().filter(l -> l.matches("\\| strategies \\| .* \\| 0 \\| .*")))
                   .hasSize(2);
+              assertThat(o.out().lines().filter(l -> l.startsWith("| robustness | s2 | mgs | 0 |")))
+                  .hasSize(1);
+              assertThat(o.out().lines().filter(l -> l.contains("| n/a |"))).isEmpty();
+              assertThat(o.out()).contains("| runs | test acc |");
             }));
     CHECKS.put(
         "./zarts engine",
