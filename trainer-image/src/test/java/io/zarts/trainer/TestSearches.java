@@ -37,6 +37,23 @@ public final class TestSearches {
         + "}\n";
   }
 
+  /**
+   * The smallest resource a comparison grid can run in every space: 4-node cells (the RobustDARTS
+   * spaces define them), two search epochs and a one-epoch evaluation stage.
+   */
+  public static String tinyComparison(String name) {
+    return resource(
+        name,
+        tinySpec(
+                    48,
+                    "algorithm: mgs, samples: 2, innerSteps: 1, warmupEpochs: 1, updateEvery: 2",
+                    "epochs: 2, batchSize: 8")
+                .replace("nodes: 2", "nodes: 4")
+            + "  evaluation: {epochs: 1, layers: 3, initChannels: 4, batchSize: 8,"
+            + " auxiliaryWeight: 0, cutout: 0}\n"
+            + "  trainer: {device: cpu, threads: 1}\n");
+  }
+
   /** A whole ArchitectureSearch document; specYaml is the body of spec:, indented by two spaces. */
   public static String resource(String name, String specYaml) {
     return "apiVersion: zarts.io/v1alpha1\nkind: ArchitectureSearch\nmetadata:\n  name: "

@@ -2,7 +2,6 @@ package io.zarts.trainer.cli;
 
 import io.zarts.trainer.output.AlphaHistory;
 import io.zarts.trainer.output.AlphaHistorySvg;
-import io.zarts.trainer.output.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,11 +54,7 @@ final class AlphasCommand implements Callable<Integer> {
           switch (format) {
             case SVG -> AlphaHistorySvg.render(history, title(history));
           };
-      if (output == null) {
-        out.print(rendered);
-      } else {
-        AtomicFiles.write(output, rendered);
-      }
+      OutputFile.write(rendered, output, out);
       return ExitCodes.OK;
     } catch (RuntimeException e) {
       return Failure.report(e, spec.commandLine().getErr());

@@ -3,7 +3,6 @@ package io.zarts.trainer.cli;
 import io.zarts.api.genotype.ConcatStyle;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.trainer.genotype.GenotypeSvg;
-import io.zarts.trainer.output.AtomicFiles;
 import io.zarts.trainer.output.Json;
 import io.zarts.trainer.output.SearchOutput;
 import java.io.IOException;
@@ -69,11 +68,7 @@ final class GenotypeCommand implements Callable<Integer> {
             case ZARTS -> genotype.toZartsJson() + "\n";
             case SVG -> GenotypeSvg.render(genotype, title(source));
           };
-      if (output == null) {
-        out.print(rendered);
-      } else {
-        AtomicFiles.write(output, rendered);
-      }
+      OutputFile.write(rendered, output, out);
       return ExitCodes.OK;
     } catch (RuntimeException e) {
       return Failure.report(e, spec.commandLine().getErr());

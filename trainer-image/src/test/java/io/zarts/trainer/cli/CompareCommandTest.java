@@ -22,19 +22,7 @@ class CompareCommandTest {
   @Test
   void theGridRunsSearchesAndEvaluationsAndARerunSkipsFinishedCells() throws Exception {
     Path file = dir.resolve("grid.yaml");
-    Files.writeString(
-        file,
-        TestSearches.resource(
-            "grid",
-            TestSearches.tinySpec(
-                        48,
-                        "algorithm: mgs, samples: 2, innerSteps: 1, warmupEpochs: 1, updateEvery: 2",
-                        "epochs: 2, batchSize: 8")
-                    // The RobustDARTS spaces define 4-node cells.
-                    .replace("nodes: 2", "nodes: 4")
-                + "  evaluation: {epochs: 1, layers: 3, initChannels: 4, batchSize: 8,"
-                + " auxiliaryWeight: 0, cutout: 0}\n"
-                + "  trainer: {device: cpu, threads: 1}\n"));
+    Files.writeString(file, TestSearches.tinyComparison("grid"));
     String[] args = {
       "compare",
       file.toString(),

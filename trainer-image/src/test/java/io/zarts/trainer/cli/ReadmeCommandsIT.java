@@ -56,18 +56,7 @@ class ReadmeCommandsIT {
       Files.createSymbolicLink(work.resolve(entry), RepoFiles.resolve(entry));
     }
     Files.writeString(
-        work.resolve("compare-tiny.yaml"),
-        TestSearches.resource(
-            "compare-tiny",
-            TestSearches.tinySpec(
-                        48,
-                        "algorithm: mgs, samples: 2, innerSteps: 1, warmupEpochs: 1, updateEvery: 2",
-                        "epochs: 2, batchSize: 8")
-                    // The RobustDARTS spaces define 4-node cells.
-                    .replace("nodes: 2", "nodes: 4")
-                + "  evaluation: {epochs: 1, layers: 3, initChannels: 4, batchSize: 8,"
-                + " auxiliaryWeight: 0, cutout: 0}\n"
-                + "  trainer: {device: cpu, threads: 1}\n"));
+        work.resolve("compare-tiny.yaml"), TestSearches.tinyComparison("compare-tiny"));
     Files.createDirectories(work.resolve("no-datasets"));
   }
 
