@@ -24,6 +24,7 @@ import io.fabric8.generator.annotation.ValidationRule;
   "dropPath",
   "cutout",
   "seed",
+  "maxSamples",
   "genotype"
 })
 @ValidationRule(
@@ -40,6 +41,8 @@ import io.fabric8.generator.annotation.ValidationRule;
             + " && self.batchSize == oldSelf.batchSize && self.learningRate == oldSelf.learningRate"
             + " && self.auxiliaryWeight == oldSelf.auxiliaryWeight && self.dropPath == oldSelf.dropPath"
             + " && self.cutout == oldSelf.cutout && self.seed == oldSelf.seed"
+            + " && (has(self.maxSamples) == has(oldSelf.maxSamples))"
+            + " && (!has(self.maxSamples) || self.maxSamples == oldSelf.maxSamples)"
             + " && (has(self.genotype) == has(oldSelf.genotype))"
             + " && (!has(self.genotype) || self.genotype == oldSelf.genotype)",
     message =
@@ -113,6 +116,14 @@ public class EvaluationSpec {
   @JsonPropertyDescription("Seed of the evaluation's initial weights, data order and augmentation.")
   private Long seed = 0L;
 
+  @Min(1)
+  @Max(10_000_000)
+  @JsonPropertyDescription(
+      "Retrain on only the first maxSamples training images. Unset: dataset.maxSamples applies (all"
+          + " images when that is unset too), so a search can explore on a few images while the"
+          + " evaluation trains on many. The test images are always all of them.")
+  private Integer maxSamples;
+
   @Size(max = GENOTYPE_MAX)
   @JsonPropertyDescription(
       "Evaluate this genotype (DARTS text form or JSON) and skip the search. Its operations must be"
@@ -181,6 +192,14 @@ public class EvaluationSpec {
 
   public void setCutout(Integer cutout) {
     this.cutout = cutout;
+  }
+
+  public Integer getMaxSamples() {
+    return maxSamples;
+  }
+
+  public void setMaxSamples(Integer maxSamples) {
+    this.maxSamples = maxSamples;
   }
 
   public Long getSeed() {

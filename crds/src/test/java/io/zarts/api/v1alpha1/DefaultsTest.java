@@ -56,7 +56,7 @@ class DefaultsTest {
     assertThat(o.getCandidateEval().getBatches()).isEqualTo(1);
     assertThat(o.getCandidateEval().getBatchNorm()).isEqualTo(BatchNormMode.TRAIN);
     assertThat(o.getRs().getDelta()).isEqualTo(0.1);
-    assertThat(o.getRs().getLearningRate()).isEqualTo(1e-4);
+    assertThat(o.getRs().getLearningRate()).isEqualTo(0.3);
     assertThat(o.getGld().getMaxRadius()).isEqualTo(0.13);
     assertThat(o.getDarts().getLearningRate()).isEqualTo(3e-4);
     assertThat(o.getDarts().getBeta1()).isEqualTo(0.5);

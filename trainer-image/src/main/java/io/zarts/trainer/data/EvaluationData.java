@@ -17,8 +17,13 @@ public record EvaluationData(ImageSet train, ImageSet test) {
   /** The digits held out for testing: the last 297 of the 1,797. */
   static final int DIGITS_TEST = 297;
 
-  public static EvaluationData load(DatasetSpec spec, Path dataDir, long seed) {
-    int limit = spec.getMaxSamples() == null ? Integer.MAX_VALUE : spec.getMaxSamples();
+  /**
+   * maxSamples: the training images to use (the first ones), or null for dataset.maxSamples (all
+   * when that is null too).
+   */
+  public static EvaluationData load(DatasetSpec spec, Integer maxSamples, Path dataDir, long seed) {
+    Integer chosen = maxSamples != null ? maxSamples : spec.getMaxSamples();
+    int limit = chosen == null ? Integer.MAX_VALUE : chosen;
     return switch (spec.getName()) {
       case CIFAR10 ->
           new EvaluationData(

@@ -61,7 +61,12 @@ public final class EvaluationSession implements AutoCloseable {
     this.genotype = genotype;
     long seed = evaluation.getSeed();
     // The training images are the search's (synthetic ones come from the search's seed).
-    this.data = EvaluationData.load(spec.getDataset(), dataDir, spec.getTraining().getSeed());
+    this.data =
+        EvaluationData.load(
+            spec.getDataset(),
+            spec.getEvaluation().getMaxSamples(),
+            dataDir,
+            spec.getTraining().getSeed());
     int[] all = IntStream.range(0, data.train().size()).toArray();
     this.trainStream =
         BatchStream.withCutout(

@@ -5,6 +5,7 @@ import io.zarts.api.genotype.Gene;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.trainer.alpha.AlphaUpdate;
+import io.zarts.trainer.alpha.WeightSpread;
 import io.zarts.trainer.checkpoint.FaultInjector;
 import io.zarts.trainer.evaluate.EvaluationListener;
 import io.zarts.trainer.output.AtomicFiles;
@@ -157,25 +158,12 @@ public final class ComparisonRunner {
             count,
             count == 0 ? 0 : updates[1] / count,
             count == 0 ? 0 : updates[2] / count,
-            Math.max(spread(last[0].normalWeights()), spread(last[0].reduceWeights())),
+            Math.max(
+                WeightSpread.largest(last[0].normalWeights()),
+                WeightSpread.largest(last[0].reduceWeights())),
             result.genotype().getText());
     AtomicFiles.write(searchFile, Json.write(m));
     return m;
-  }
-
-  /** The largest max - min of one edge's operation weights. */
-  static double spread(double[][] weights) {
-    double largest = 0;
-    for (double[] edge : weights) {
-      double min = Double.POSITIVE_INFINITY;
-      double max = Double.NEGATIVE_INFINITY;
-      for (double w : edge) {
-        min = Math.min(min, w);
-        max = Math.max(max, w);
-      }
-      largest = Math.max(largest, max - min);
-    }
-    return largest;
   }
 
   static int parameterFree(Genotype genotype) {

@@ -82,7 +82,7 @@ class EvaluationDataTest {
   @Test
   void fashionMnistFromDebianHasItsRealTrainAndTestSets() {
     EvaluationData data =
-        EvaluationData.load(dataset(DatasetName.FASHION_MNIST), TestData.fashionMnist(), 0);
+        EvaluationData.load(dataset(DatasetName.FASHION_MNIST), null, TestData.fashionMnist(), 0);
     assertThat(data.train().size()).isEqualTo(60_000);
     assertThat(data.test().size()).isEqualTo(10_000);
     assertThat(data.train().height()).isEqualTo(28);
@@ -96,7 +96,7 @@ class EvaluationDataTest {
 
   @Test
   void digitsAndSyntheticHoldOutTestImagesTheTrainingNeverSees() {
-    EvaluationData digits = EvaluationData.load(dataset(DatasetName.DIGITS), null, 0);
+    EvaluationData digits = EvaluationData.load(dataset(DatasetName.DIGITS), null, null, 0);
     assertThat(digits.train().size()).isEqualTo(1500);
     assertThat(digits.test().size()).isEqualTo(297);
     assertThat(digits.train().augment()).isEqualTo(Augment.CROP);
@@ -106,10 +106,20 @@ class EvaluationDataTest {
     s.setSamples(40);
     s.setClasses(4);
     synthetic.setSynthetic(s);
-    EvaluationData data = EvaluationData.load(synthetic, null, 7);
+    EvaluationData data = EvaluationData.load(synthetic, null, null, 7);
     assertThat(data.train().size()).isEqualTo(40);
     assertThat(data.test().size()).isEqualTo(10);
     // The training images are exactly the ones the search generates with the same seed.
     assertThat(data.train().pixels()).isEqualTo(SyntheticImages.generate(s, 7, 40).pixels());
+  }
+
+  @Test
+  void evaluationMaxSamplesOverridesTheSearchsLimitForTrainingImagesOnly() {
+    DatasetSpec digits = dataset(DatasetName.DIGITS);
+    digits.setMaxSamples(100);
+    assertThat(EvaluationData.load(digits, null, null, 0).train().size()).isEqualTo(100);
+    EvaluationData more = EvaluationData.load(digits, 900, null, 0);
+    assertThat(more.train().size()).isEqualTo(900);
+    assertThat(more.test().size()).as("the test images stay all of them").isEqualTo(297);
   }
 }

@@ -69,7 +69,7 @@ class ModelExportTest {
 
     ImageSet test =
         EvaluationData.load(
-                search.getSpec().getDataset(), null, search.getSpec().getTraining().getSeed())
+                search.getSpec().getDataset(), null, null, search.getSpec().getTraining().getSeed())
             .test();
     List<String> args =
         new ArrayList<>(List.of("predict", "--model", model.toString(), "--top", "1"));
