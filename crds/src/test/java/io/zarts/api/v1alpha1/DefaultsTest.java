@@ -57,7 +57,8 @@ class DefaultsTest {
     assertThat(o.getCandidateEval().getBatchNorm()).isEqualTo(BatchNormMode.TRAIN);
     assertThat(o.getRs().getDelta()).isEqualTo(0.1);
     assertThat(o.getRs().getLearningRate()).isEqualTo(0.3);
-    assertThat(o.getGld().getMaxRadius()).isEqualTo(0.13);
+    assertThat(o.getGld().getMaxRadius()).isEqualTo(0.25);
+    assertThat(o.getGld().getMinRadius()).isEqualTo(0.015625);
     assertThat(o.getDarts().getLearningRate()).isEqualTo(3e-4);
     assertThat(o.getDarts().getBeta1()).isEqualTo(0.5);
     assertThat(o.getDarts().getWeightDecay()).isEqualTo(1e-3);

@@ -22,7 +22,10 @@ public final class GradientlessDescent implements ZeroOrderMethod {
     this.minRadius = minRadius;
   }
 
-  /** Number of radii: ceil(log2(R / r)), at least 1 (15 for the defaults 0.13 and 4.69e-6). */
+  /**
+   * Number of radii: ceil(log2(R / r)), at least 1 (4 for the defaults 0.25 and 1/64; 15 for the
+   * plotting script's 0.13 and 4.69e-6).
+   */
   public int radii() {
     return Math.max(1, (int) Math.ceil(Math.log(maxRadius / minRadius) / Math.log(2)));
   }
