@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -91,14 +92,11 @@ class MonitoringEndToEndIT {
       kubelet.firstAttemptEnv(SEARCH_JOB, "ZARTS_FAULT_PAUSE_AT", "step:28");
       kubelet.firstAttemptEnv(EVALUATION_JOB, "ZARTS_FAULT_PAUSE_AT", "evaluation:step:20");
       client.resource(search).create();
-      await()
-          .atMost(Duration.ofSeconds(240))
-          .pollInterval(Duration.ofMillis(500))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  kubelet.podLog(SEARCH_JOB, 1).contains("paused at step:28")
-                      && current().getStatus().getProgress().getEpoch() >= 3);
+      awaitPause(
+          kubelet,
+          SEARCH_JOB,
+          "step:28",
+          () -> current().getStatus().getProgress().getEpoch() >= 3);
       Pod pod = client.pods().inNamespace(NS).withName(SEARCH_POD).get();
       chart
           .one("PodMonitor")
@@ -111,38 +109,19 @@ class MonitoringEndToEndIT {
                       .containsEntry(e.getKey(), e.getValue().asText()));
       // Every query of the search's rows and every alert has data once Prometheus has scraped both
       // targets often enough.
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofSeconds(1))
-          .untilAsserted(
-              () ->
-                  assertThat(
-                          monitoringProblems(
-                              prometheus, chart, Instant.now(), row -> !row.equals(EVALUATION)))
-                      .isEmpty());
+      awaitNoProblems(prometheus, chart, row -> !row.equals(EVALUATION));
       PromtoolCheck.rules(work, chart.one("PrometheusRule"));
 
       // SIGTERM releases the paused search: it checkpoints and exits 143, the next pod resumes to
       // the end, and the operator starts the evaluation Job, whose first trainer holds in epoch 3.
       kubelet.process(NS + "/" + SEARCH_JOB).destroy();
-      await()
-          .atMost(Duration.ofSeconds(240))
-          .pollInterval(Duration.ofMillis(500))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  kubelet.podLog(EVALUATION_JOB, 1).contains("paused at evaluation:step:20")
-                      && current().getStatus().getEvaluation().getTestAccuracy() != null);
+      awaitPause(
+          kubelet,
+          EVALUATION_JOB,
+          "evaluation:step:20",
+          () -> current().getStatus().getEvaluation().getTestAccuracy() != null);
       assertThat(current().getStatus().getPhase()).isEqualTo(SearchPhase.EVALUATING);
-      await()
-          .atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofSeconds(1))
-          .untilAsserted(
-              () ->
-                  assertThat(
-                          monitoringProblems(
-                              prometheus, chart, Instant.now(), row -> row.equals(EVALUATION)))
-                      .isEmpty());
+      awaitNoProblems(prometheus, chart, row -> row.equals(EVALUATION));
       DashboardPlots.render(
           prometheus,
           Dashboard.load(),
@@ -156,6 +135,26 @@ class MonitoringEndToEndIT {
           .pollInterval(Duration.ofMillis(500))
           .until(() -> current().getStatus().getPhase() == SearchPhase.SUCCEEDED);
     }
+  }
+
+  /** Until the Job's first trainer reports the pause point and the status shows the condition. */
+  private static void awaitPause(
+      FakeKubelet kubelet, String job, String point, Callable<Boolean> status) {
+    await()
+        .atMost(Duration.ofSeconds(240))
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptions()
+        .until(() -> kubelet.podLog(job, 1).contains("paused at " + point) && status.call());
+  }
+
+  /** Until every query of the chosen dashboard rows and every alert has data. */
+  private static void awaitNoProblems(
+      PrometheusServer prometheus, RenderedChart chart, Predicate<String> rows) {
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> assertThat(monitoringProblems(prometheus, chart, Instant.now(), rows)).isEmpty());
   }
 
   private ArchitectureSearch current() {
