@@ -57,9 +57,11 @@ class ConfigMapProgressReporterTest {
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
-              () ->
-                  assertThat(TrainerProgress.fromJson(stored("s-progress")).getEpoch())
-                      .isEqualTo(5));
+              () -> {
+                // Absent until the reporter's first patch lands: an assertion, so the wait goes on.
+                assertThat(stored("s-progress")).isNotNull();
+                assertThat(TrainerProgress.fromJson(stored("s-progress")).getEpoch()).isEqualTo(5);
+              });
     }
     assertThat(client.configMaps().inNamespace("ns").withName("s-progress").get().getData())
         .containsEntry("other", "kept");
@@ -88,9 +90,12 @@ class ConfigMapProgressReporterTest {
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
-              () ->
-                  assertThat(TrainerProgress.fromJson(stored("late-progress")).getEpoch())
-                      .isEqualTo(2));
+              () -> {
+                // Absent until the reporter's first patch lands: an assertion, so the wait goes on.
+                assertThat(stored("late-progress")).isNotNull();
+                assertThat(TrainerProgress.fromJson(stored("late-progress")).getEpoch())
+                    .isEqualTo(2);
+              });
     }
   }
 }
