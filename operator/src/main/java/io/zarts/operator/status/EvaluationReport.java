@@ -60,16 +60,16 @@ final class EvaluationReport {
     if (situation.rejectsSpec) {
       return previous.getEvaluation();
     }
-    EvaluationStatus before =
-        previous.getEvaluation() == null ? new EvaluationStatus() : previous.getEvaluation();
-    EvaluationStatus e = reported == null ? new EvaluationStatus() : reported;
+    // During the search nothing of an earlier evaluation holds: only what will run.
+    EvaluationStatus e =
+        stage == TrainerStage.SEARCH || reported == null ? new EvaluationStatus() : reported;
     e.setEpochs(spec.getEvaluation().getEpochs());
     if (stage == TrainerStage.SEARCH) {
-      e = new EvaluationStatus();
       e.setPhase("Pending");
-      e.setEpochs(spec.getEvaluation().getEpochs());
       return e;
     }
+    EvaluationStatus before =
+        previous.getEvaluation() == null ? new EvaluationStatus() : previous.getEvaluation();
     e.setPhase(
         switch (situation) {
           case EVALUATED, EVALUATION_RESULT_UNREADABLE -> "Succeeded";
