@@ -59,7 +59,7 @@ public final class TrainerJobFactory {
   public static final String GPU_RESOURCE = "nvidia.com/gpu";
 
   /** Exit codes that fail the Job at once: invalid configuration and unrecoverable state. */
-  public static final List<Integer> PERMANENT_EXIT_CODES = List.of(2, 3);
+  public static final List<Integer> PERMANENT_EXIT_CODES = List.of(2, 3, 5);
 
   private final TrainerDefaults defaults;
 

@@ -118,7 +118,7 @@ class TrainerJobFactoryTest {
     assertThat(rules.get(0).getAction()).isEqualTo("Ignore");
     assertThat(rules.get(0).getOnPodConditions().get(0).getType()).isEqualTo("DisruptionTarget");
     assertThat(rules.get(1).getAction()).isEqualTo("FailJob");
-    assertThat(rules.get(1).getOnExitCodes().getValues()).containsExactly(2, 3);
+    assertThat(rules.get(1).getOnExitCodes().getValues()).containsExactly(2, 3, 5);
     assertThat(rules.get(1).getOnExitCodes().getContainerName()).isEqualTo("trainer");
 
     PodSpec pod = spec.getTemplate().getSpec();

@@ -7,8 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -58,37 +57,26 @@ public final class CheckpointStore implements AutoCloseable {
   private final int keep;
   private final FaultInjector faults;
   private final Consumer<String> warnings;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final CheckpointLock lock;
 
+  /** Takes the folder's lock, waiting as long as the environment says (60 s by default). */
   public CheckpointStore(Path root, int keep, FaultInjector faults, Consumer<String> warnings) {
+    this(root, keep, faults, warnings, CheckpointLock.waitFromEnvironment());
+  }
+
+  public CheckpointStore(
+      Path root, int keep, FaultInjector faults, Consumer<String> warnings, Duration lockWait) {
     this.root = root.toAbsolutePath().normalize();
     this.keep = keep;
     this.faults = faults;
     this.warnings = warnings;
     try {
       Files.createDirectories(this.root);
-      lockChannel =
-          FileChannel.open(
-              this.root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock acquired;
-      try {
-        acquired = lockChannel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        acquired = null;
-      }
-      if (acquired == null) {
-        lockChannel.close();
-        throw new CheckpointException(
-            "another trainer holds the checkpoint folder "
-                + this.root
-                + " (its .lock is taken); only one trainer may write a search's checkpoints");
-      }
-      lock = acquired;
     } catch (IOException e) {
       throw new CheckpointException(
           "cannot open checkpoint folder " + this.root + ": " + e.getMessage(), e);
     }
+    this.lock = CheckpointLock.acquire(this.root, lockWait, warnings);
   }
 
   public Path root() {
@@ -197,8 +185,33 @@ public final class CheckpointStore implements AutoCloseable {
       retain(name);
       return target;
     } catch (IOException e) {
+      removeQuietly(tmp);
+      if (CheckpointVolumeFullException.isOutOfSpace(e)) {
+        throw new CheckpointVolumeFullException(
+            "the checkpoint volume is full: cannot write checkpoint "
+                + name
+                + " to "
+                + root
+                + " ("
+                + e.getMessage()
+                + "). The unfinished checkpoint was removed and the previous one is intact. Give"
+                + " the search more room: raise spec.checkpoint.size (the operator expands the"
+                + " claim where its storage class allows it) or lower spec.checkpoint.keep (now "
+                + keep
+                + ")",
+            e);
+      }
       throw new UncheckedIOException(
           "cannot write checkpoint " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Frees the space of an unfinished checkpoint; what cannot be removed goes at the next start. */
+  private static void removeQuietly(Path tmp) {
+    try {
+      deleteRecursively(tmp);
+    } catch (IOException e) {
+      // removeTemporaryFolders() retries when the trainer starts again.
     }
   }
 
@@ -332,11 +345,6 @@ public final class CheckpointStore implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      lock.release();
-      lockChannel.close();
-    } catch (IOException e) {
-      // Closing the channel releases the lock anyway.
-    }
+    lock.close();
   }
 }

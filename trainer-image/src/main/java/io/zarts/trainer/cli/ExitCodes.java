@@ -19,5 +19,27 @@ public final class ExitCodes {
   /** Unrecoverable checkpoint or data (a malformed dataset file). Not retried. */
   public static final int UNRECOVERABLE = 3;
 
+  /**
+   * Another trainer still held the checkpoint folder after the wait (a previous pod still
+   * stopping). Retried: it goes away by itself.
+   */
+  public static final int CHECKPOINT_BUSY = 4;
+
+  /**
+   * The checkpoint volume is full. Not retried: it needs a larger spec.checkpoint.size or a lower
+   * spec.checkpoint.keep.
+   */
+  public static final int CHECKPOINT_VOLUME_FULL = 5;
+
   private ExitCodes() {}
+
+  /** The reason a termination summary gives for a failure with this code. */
+  static String summaryReason(int code) {
+    return switch (code) {
+      case INTERNAL -> "Error";
+      case CHECKPOINT_BUSY -> "CheckpointBusy";
+      case CHECKPOINT_VOLUME_FULL -> "CheckpointVolumeFull";
+      default -> "Failed";
+    };
+  }
 }

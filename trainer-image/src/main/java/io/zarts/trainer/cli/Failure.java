@@ -2,7 +2,9 @@ package io.zarts.trainer.cli;
 
 import io.zarts.api.validation.ValidationException;
 import io.zarts.api.validation.Violation;
+import io.zarts.trainer.checkpoint.CheckpointBusyException;
 import io.zarts.trainer.checkpoint.CheckpointException;
+import io.zarts.trainer.checkpoint.CheckpointVolumeFullException;
 import io.zarts.trainer.data.DataFormatException;
 import java.io.PrintWriter;
 
@@ -18,6 +20,14 @@ final class Failure {
       }
       return ExitCodes.INVALID_CONFIG;
     }
+    if (e instanceof CheckpointBusyException) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.CHECKPOINT_BUSY;
+    }
+    if (e instanceof CheckpointVolumeFullException) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.CHECKPOINT_VOLUME_FULL;
+    }
     if (e instanceof CheckpointException) {
       err.println("error: " + e.getMessage());
       return ExitCodes.UNRECOVERABLE;
@@ -30,7 +40,10 @@ final class Failure {
       err.println("error: " + e.getMessage());
       return ExitCodes.INVALID_CONFIG;
     }
-    err.println("error: " + e);
+    // One line first, so that logs and the termination message say what happened; the trace is for
+    // a bug report.
+    err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    err.println("(this is a bug or an environment problem; the stack trace follows)");
     e.printStackTrace(err);
     return ExitCodes.INTERNAL;
   }

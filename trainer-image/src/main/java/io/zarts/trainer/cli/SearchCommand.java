@@ -152,7 +152,7 @@ final class SearchCommand implements Callable<Integer> {
       TerminationSummary.write(
           run.terminationLog,
           TerminationSummary.json(
-              code == ExitCodes.INTERNAL ? "Error" : "Failed",
+              ExitCodes.summaryReason(code),
               code,
               null,
               null,

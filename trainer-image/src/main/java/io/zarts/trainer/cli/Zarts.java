@@ -57,6 +57,14 @@ public final class Zarts {
           e.getCommandLine().usage(e.getCommandLine().getErr());
           return ExitCodes.INVALID_CONFIG;
         });
+    // Whatever a command does not handle itself still ends as one line first, then the trace.
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parsed) -> {
+          if (e instanceof RuntimeException r) {
+            return Failure.report(r, commandLine.getErr());
+          }
+          throw e;
+        });
     return cli.execute(args);
   }
 }

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,12 +182,60 @@ class CheckpointStoreTest {
   }
 
   @Test
-  void onlyOneWriterHoldsTheFolder() {
+  void aSecondWriterGivesUpAfterItsWaitWithTheRetriedError() {
     try (CheckpointStore first = store(3)) {
-      assertThatThrownBy(() -> store(3))
-          .isInstanceOf(CheckpointException.class)
-          .hasMessageContaining("another trainer holds the checkpoint folder");
+      assertThatThrownBy(
+              () -> new CheckpointStore(root, 3, FaultInjector.NONE, warnings::add, Duration.ZERO))
+          .isInstanceOf(CheckpointBusyException.class)
+          .hasMessageContaining("another trainer still holds the checkpoint folder")
+          .hasMessageContaining("the Job retries");
     }
     store(3).close();
+  }
+
+  @Test
+  void aSecondWriterTakesTheFolderWhenTheFirstLetsGo() throws Exception {
+    CheckpointStore first = store(3);
+    CompletableFuture<Void> released = new CompletableFuture<>();
+    // The first store closes when the second says it waits: an event of the run, not a delay.
+    Consumer<String> onWait =
+        line -> {
+          if (line.startsWith("waiting up to 600 s")) {
+            first.close();
+            released.complete(null);
+          }
+        };
+    try (CheckpointStore second =
+        new CheckpointStore(root, 3, FaultInjector.NONE, onWait, Duration.ofSeconds(600))) {
+      assertThat(released).isDone();
+      assertThat(commit(second, 1)).exists();
+    }
+  }
+
+  @Test
+  void aFullVolumeLeavesThePreviousCheckpointAndNoUnfinishedFolder() {
+    try (CheckpointStore store = store(3)) {
+      commit(store, 1);
+      Map<String, CheckpointStore.Content> files = new LinkedHashMap<>(files(2));
+      files.put(
+          "optimizer.bin",
+          out -> {
+            out.write(new byte[1024]);
+            throw new IOException("No space left on device");
+          });
+      assertThatThrownBy(() -> store.commit(new CheckpointName(2, 0), 20, ID, files))
+          .isInstanceOf(CheckpointVolumeFullException.class)
+          .hasMessageContaining("the checkpoint volume is full")
+          .hasMessageContaining("raise spec.checkpoint.size")
+          .hasMessageContaining("lower spec.checkpoint.keep (now 3)");
+      try (Stream<Path> left = Files.list(root)) {
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .containsExactlyInAnyOrder(".lock", "epoch-000001");
+      }
+      assertThat(store.latest(ID).orElseThrow().dir().getFileName().toString())
+          .isEqualTo("epoch-000001");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

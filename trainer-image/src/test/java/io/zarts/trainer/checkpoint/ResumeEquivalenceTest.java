@@ -184,17 +184,40 @@ class ResumeEquivalenceTest {
   }
 
   @Test
-  void aSecondTrainerOnTheSameFolderFailsFastWithExitCode3() throws Exception {
+  void aSecondTrainerWaitsForTheFirstToCheckpointAndThenFinishesTheSearch() throws Exception {
     Path out = work.resolve("two-writers");
+    ProcessBuilder firstPb = trainer(out, null);
+    firstPb.environment().put("ZARTS_FAULT_PAUSE_AT", "step:2");
+    WatchedProcess first = WatchedProcess.start(firstPb);
+    assertThat(first.awaitLine(line -> line.equals(FaultInjector.PREFIX + "paused at step:2")))
+        .isPresent();
+    // The replacement pod of a resumed search, started while the old one still runs.
+    ProcessBuilder secondPb = trainer(out, null);
+    secondPb.environment().put("ZARTS_CHECKPOINT_LOCK_WAIT_SECONDS", "600");
+    WatchedProcess second = WatchedProcess.start(secondPb);
+    assertThat(second.awaitLine(line -> line.contains("waiting up to 600 s"))).isPresent();
+    first.terminate(); // SIGTERM: the first trainer checkpoints and lets go of the folder
+    assertThat(first.awaitExit()).as(first.err()).isEqualTo(143);
+    assertThat(second.awaitExit()).as(second.err()).isZero();
+    assertThat(second.err()).contains("epoch-000000-step-000002 (epoch 0, step 2)");
+    assertSameAsReference(out);
+  }
+
+  @Test
+  void aSecondTrainerGivesUpAfterItsWaitWithTheRetriedExitCode() throws Exception {
+    Path out = work.resolve("busy");
     ProcessBuilder pb = trainer(out, null);
     pb.environment().put("ZARTS_FAULT_PAUSE_AT", "step:2");
     WatchedProcess first = WatchedProcess.start(pb);
     assertThat(first.awaitLine(line -> line.equals(FaultInjector.PREFIX + "paused at step:2")))
         .isPresent();
-    Result second = run(out, null);
+    ProcessBuilder secondPb = trainer(out, null);
+    secondPb.environment().put("ZARTS_CHECKPOINT_LOCK_WAIT_SECONDS", "0");
+    WatchedProcess second = WatchedProcess.start(secondPb);
+    int code = second.awaitExit();
     first.kill();
     first.awaitExit();
-    assertThat(second.code()).as(second.err()).isEqualTo(ExitCodes.UNRECOVERABLE);
-    assertThat(second.err()).contains("another trainer holds the checkpoint folder");
+    assertThat(code).as(second.err()).isEqualTo(ExitCodes.CHECKPOINT_BUSY);
+    assertThat(second.err()).contains("another trainer still holds the checkpoint folder");
   }
 }
