@@ -56,6 +56,12 @@ public class ArchitectureSearch
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String KIND = "ArchitectureSearch";
 
+  /**
+   * Set to a new value to start a finished search's trainer again (a Failed search resumes from its
+   * last checkpoint); the value last honoured is kept in status.retryToken.
+   */
+  public static final String RETRY_ANNOTATION = "zarts.io/retry";
+
   /** Leaves room for the "-checkpoints" suffix within the 63-character limit of label values. */
   public static final int MAX_NAME_LENGTH = 48;
 

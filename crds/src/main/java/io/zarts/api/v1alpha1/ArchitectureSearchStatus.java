@@ -15,6 +15,8 @@ import java.util.List;
   "observedGeneration",
   "observedSpecHash",
   "phase",
+  "stage",
+  "retryToken",
   "conditions",
   "progress",
   "metrics",
@@ -41,6 +43,17 @@ public class ArchitectureSearchStatus {
   @JsonPropertyDescription(
       "Pending, Running, Evaluating, Suspended, Succeeded or Failed; derived from the conditions.")
   private SearchPhase phase;
+
+  @JsonPropertyDescription(
+      "The stage whose trainer Job is current: Search, or Evaluation once the search has"
+          + " succeeded (with spec.evaluation).")
+  private SearchStage stage;
+
+  @Size(max = 63)
+  @JsonPropertyDescription(
+      "The value of the zarts.io/retry annotation last honoured: a different value starts a"
+          + " finished search's trainer again.")
+  private String retryToken;
 
   @Size(max = 16)
   @JsonPropertyDescription(
@@ -190,5 +203,21 @@ public class ArchitectureSearchStatus {
 
   public void setEvaluation(EvaluationStatus evaluation) {
     this.evaluation = evaluation;
+  }
+
+  public SearchStage getStage() {
+    return stage;
+  }
+
+  public void setStage(SearchStage stage) {
+    this.stage = stage;
+  }
+
+  public String getRetryToken() {
+    return retryToken;
+  }
+
+  public void setRetryToken(String retryToken) {
+    this.retryToken = retryToken;
   }
 }

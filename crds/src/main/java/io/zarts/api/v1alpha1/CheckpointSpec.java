@@ -45,8 +45,9 @@ public class CheckpointSpec {
 
   @Size(max = 32)
   @Pattern(Patterns.STORAGE_QUANTITY)
-  @ValidationRule(value = "self == oldSelf", message = "checkpoint.size is immutable")
-  @JsonPropertyDescription("Size of a new checkpoint claim <name>-checkpoints, e.g. 10Gi.")
+  @JsonPropertyDescription(
+      "Size of a new checkpoint claim <name>-checkpoints, e.g. 10Gi. May be raised later: the"
+          + " operator expands the claim where its storage class allows it (claims cannot shrink).")
   private String size;
 
   @Size(max = Patterns.DNS_SUBDOMAIN_MAX)

@@ -41,6 +41,13 @@ public interface OperatorSettings {
     @WithDefault("6")
     int backoffLimit();
 
+    /**
+     * ttlSecondsAfterFinished of trainer Jobs: a finished Job is removed after this long; its
+     * result stays in the status and the progress ConfigMap.
+     */
+    @WithDefault("86400")
+    long finishedJobTtlSeconds();
+
     @WithDefault("10001")
     long runAsUser();
 
@@ -66,5 +73,13 @@ public interface OperatorSettings {
   interface Checkpoint {
     /** StorageClass of new claims when the resource names none; unset uses the cluster default. */
     Optional<String> storageClassName();
+
+    /**
+     * Access mode of new claims. ReadWriteOncePod lets only one pod in the cluster mount the claim,
+     * so a second trainer cannot start while the first still checkpoints; set ReadWriteOnce for
+     * storage drivers without it (CSI only, Kubernetes 1.29+).
+     */
+    @WithDefault("ReadWriteOncePod")
+    String accessMode();
   }
 }

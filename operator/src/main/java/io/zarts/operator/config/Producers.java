@@ -45,7 +45,8 @@ public class Producers {
         t.runAsUser(),
         t.metricsPort(),
         nodeSelector,
-        tolerations);
+        tolerations,
+        t.finishedJobTtlSeconds());
   }
 
   /** A JSON setting, or a start-up failure that names the setting and what it must look like. */

@@ -1,9 +1,16 @@
 package io.zarts.operator.job;
 
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import java.util.List;
+import java.util.Optional;
 
-/** What the Job controller says of a Job: its Complete and Failed conditions and active pods. */
+/**
+ * What the Job controller and the kubelet say of a trainer: a Job's Complete and Failed conditions
+ * and active pods, its annotations, and whether a pod still runs or how its trainer exited.
+ */
 public final class JobState {
 
   private JobState() {}
@@ -14,6 +21,47 @@ public final class JobState {
 
   public static boolean failed(Job job) {
     return isTrue(job, "Failed");
+  }
+
+  public static boolean finished(Job job) {
+    return complete(job) || failed(job);
+  }
+
+  /**
+   * Whether the pod's trainer may still be running: not Succeeded or Failed, whatever its deletion
+   * timestamp says (a pod being deleted still checkpoints during its grace period).
+   */
+  public static boolean stillRunning(Pod pod) {
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return !"Succeeded".equals(phase) && !"Failed".equals(phase);
+  }
+
+  /** The first pod whose trainer may still be running. */
+  public static Optional<Pod> firstStillRunning(List<Pod> pods) {
+    return pods.stream().filter(JobState::stillRunning).findFirst();
+  }
+
+  /** The exit code of the last trainer container among the pods that ended with one, if any. */
+  public static Optional<Integer> lastExitCode(List<Pod> pods) {
+    Integer code = null;
+    for (Pod pod : pods) {
+      if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+        continue;
+      }
+      for (ContainerStatus cs : pod.getStatus().getContainerStatuses()) {
+        if (cs.getState() != null && cs.getState().getTerminated() != null) {
+          code = cs.getState().getTerminated().getExitCode();
+        }
+      }
+    }
+    return Optional.ofNullable(code);
+  }
+
+  /** The Job's annotation, or null. */
+  public static String annotation(Job job, String key) {
+    return job == null || job.getMetadata().getAnnotations() == null
+        ? null
+        : job.getMetadata().getAnnotations().get(key);
   }
 
   public static boolean running(Job job) {

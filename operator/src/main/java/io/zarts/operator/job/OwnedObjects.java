@@ -121,10 +121,10 @@ public final class OwnedObjects {
 
   /**
    * The new checkpoint claim (null with checkpoint.existingClaim); no owner when it must outlive
-   * the search.
+   * the search. The access mode is the operator's (ReadWriteOncePod by default).
    */
   public static PersistentVolumeClaim checkpointClaim(
-      ArchitectureSearch search, String defaultStorageClass) {
+      ArchitectureSearch search, String defaultStorageClass, String accessMode) {
     CheckpointSpec spec = search.getSpec().getCheckpoint();
     if (spec.getExistingClaim() != null) {
       return null;
@@ -135,7 +135,7 @@ public final class OwnedObjects {
         .withMetadata(
             meta(search, SearchNames.of(search).checkpointClaim(), !spec.getRetainOnDelete()))
         .withNewSpec()
-        .withAccessModes("ReadWriteOnce")
+        .withAccessModes(accessMode)
         .withStorageClassName(storageClass)
         .withNewResources()
         .withRequests(Map.of("storage", new Quantity(spec.getSize())))

@@ -9,8 +9,9 @@ import java.util.Map;
  * What the operator's configuration (application.properties / Helm values), never the resource,
  * decides about trainer pods: the image and pull policy, default requests and limits, the size of
  * the DJL cache volume, the grace period (long enough for one step and one checkpoint), the Job's
- * retry budget, the pod's user, and where GPU trainers may run (a node selector and tolerations
- * added to pods that request GPUs; the resource's own node selector keys win).
+ * retry budget, how long a finished Job stays, the pod's user, and where GPU trainers may run (a
+ * node selector and tolerations added to pods that request GPUs; the resource's own node selector
+ * keys win).
  */
 public record TrainerDefaults(
     String image,
@@ -23,7 +24,8 @@ public record TrainerDefaults(
     long runAsUser,
     int metricsPort,
     Map<String, String> gpuNodeSelector,
-    List<Toleration> gpuTolerations) {
+    List<Toleration> gpuTolerations,
+    long finishedJobTtlSeconds) {
 
   public TrainerDefaults {
     gpuNodeSelector = Map.copyOf(gpuNodeSelector);
@@ -43,7 +45,8 @@ public record TrainerDefaults(
         10001,
         9400,
         Map.of(),
-        List.of());
+        List.of(),
+        86400);
   }
 
   /** The same defaults with GPU scheduling rules. */
@@ -60,6 +63,7 @@ public record TrainerDefaults(
         runAsUser,
         metricsPort,
         nodeSelector,
-        tolerations);
+        tolerations,
+        finishedJobTtlSeconds);
   }
 }

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRuleBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.ResourcesSpec;
@@ -55,11 +56,28 @@ public final class TrainerJobFactory {
    */
   public static final String EPOCHS_ANNOTATION = "zarts.io/epochs";
 
+  /**
+   * A hash of spec.resources the Job was made for: a running Job made for other resources is
+   * replaced (it checkpoints on SIGTERM and the new one resumes).
+   */
+  public static final String RESOURCES_ANNOTATION = "zarts.io/resources-hash";
+
+  /**
+   * spec.checkpoint.size the Job ran with: a Job that failed on a full volume is replaced once the
+   * size is raised.
+   */
+  public static final String CHECKPOINT_SIZE_ANNOTATION = "zarts.io/checkpoint-size";
+
+  /** The trainer's exit code for a full checkpoint volume. */
+  public static final int VOLUME_FULL_EXIT_CODE = 5;
+
   public static final String QUEUE_LABEL = "kueue.x-k8s.io/queue-name";
   public static final String GPU_RESOURCE = "nvidia.com/gpu";
 
   /** Exit codes that fail the Job at once: invalid configuration and unrecoverable state. */
-  public static final List<Integer> PERMANENT_EXIT_CODES = List.of(2, 3, 5);
+  public static final List<Integer> PERMANENT_EXIT_CODES = List.of(2, 3, VOLUME_FULL_EXIT_CODE);
+
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private final TrainerDefaults defaults;
 
@@ -89,10 +107,15 @@ public final class TrainerJobFactory {
         .addToAnnotations(
             GENERATION_ANNOTATION, String.valueOf(search.getMetadata().getGeneration()))
         .addToAnnotations(EPOCHS_ANNOTATION, String.valueOf(stage.epochs(spec)))
+        .addToAnnotations(RESOURCES_ANNOTATION, resourcesHash(spec))
+        .addToAnnotations(
+            CHECKPOINT_SIZE_ANNOTATION, String.valueOf(spec.getCheckpoint().getSize()))
         .withOwnerReferences(ownerReference(search))
         .endMetadata()
         .withNewSpec()
         .withBackoffLimit(defaults.backoffLimit())
+        // The status keeps the result (and the progress ConfigMap the report) after it is gone.
+        .withTtlSecondsAfterFinished(Math.toIntExact(defaults.finishedJobTtlSeconds()))
         // Kueue admits a queued Job by unsuspending it.
         .withSuspend(resources.getQueueName() != null)
         // Never start a replacement while the old pod may still be writing checkpoints.
@@ -119,6 +142,11 @@ public final class TrainerJobFactory {
         .endTemplate()
         .endSpec()
         .build();
+  }
+
+  /** The hash of spec.resources that {@link #RESOURCES_ANNOTATION} records. */
+  public static String resourcesHash(ArchitectureSearchSpec spec) {
+    return Hashes.shortSha256(SERIALIZATION.asJson(spec.getResources()));
   }
 
   private static Map<String, String> labels(

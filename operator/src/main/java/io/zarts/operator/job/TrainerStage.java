@@ -1,7 +1,10 @@
 package io.zarts.operator.job;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
+import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.SearchStage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,13 +26,37 @@ public enum TrainerStage {
 
   /**
    * The stage a search is in: the evaluation when spec.evaluation names a genotype (no search runs)
-   * or once the search Job has completed, when spec.evaluation is present; the search otherwise.
+   * or once the search has completed all its epochs, when spec.evaluation is present; the search
+   * otherwise. The search Job tells when it exists; once it is gone (deleted by its TTL or by hand)
+   * the status it left does, so a finished search is never run again.
    */
-  public static TrainerStage current(ArchitectureSearchSpec spec, Job searchJob) {
+  public static TrainerStage current(ArchitectureSearch search, Job searchJob) {
+    ArchitectureSearchSpec spec = search.getSpec();
     if (spec.getEvaluation() == null) {
       return SEARCH;
     }
-    return evaluationOnly(spec) || JobState.complete(searchJob) ? EVALUATION : SEARCH;
+    if (evaluationOnly(spec)) {
+      return EVALUATION;
+    }
+    int wanted = spec.getTraining().getEpochs();
+    if (searchJob != null) {
+      String epochs = JobState.annotation(searchJob, TrainerJobFactory.EPOCHS_ANNOTATION);
+      boolean allEpochs = epochs == null || Integer.parseInt(epochs) >= wanted;
+      return JobState.complete(searchJob) && allEpochs ? EVALUATION : SEARCH;
+    }
+    ArchitectureSearchStatus status = search.getStatus();
+    boolean searchDone =
+        status != null
+            && status.getStage() == SearchStage.EVALUATION
+            && status.getProgress() != null
+            && status.getProgress().getEpoch() != null
+            && status.getProgress().getEpoch() >= wanted;
+    return searchDone ? EVALUATION : SEARCH;
+  }
+
+  /** How the status names this stage. */
+  public SearchStage asStatus() {
+    return this == SEARCH ? SearchStage.SEARCH : SearchStage.EVALUATION;
   }
 
   /** spec.evaluation names the genotype: the search is skipped. */

@@ -9,8 +9,10 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -32,14 +34,15 @@ import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.api.validation.Violation;
 import io.zarts.operator.config.OperatorSettings;
-import io.zarts.operator.job.JobState;
 import io.zarts.operator.job.OwnedObjects;
 import io.zarts.operator.job.SearchNames;
 import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.job.TrainerStage;
+import io.zarts.operator.status.Lifecycle;
 import io.zarts.operator.status.Observation;
 import io.zarts.operator.status.SpecHash;
 import io.zarts.operator.status.StatusAggregator;
+import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -123,23 +126,31 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         validator.validate(SERIALIZATION.convertValue(search, JsonNode.class)).violations();
     Optional<Job> searchJob = job(context, names.job());
     Optional<Job> evaluationJob = job(context, names.evaluationJob());
+    List<Pod> searchPods = context.getSecondaryResources(Pod.class).stream().toList();
     String specHash = SpecHash.immutablePart(search.getSpec());
     String startedWith =
         search.getStatus() == null ? null : search.getStatus().getObservedSpecHash();
     boolean immutableChanged = startedWith != null && !startedWith.equals(specHash);
-    if (violations.isEmpty() && !immutableChanged) {
+    boolean accepted = violations.isEmpty() && !immutableChanged;
+    if (accepted) {
       ensureOwnedObjects(client, search);
-      if (TrainerStage.evaluationOnly(search.getSpec())) {
+    }
+    String retryHonoured = null;
+    TrainerStage stage = TrainerStage.current(search, searchJob.orElse(null));
+    if (stage == TrainerStage.EVALUATION) {
+      if (TrainerStage.evaluationOnly(search.getSpec()) && searchJob.isPresent()) {
         // spec.evaluation names the genotype: no search runs (its checkpoints stay on the claim).
-        searchJob.ifPresent(j -> deleteJob(client, j));
+        deleteJob(client, searchJob.get());
         searchJob = Optional.empty();
-      } else {
-        searchJob = reconcileJob(client, search, TrainerStage.SEARCH, searchJob);
       }
-      if (TrainerStage.current(search.getSpec(), searchJob.orElse(null))
-          == TrainerStage.EVALUATION) {
-        evaluationJob = reconcileJob(client, search, TrainerStage.EVALUATION, evaluationJob);
-      } else if (evaluationJob.isPresent()) {
+      Applied applied = apply(client, search, stage, evaluationJob, accepted, searchPods);
+      evaluationJob = applied.job();
+      retryHonoured = applied.retryHonoured();
+    } else {
+      Applied applied = apply(client, search, stage, searchJob, accepted, searchPods);
+      searchJob = applied.job();
+      retryHonoured = applied.retryHonoured();
+      if (evaluationJob.isPresent()) {
         // The search runs again (more epochs): the evaluation of its earlier result is void.
         deleteJob(client, evaluationJob.get());
         evaluationJob = Optional.empty();
@@ -159,6 +170,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                     evaluationJob.orElse(null),
                     pods(context, names.evaluationJob()),
                     report(progressMap, TrainerProgress.EVALUATION_KEY)),
+                retryHonoured,
                 Instant.now()));
     metrics.refresh(context.getPrimaryCache().list().toList(), search, status);
     recordTransition(client, search, status);
@@ -194,38 +206,73 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     createIfMissing(client, OwnedObjects.role(search));
     createIfMissing(client, OwnedObjects.roleBinding(search));
     var claim =
-        OwnedObjects.checkpointClaim(search, settings.checkpoint().storageClassName().orElse(null));
+        OwnedObjects.checkpointClaim(
+            search,
+            settings.checkpoint().storageClassName().orElse(null),
+            settings.checkpoint().accessMode());
     if (claim != null) {
-      reconcileClaim(client, claim);
+      reconcileClaim(client, search, claim);
     }
   }
 
   /**
-   * Creates the checkpoint claim, or makes its owner reference follow checkpoint.retainOnDelete,
-   * which may change at any time: the garbage collector then deletes it with the search, or leaves
-   * it.
+   * Creates the checkpoint claim, makes its owner reference follow checkpoint.retainOnDelete (which
+   * may change at any time: the garbage collector then deletes it with the search, or leaves it),
+   * and expands it when checkpoint.size has grown. A refused expansion (a storage class without
+   * allowVolumeExpansion, or a smaller size) becomes a warning event; the claim stays as it is.
    */
-  private static void reconcileClaim(KubernetesClient client, PersistentVolumeClaim desired) {
+  private static void reconcileClaim(
+      KubernetesClient client, ArchitectureSearch search, PersistentVolumeClaim desired) {
     PersistentVolumeClaim existing = client.resource(desired).get();
     if (existing == null) {
       client.resource(desired).create();
       return;
     }
     List<OwnerReference> wanted = orEmpty(desired.getMetadata().getOwnerReferences());
-    if (!orEmpty(existing.getMetadata().getOwnerReferences()).equals(wanted)) {
+    Quantity size = desired.getSpec().getResources().getRequests().get("storage");
+    Quantity current = existing.getSpec().getResources().getRequests().get("storage");
+    boolean ownerChanged = !orEmpty(existing.getMetadata().getOwnerReferences()).equals(wanted);
+    boolean resized = current == null || !sameAmount(current, size);
+    if (!ownerChanged && !resized) {
+      return;
+    }
+    try {
       client
           .resource(existing)
           .edit(
               pvc -> {
                 pvc.getMetadata().setOwnerReferences(wanted);
+                pvc.getSpec().getResources().getRequests().put("storage", size);
                 return pvc;
               });
+    } catch (KubernetesClientException e) {
+      if (!resized || e.getCode() < 400 || e.getCode() >= 500) {
+        throw e;
+      }
+      SearchEvents.warning(
+          client,
+          search,
+          "ClaimNotResized",
+          "the API server refused to resize claim "
+              + existing.getMetadata().getName()
+              + " from "
+              + current
+              + " to "
+              + size
+              + ": "
+              + e.getMessage());
     }
   }
 
+  private static boolean sameAmount(Quantity a, Quantity b) {
+    return a.getNumericalAmount().compareTo(b.getNumericalAmount()) == 0;
+  }
+
+  /** The Job of that name, unless it is being deleted (then its pods are what still counts). */
   private static Optional<Job> job(Context<ArchitectureSearch> context, String name) {
     return context.getSecondaryResources(Job.class).stream()
         .filter(j -> j.getMetadata().getName().equals(name))
+        .filter(j -> j.getMetadata().getDeletionTimestamp() == null)
         .findFirst();
   }
 
@@ -236,66 +283,59 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         .toList();
   }
 
+  /**
+   * Deletes the Job in the foreground: it stays, marked for deletion, until its pods are gone, so
+   * the stop is visible until the trainer has checkpointed and exited.
+   */
   private static void deleteJob(KubernetesClient client, Job job) {
-    client.resource(job).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+    client.resource(job).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
   }
 
-  /** Creates the stage's Job when it is missing, or stops or replaces it as the spec asks. */
-  private Optional<Job> reconcileJob(
-      KubernetesClient client, ArchitectureSearch search, TrainerStage stage, Optional<Job> job) {
-    boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
-    if (suspend) {
-      // Deleting the Job terminates its pod with SIGTERM: the trainer finishes its step and
-      // checkpoints. A finished Job stays: it is the record of its stage's end.
-      job.filter(j -> !JobState.complete(j) && !JobState.failed(j))
-          .ifPresent(j -> deleteJob(client, j));
-      return job;
+  /** A stage's Job after this pass, and the retry token honoured by creating it (or null). */
+  private record Applied(Optional<Job> job, String retryHonoured) {}
+
+  /** Carries out the pass's decision for the stage's Job. */
+  private Applied apply(
+      KubernetesClient client,
+      ArchitectureSearch search,
+      TrainerStage stage,
+      Optional<Job> job,
+      boolean accepted,
+      List<Pod> searchPods) {
+    StageDecision decision =
+        StageDecision.decide(search, stage, job.orElse(null), accepted, searchPods);
+    switch (decision.action()) {
+      case DELETE -> {
+        deleteJob(client, job.orElseThrow());
+        return new Applied(Optional.empty(), null);
+      }
+      case CREATE -> {
+        Job created = create(client, search, stage);
+        return new Applied(Optional.of(created), Lifecycle.pendingRetry(search));
+      }
+      default -> {
+        return new Applied(job, null);
+      }
     }
-    if (job.isPresent() && wasSuspended(search)) {
-      // Resuming: the informer may not have seen the deletion of the suspended Job yet; ask the API
-      // server.
-      job =
-          Optional.ofNullable(
-              client
-                  .batch()
-                  .v1()
-                  .jobs()
-                  .inNamespace(search.getMetadata().getNamespace())
-                  .withName(job.get().getMetadata().getName())
-                  .get());
-    }
-    if (job.isPresent() && completedForFewerEpochs(job.get(), stage.epochs(search.getSpec()))) {
-      // The stage's epochs were raised after it succeeded: a new Job resumes from the last
-      // checkpoint.
-      deleteJob(client, job.get());
-      return Optional.empty();
-    }
-    if (job.isPresent()) {
-      return job;
-    }
+  }
+
+  private Job create(KubernetesClient client, ArchitectureSearch search, TrainerStage stage) {
     Job desired = jobs.desired(search, stage);
-    Job existing =
-        client
-            .batch()
-            .v1()
-            .jobs()
-            .inNamespace(desired.getMetadata().getNamespace())
-            .withName(desired.getMetadata().getName())
-            .get();
-    if (existing != null) {
-      return Optional.of(existing); // created by an earlier pass the informer has not seen yet
+    try {
+      Job created = client.resource(desired).create();
+      SearchEvents.normal(
+          client,
+          search,
+          "JobCreated",
+          "created " + stage.label + " Job " + created.getMetadata().getName());
+      return created;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      // Created by an earlier pass that the informer has not shown yet.
+      return client.resource(desired).get();
     }
-    Job created = client.resource(desired).create();
-    SearchEvents.normal(
-        client,
-        search,
-        "JobCreated",
-        "created " + stage.label + " Job " + created.getMetadata().getName());
-    return Optional.of(created);
-  }
-
-  private static boolean wasSuspended(ArchitectureSearch search) {
-    return search.getStatus() != null && search.getStatus().getPhase() == SearchPhase.SUSPENDED;
   }
 
   /**
@@ -324,14 +364,6 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     } else {
       SearchEvents.normal(client, search, reason, message);
     }
-  }
-
-  private static boolean completedForFewerEpochs(Job job, int wanted) {
-    String epochs =
-        job.getMetadata().getAnnotations() == null
-            ? null
-            : job.getMetadata().getAnnotations().get(TrainerJobFactory.EPOCHS_ANNOTATION);
-    return JobState.complete(job) && epochs != null && Integer.parseInt(epochs) < wanted;
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Everything the status is computed from in one reconcile: the resource, its validation violations,
  * the hash of its immutable part, the search Job and its pods as the informers see them with the
- * newest search report, the same for the evaluation Job, and the clock.
+ * newest search report, the same for the evaluation Job, the zarts.io/retry value honoured by a Job
+ * created in this pass (or null), and the clock. A Job being deleted counts as absent; its pods
+ * stay in the lists until they are gone.
  */
 public record Observation(
     ArchitectureSearch search,
@@ -21,6 +23,7 @@ public record Observation(
     List<Pod> pods,
     TrainerProgress progress,
     Stage evaluation,
+    String retryHonoured,
     Instant now) {
 
   /** One trainer Job (null before it exists), its pods and the newest report it wrote. */
@@ -36,7 +39,12 @@ public record Observation(
       List<Pod> pods,
       TrainerProgress progress,
       Instant now) {
-    this(search, violations, null, job, pods, progress, Stage.NONE, now);
+    this(search, violations, null, job, pods, progress, Stage.NONE, null, now);
+  }
+
+  /** The pods of both stages. */
+  public List<Pod> allPods() {
+    return java.util.stream.Stream.concat(pods.stream(), evaluation.pods().stream()).toList();
   }
 
   /** Whether the immutable part differs from the one the search started with. */

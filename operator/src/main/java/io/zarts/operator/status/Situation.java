@@ -89,6 +89,17 @@ enum Situation {
       row(FAILED, "True", null, null),
       row(READY, "False", "EvaluationFailed", ""),
       row(SUCCEEDED, "False", "EvaluationFailed", "")),
+  /**
+   * The stage ended for good earlier and its finished Job is gone: the conditions stay as they
+   * were.
+   */
+  ENDED(true, false),
+  WAITING_FOR_PREVIOUS_TRAINER(
+      false,
+      false,
+      row(READY, "False", "WaitingForPreviousTrainer", null),
+      row(FAILED, "False", "WaitingForPreviousTrainer", ""),
+      row(SUCCEEDED, "Unknown", "WaitingForPreviousTrainer", "")),
   CREATING(
       false,
       false,

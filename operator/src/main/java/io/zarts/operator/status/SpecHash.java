@@ -3,15 +3,13 @@ package io.zarts.operator.status;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.zarts.operator.job.Hashes;
 
 /**
  * A hash of the part of the spec that must not change once a search has started (everything but
- * suspend, training.epochs, resources, trainer and checkpoint cadence). The operator's backstop for
- * the CEL transition rules, which an old API server or a missing CRD update would not enforce.
+ * suspend, training.epochs, resources, trainer, checkpoint size and cadence). The operator's
+ * backstop for the CEL transition rules, which an old API server or a missing CRD update would not
+ * enforce.
  */
 public final class SpecHash {
 
@@ -31,20 +29,13 @@ public final class SpecHash {
     part.set("training", training);
     ObjectNode checkpoint = tree.objectNode();
     if (tree.get("checkpoint") != null) {
-      for (String field : new String[] {"size", "storageClassName", "existingClaim"}) {
+      for (String field : new String[] {"storageClassName", "existingClaim"}) {
         if (tree.get("checkpoint").has(field)) {
           checkpoint.set(field, tree.get("checkpoint").get(field));
         }
       }
     }
     part.set("checkpoint", checkpoint);
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(part.toString().getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.shortSha256(part.toString());
   }
 }

@@ -16,6 +16,7 @@ import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.v1alpha1.TrainerStatus;
 import io.zarts.api.validation.Violation;
 import io.zarts.operator.job.JobState;
+import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.job.TrainerStage;
 import io.zarts.operator.status.Situation.Verdict;
 import java.util.List;
@@ -57,26 +58,33 @@ public final class StatusAggregator {
             ? previous.getObservedSpecHash()
             : o.violations().isEmpty() ? o.specHash() : null);
     status.setStartTime(previous.getStartTime());
-    status.setCompletionTime(previous.getCompletionTime());
+    status.setRetryToken(o.retryHonoured() != null ? o.retryHonoured() : previous.getRetryToken());
     copyProgress(o.progress(), search, previous, status);
 
     boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
-    boolean specAccepted = o.violations().isEmpty() && !o.immutableChanged();
+    TrainerStage stage = TrainerStage.current(search, o.job());
+    status.setStage(stage.asStatus());
+    // A stage that ended for good stays as it ended: later edits of the spec are not applied.
+    boolean ended = Lifecycle.endedForGood(search, stage);
+    boolean specAccepted = ended || (o.violations().isEmpty() && !o.immutableChanged());
     if (specAccepted && JobState.complete(o.job()) && status.getGenotype() == null) {
       // The progress ConfigMap never got the result: take it from the trainer's termination
       // message.
       TerminationResult.read(o.pods()).ifPresent(r -> r.applyTo(status));
     }
-    TrainerStage stage = TrainerStage.current(search.getSpec(), o.job());
     EvaluationStatus evaluation =
         specAccepted && stage == TrainerStage.EVALUATION
             ? EvaluationReport.of(o, status.getGenotype())
             : null;
-    Verdict verdict = classify(o, stage, status.getGenotype() != null, evaluation, suspend);
+    Verdict verdict =
+        ended
+            ? classifyEnded(o, stage, status.getGenotype() != null, evaluation)
+            : classify(o, stage, status.getGenotype() != null, evaluation, suspend);
     verdict.situation().apply(verdict, c);
-    if (verdict.situation().finished) {
-      status.setCompletionTime(firstNonNull(status.getCompletionTime(), o.now().toString()));
-    }
+    status.setCompletionTime(
+        verdict.situation().finished
+            ? firstNonNull(previous.getCompletionTime(), o.now().toString())
+            : null);
     if (!suspend) {
       c.set(Conditions.SUSPENDED, false, "NotSuspended", "");
     }
@@ -166,7 +174,11 @@ public final class StatusAggregator {
     if (stage == TrainerStage.EVALUATION) {
       return classifyEvaluation(o, evaluation, suspend);
     }
-    Job job = o.job();
+    return classifySearch(o, o.job(), hasResult, suspend);
+  }
+
+  private static Verdict classifySearch(
+      Observation o, Job job, boolean hasResult, boolean suspend) {
     if (JobState.complete(job)) {
       return hasResult
           ? Verdict.of(Situation.COMPLETED, "searched " + epochs(o.progress(), o.search()))
@@ -184,6 +196,21 @@ public final class StatusAggregator {
         o.progress() == null
             ? "the trainer is starting"
             : "epoch " + o.progress().getEpoch() + " of " + o.progress().getTotalEpochs());
+  }
+
+  /**
+   * A stage that ended for good: as its finished Job says while it exists, as the status says once
+   * it is gone.
+   */
+  private static Verdict classifyEnded(
+      Observation o, TrainerStage stage, boolean hasResult, EvaluationStatus evaluation) {
+    Job job = stage == TrainerStage.EVALUATION ? o.evaluation().job() : o.job();
+    if (job == null) {
+      return Verdict.of(Situation.ENDED);
+    }
+    return stage == TrainerStage.EVALUATION
+        ? classifyEvaluation(o, evaluation, false)
+        : classifySearch(o, job, hasResult, false);
   }
 
   private static Verdict classifyEvaluation(
@@ -218,6 +245,15 @@ public final class StatusAggregator {
   private static Verdict failed(Situation situation, Job job, List<Pod> pods, String fallback) {
     JobCondition failed = JobState.condition(job, "Failed");
     String detail = terminationDetail(pods);
+    if (JobState.lastExitCode(pods).orElse(0) == TrainerJobFactory.VOLUME_FULL_EXIT_CODE) {
+      return new Verdict(
+          situation,
+          "CheckpointVolumeFull",
+          "the checkpoint volume is full; raise spec.checkpoint.size (the operator expands the"
+              + " claim and starts a trainer that resumes from the last checkpoint), or lower"
+              + " spec.checkpoint.keep and set a new zarts.io/retry annotation: "
+              + detail);
+    }
     return new Verdict(
         situation,
         reason(
@@ -230,8 +266,9 @@ public final class StatusAggregator {
   /** A stage's Job that has not ended: suspended, not created, queued, stuck or running. */
   private static Verdict classifyRunning(
       Observation o, Job job, List<Pod> pods, boolean suspend, String creating, String running) {
+    var stopping = JobState.firstStillRunning(o.allPods());
     if (suspend) {
-      return job == null
+      return job == null && stopping.isEmpty()
           ? new Verdict(
               Situation.SUSPENDED_OR_SUSPENDING,
               "Suspended",
@@ -240,6 +277,14 @@ public final class StatusAggregator {
               Situation.SUSPENDED_OR_SUSPENDING,
               "Suspending",
               "the trainer is checkpointing before it stops");
+    }
+    if (job == null && stopping.isPresent()) {
+      return Verdict.of(
+          Situation.WAITING_FOR_PREVIOUS_TRAINER,
+          "the previous trainer pod "
+              + stopping.get().getMetadata().getName()
+              + " is still stopping (it checkpoints first); the new trainer starts when it is"
+              + " gone");
     }
     if (job == null) {
       return Verdict.of(Situation.CREATING, creating);

@@ -32,8 +32,13 @@ import org.junit.jupiter.api.Assumptions;
  * every trainer Job it creates a Pod and runs the real trainer jar as a child process with the
  * Job's arguments and environment, its ConfigMap and claims mapped to folders, and its Kubernetes
  * client pointed at the mock server; when the process ends it writes the pod's and the Job's status
- * as Kubernetes would (exit 0: Complete; 2 or 3: Failed by the pod failure policy; anything else: a
- * replacement pod until the backoff limit).
+ * as Kubernetes would (exit 0: Complete; 2, 3 or 5: Failed by the pod failure policy; anything
+ * else: a replacement pod until the backoff limit). It also plays the garbage collector and the
+ * kubelet's graceful stop: when a Job is deleted its pods are marked for deletion (they carry a
+ * finalizer, so they stay visible while they stop), each running trainer gets SIGTERM, and a pod
+ * disappears once its trainer has exited. Tests may hold those SIGTERMs to keep a pod stopping as
+ * long as they need. Trainers are keyed by Job uid, so a second Job of the same name would run
+ * beside a stopping one, as on a real cluster.
  */
 final class FakeKubelet implements AutoCloseable {
 
@@ -42,7 +47,19 @@ final class FakeKubelet implements AutoCloseable {
   private final Path trainerJar;
   private final int metricsPort;
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
-  private final Map<String, Process> running = new ConcurrentHashMap<>();
+  static final String FINALIZER = "test.zarts.io/kubelet";
+
+  /** Running trainers by Job uid. */
+  private final Map<String, Trainer> running = new ConcurrentHashMap<>();
+
+  /** The most trainers of one search that were alive at the same time. */
+  private final Map<String, Integer> mostAlive = new ConcurrentHashMap<>();
+
+  private volatile boolean holdTerminations;
+
+  /** One trainer process and the pod and Job it plays. */
+  private record Trainer(String search, String jobKey, Pod pod, Process process) {}
+
   private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
   private final Map<String, String> firstAttemptEnv = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> firstAttemptEnvOfJob = new ConcurrentHashMap<>();
@@ -100,9 +117,27 @@ final class FakeKubelet implements AutoCloseable {
     }
   }
 
-  /** The running trainer process of a Job, if any (tests kill it). */
+  /** The running trainer process of a Job ("namespace/name"), if any (tests kill it). */
   Process process(String job) {
-    return running.get(job);
+    return running.values().stream()
+        .filter(t -> t.jobKey().equals(job))
+        .map(Trainer::process)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Pods being deleted keep running, without SIGTERM, until {@link #releaseTerminations()}. */
+  void holdTerminations() {
+    holdTerminations = true;
+  }
+
+  void releaseTerminations() {
+    holdTerminations = false;
+  }
+
+  /** How many trainers of the search were ever alive at the same time. */
+  int mostTrainersAliveAtOnce(String search) {
+    return mostAlive.getOrDefault(search, 0);
   }
 
   Path claim(String name) {
@@ -112,18 +147,20 @@ final class FakeKubelet implements AutoCloseable {
   private void tick() {
     try {
       for (Job job : client.batch().v1().jobs().inAnyNamespace().list().getItems()) {
-        String key = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
+        String uid = job.getMetadata().getUid();
         boolean finished =
             job.getStatus() != null
                 && job.getStatus().getConditions() != null
                 && !job.getStatus().getConditions().isEmpty();
         if (finished
+            || job.getMetadata().getDeletionTimestamp() != null
             || Boolean.TRUE.equals(job.getSpec().getSuspend())
-            || running.containsKey(key)) {
+            || running.containsKey(uid)) {
           continue;
         }
-        start(key, job);
+        start(uid, job);
       }
+      collectGarbage();
     } catch (RuntimeException e) {
       synchronized (log) {
         log.add("tick: " + e);
@@ -131,7 +168,50 @@ final class FakeKubelet implements AutoCloseable {
     }
   }
 
-  private void start(String key, Job job) {
+  /**
+   * Pods whose Job is gone are deleted; a running trainer whose pod is being deleted gets SIGTERM
+   * (unless held); a pod without a trainer that is being deleted disappears.
+   */
+  private void collectGarbage() {
+    for (Pod pod : client.pods().inAnyNamespace().withLabel("job-name").list().getItems()) {
+      String ns = pod.getMetadata().getNamespace();
+      String jobName = pod.getMetadata().getLabels().get("job-name");
+      String jobUid = pod.getMetadata().getLabels().get("controller-uid");
+      Job job = client.batch().v1().jobs().inNamespace(ns).withName(jobName).get();
+      boolean orphan =
+          job == null
+              || job.getMetadata().getDeletionTimestamp() != null
+              || !job.getMetadata().getUid().equals(jobUid);
+      if (orphan && pod.getMetadata().getDeletionTimestamp() == null) {
+        client.resource(pod).delete();
+        continue;
+      }
+      if (pod.getMetadata().getDeletionTimestamp() == null) {
+        continue;
+      }
+      Trainer trainer = running.get(jobUid);
+      if (trainer == null) {
+        removeFinalizer(pod);
+      } else if (!holdTerminations) {
+        trainer.process().destroy(); // SIGTERM; the pod goes when the trainer has exited
+      }
+    }
+  }
+
+  private void removeFinalizer(Pod pod) {
+    client
+        .pods()
+        .inNamespace(pod.getMetadata().getNamespace())
+        .withName(pod.getMetadata().getName())
+        .edit(
+            p -> {
+              p.getMetadata().setFinalizers(List.of());
+              return p;
+            });
+  }
+
+  private void start(String uid, Job job) {
+    String key = job.getMetadata().getNamespace() + "/" + job.getMetadata().getName();
     int attempt = attempts.merge(key, 1, Integer::sum);
     String ns = job.getMetadata().getNamespace();
     String podName = job.getMetadata().getName() + "-" + attempt;
@@ -204,6 +284,8 @@ final class FakeKubelet implements AutoCloseable {
                       .withNamespace(ns)
                       .withLabels(job.getSpec().getTemplate().getMetadata().getLabels())
                       .addToLabels("job-name", job.getMetadata().getName())
+                      .addToLabels("controller-uid", uid)
+                      .withFinalizers(FINALIZER)
                       .endMetadata()
                       .withSpec(job.getSpec().getTemplate().getSpec())
                       .withNewStatus()
@@ -221,14 +303,17 @@ final class FakeKubelet implements AutoCloseable {
               .create();
       setJobStatus(job, 1, failedSoFar(job), false, null);
       Process process = pb.start();
-      running.put(key, process);
-      process.onExit().thenAccept(p -> finished(key, job, created, p.exitValue(), termination));
+      String search = job.getMetadata().getLabels().get("zarts.io/search");
+      running.put(uid, new Trainer(search, key, created, process));
+      long alive = running.values().stream().filter(t -> t.search().equals(search)).count();
+      mostAlive.merge(search, (int) alive, Math::max);
+      process.onExit().thenAccept(p -> finished(uid, job, created, p.exitValue(), termination));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private void finished(String key, Job job, Pod pod, int exitCode, Path termination) {
+  private void finished(String uid, Job job, Pod pod, int exitCode, Path termination) {
     try {
       String message = Files.exists(termination) ? Files.readString(termination) : null;
       pod.getStatus().setPhase(exitCode == 0 ? "Succeeded" : "Failed");
@@ -243,7 +328,19 @@ final class FakeKubelet implements AutoCloseable {
                   .withMessage(message)
                   .withReason(exitCode == 0 ? "Completed" : "Error")
                   .build());
-      client.resource(pod).updateStatus();
+      Pod stored =
+          client
+              .pods()
+              .inNamespace(pod.getMetadata().getNamespace())
+              .withName(pod.getMetadata().getName())
+              .get();
+      if (stored != null) {
+        stored.setStatus(pod.getStatus());
+        client.resource(stored).updateStatus();
+        if (stored.getMetadata().getDeletionTimestamp() != null) {
+          removeFinalizer(stored);
+        }
+      }
       Job current =
           client
               .batch()
@@ -252,13 +349,13 @@ final class FakeKubelet implements AutoCloseable {
               .inNamespace(job.getMetadata().getNamespace())
               .withName(job.getMetadata().getName())
               .get();
-      if (current == null) {
-        return; // deleted (suspend): nothing to report
+      if (current == null || !current.getMetadata().getUid().equals(uid)) {
+        return; // deleted (suspend, a new spec): nothing to report
       }
       int failed = failedSoFar(current) + (exitCode == 0 ? 0 : 1);
       if (exitCode == 0) {
         setJobStatus(current, 0, failed, true, null);
-      } else if (exitCode == 2 || exitCode == 3) {
+      } else if (exitCode == 2 || exitCode == 3 || exitCode == 5) {
         setJobStatus(current, 0, failed, false, "PodFailurePolicy");
       } else if (failed > current.getSpec().getBackoffLimit()) {
         setJobStatus(current, 0, failed, false, "BackoffLimitExceeded");
@@ -270,7 +367,7 @@ final class FakeKubelet implements AutoCloseable {
         log.add("finished: " + e);
       }
     } finally {
-      running.remove(key);
+      running.remove(uid);
     }
   }
 
@@ -317,6 +414,6 @@ final class FakeKubelet implements AutoCloseable {
   @Override
   public void close() {
     loop.shutdownNow();
-    running.values().forEach(Process::destroyForcibly);
+    running.values().forEach(t -> t.process().destroyForcibly());
   }
 }

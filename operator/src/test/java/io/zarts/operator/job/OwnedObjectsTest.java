@@ -40,19 +40,27 @@ class OwnedObjectsTest {
   @Test
   void aClaimToKeepHasNoOwnerAndAnExistingClaimIsNotCreated() {
     assertThat(
-            OwnedObjects.checkpointClaim(search("quickstart.yaml"), null)
+            OwnedObjects.checkpointClaim(search("quickstart.yaml"), null, "ReadWriteOncePod")
                 .getMetadata()
                 .getOwnerReferences())
         .hasSize(1);
-    var kept = OwnedObjects.checkpointClaim(search("digits-queued.yaml"), "fast-ssd");
+    var kept =
+        OwnedObjects.checkpointClaim(search("digits-queued.yaml"), "fast-ssd", "ReadWriteOnce");
     assertThat(kept.getMetadata().getOwnerReferences()).isEmpty();
     assertThat(kept.getSpec().getStorageClassName()).isEqualTo("fast-ssd");
+    assertThat(kept.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
+    assertThat(
+            OwnedObjects.checkpointClaim(search("quickstart.yaml"), null, "ReadWriteOncePod")
+                .getSpec()
+                .getAccessModes())
+        .as("one pod in the whole cluster may mount it, so two trainers never overlap")
+        .containsExactly("ReadWriteOncePod");
     assertThat(kept.getSpec().getResources().getRequests().get("storage").toString())
         .isEqualTo("2Gi");
     ArchitectureSearch existing = search("quickstart.yaml");
     existing.getSpec().getCheckpoint().setSize(null);
     existing.getSpec().getCheckpoint().setExistingClaim("mine");
-    assertThat(OwnedObjects.checkpointClaim(existing, null)).isNull();
+    assertThat(OwnedObjects.checkpointClaim(existing, null, "ReadWriteOncePod")).isNull();
   }
 
   @Test

@@ -112,8 +112,11 @@ class TrainerJobFactoryTest {
     assertThat(spec.getSuspend()).isFalse();
     assertThat(spec.getPodReplacementPolicy()).isEqualTo("Failed");
     assertThat(spec.getTtlSecondsAfterFinished())
-        .as("the operator harvests the result first")
-        .isNull();
+        .as("a day: the status and the progress ConfigMap keep the result after it is gone")
+        .isEqualTo(86400);
+    assertThat(job.getMetadata().getAnnotations())
+        .containsEntry(TrainerJobFactory.CHECKPOINT_SIZE_ANNOTATION, "10Gi")
+        .containsKey(TrainerJobFactory.RESOURCES_ANNOTATION);
     var rules = spec.getPodFailurePolicy().getRules();
     assertThat(rules.get(0).getAction()).isEqualTo("Ignore");
     assertThat(rules.get(0).getOnPodConditions().get(0).getType()).isEqualTo("DisruptionTarget");

@@ -455,12 +455,9 @@ class ArchitectureSearchReconcilerIT {
               assertThat(condition(current, "Failed").getReason())
                   .isEqualTo("ImmutableFieldChanged");
             });
-    // The old trainer's Job goes away (it finished, or someone deleted it): no new one replaces it,
-    // not even when a
-    // later edit (more epochs) makes the operator reconcile again; its observedGeneration shows
-    // that it did.
-    Job job = job("frozen-trainer", "team-d");
-    client.resource(job).delete();
+    // The running trainer is stopped (its Job deleted: SIGTERM, checkpoint), and no new one
+    // replaces it, not even when a later edit (more epochs) makes the operator reconcile again;
+    // its observedGeneration shows that it did.
     await().atMost(WAIT).until(() -> job("frozen-trainer", "team-d") == null);
     ArchitectureSearch edited =
         modify("frozen", "team-d", s -> s.getSpec().getTraining().setEpochs(5));

@@ -90,6 +90,7 @@ class EvaluationStatusTest {
             List.of(),
             searchJob == null ? null : searchReport(),
             new Observation.Stage(evaluationJob, evaluationPods, evaluation),
+            null,
             T0));
   }
 

@@ -1,0 +1,57 @@
+package io.zarts.operator.status;
+
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.operator.job.TrainerStage;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * When a finished search stays finished. Once a stage has ended for good (status.completionTime is
+ * set for that stage) no trainer Job is started for it again, whether or not its finished Job still
+ * exists, until the user asks: more epochs for a stage that succeeded, or a new value of the
+ * zarts.io/retry annotation.
+ */
+public final class Lifecycle {
+
+  private Lifecycle() {}
+
+  /** The zarts.io/retry value not honoured yet, or null. */
+  public static String pendingRetry(ArchitectureSearch search) {
+    Map<String, String> annotations = search.getMetadata().getAnnotations();
+    String token =
+        annotations == null ? null : annotations.get(ArchitectureSearch.RETRY_ANNOTATION);
+    String honoured = search.getStatus() == null ? null : search.getStatus().getRetryToken();
+    return token == null || token.isBlank() || token.equals(honoured) ? null : token;
+  }
+
+  public static boolean retryRequested(ArchitectureSearch search) {
+    return pendingRetry(search) != null;
+  }
+
+  /**
+   * Whether the stage ended for good and nothing asks for more: then no Job is created for it and
+   * the status stays as it is.
+   */
+  public static boolean endedForGood(ArchitectureSearch search, TrainerStage stage) {
+    ArchitectureSearchStatus status = search.getStatus();
+    if (status == null
+        || status.getCompletionTime() == null
+        || status.getStage() != stage.asStatus()
+        || retryRequested(search)) {
+      return false;
+    }
+    boolean succeeded = status.getPhase() == SearchPhase.SUCCEEDED;
+    return !(succeeded && finishedEpochs(status, stage) < stage.epochs(search.getSpec()));
+  }
+
+  /** The epochs the stage had finished when the status was last written. */
+  static int finishedEpochs(ArchitectureSearchStatus status, TrainerStage stage) {
+    Integer epoch =
+        stage == TrainerStage.SEARCH
+            ? status.getProgress() == null ? null : status.getProgress().getEpoch()
+            : status.getEvaluation() == null ? null : status.getEvaluation().getEpoch();
+    return Objects.requireNonNullElse(epoch, 0);
+  }
+}

@@ -1,0 +1,170 @@
+package io.zarts.operator.status;
+
+import static io.zarts.operator.status.StatusAggregatorTest.T0;
+import static io.zarts.operator.status.StatusAggregatorTest.compute;
+import static io.zarts.operator.status.StatusAggregatorTest.get;
+import static io.zarts.operator.status.StatusAggregatorTest.job;
+import static io.zarts.operator.status.StatusAggregatorTest.search;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.zarts.api.genotype.Genotype;
+import io.zarts.api.progress.TrainerProgress;
+import io.zarts.api.progress.TrainerState;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.api.v1alpha1.SearchStage;
+import io.zarts.api.validation.Violation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Terminal states stay terminal: what the status says once the finished Job is gone, when the user
+ * asks for a retry or more epochs, while an old pod still stops, and when the volume is full.
+ */
+class LifecycleStatusTest {
+
+  static final String GENOTYPE =
+      "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])";
+
+  static TrainerProgress finalReport(int epochs) {
+    TrainerProgress p = new TrainerProgress();
+    p.setState(TrainerState.SUCCEEDED);
+    p.setEpoch(epochs);
+    p.setTotalEpochs(epochs);
+    p.setGenotype(Genotype.parse(GENOTYPE));
+    return p;
+  }
+
+  /** The search after a pass that observed its Job end (Complete or Failed). */
+  static ArchitectureSearch finished(String jobCondition, List<Pod> pods) {
+    ArchitectureSearch s = search();
+    s.getSpec().getTraining().setEpochs(3);
+    s.setStatus(compute(s, List.of(), job(jobCondition, 0), pods, finalReport(3), T0));
+    return s;
+  }
+
+  static Pod pod(String name, String phase, Integer exitCode) {
+    PodBuilder b =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .addToLabels("job-name", "s-trainer")
+            .endMetadata()
+            .withNewStatus()
+            .withPhase(phase)
+            .endStatus();
+    if (exitCode != null) {
+      b.editStatus()
+          .addNewContainerStatus()
+          .withName("trainer")
+          .withNewState()
+          .withNewTerminated()
+          .withExitCode(exitCode)
+          .withMessage("{\"reason\":\"CheckpointVolumeFull\"}")
+          .endTerminated()
+          .endState()
+          .endContainerStatus()
+          .endStatus();
+    }
+    return b.build();
+  }
+
+  @Test
+  void aSucceededSearchStaysSucceededWhenItsJobIsDeletedAndWhenItsSpecIsEditedAfterwards() {
+    ArchitectureSearch s = finished("Complete", List.of());
+    assertThat(s.getStatus().getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+    assertThat(s.getStatus().getStage()).isEqualTo(SearchStage.SEARCH);
+    String completed = s.getStatus().getCompletionTime();
+    assertThat(completed).isEqualTo(T0.toString());
+
+    ArchitectureSearchStatus gone =
+        compute(s, List.of(), null, List.of(), finalReport(3), T0.plusSeconds(3600));
+    assertThat(gone.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+    assertThat(get(gone, "Succeeded").getReason()).isEqualTo("Completed");
+    assertThat(gone.getCompletionTime()).isEqualTo(completed);
+    assertThat(Lifecycle.endedForGood(s, io.zarts.operator.job.TrainerStage.SEARCH)).isTrue();
+
+    s.setStatus(gone);
+    ArchitectureSearchStatus edited =
+        compute(
+            s,
+            List.of(new Violation("spec.training.batchSize", "must be at least 1")),
+            null,
+            List.of(),
+            finalReport(3),
+            T0.plusSeconds(7200));
+    assertThat(edited.getPhase())
+        .as("later edits are not applied")
+        .isEqualTo(SearchPhase.SUCCEEDED);
+  }
+
+  @Test
+  void moreEpochsContinueASucceededSearchEvenAfterItsJobIsGone() {
+    ArchitectureSearch s = finished("Complete", List.of());
+    s.getSpec().getTraining().setEpochs(5);
+    ArchitectureSearchStatus status =
+        compute(s, List.of(), null, List.of(), finalReport(3), T0.plusSeconds(60));
+    assertThat(get(status, "Ready").getReason()).isEqualTo("Creating");
+    assertThat(status.getCompletionTime()).as("running again").isNull();
+  }
+
+  @Test
+  void aFailedSearchStaysFailedUntilANewRetryTokenAndRecordsTheTokenItHonoured() {
+    ArchitectureSearch s = finished("Failed", List.of());
+    assertThat(s.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
+    ArchitectureSearchStatus gone = compute(s, List.of(), null, List.of(), null, T0);
+    assertThat(gone.getPhase()).isEqualTo(SearchPhase.FAILED);
+
+    s.getMetadata().setAnnotations(java.util.Map.of(ArchitectureSearch.RETRY_ANNOTATION, "1"));
+    assertThat(Lifecycle.pendingRetry(s)).isEqualTo("1");
+    ArchitectureSearchStatus retrying = compute(s, List.of(), null, List.of(), null, T0);
+    assertThat(get(retrying, "Ready").getReason()).isEqualTo("Creating");
+    assertThat(retrying.getRetryToken()).as("not honoured before a Job exists").isNull();
+
+    var withJob =
+        StatusAggregator.compute(
+            new Observation(
+                s,
+                List.of(),
+                null,
+                job(null, 1),
+                List.of(),
+                null,
+                Observation.Stage.NONE,
+                "1",
+                T0));
+    assertThat(withJob.getRetryToken()).isEqualTo("1");
+    assertThat(withJob.getPhase()).isEqualTo(SearchPhase.RUNNING);
+    assertThat(withJob.getCompletionTime()).isNull();
+    s.setStatus(withJob);
+    assertThat(Lifecycle.pendingRetry(s)).as("the same token asks nothing more").isNull();
+  }
+
+  @Test
+  void aFullCheckpointVolumeSaysWhatToRaise() {
+    ArchitectureSearch s = finished("Failed", List.of(pod("s-trainer-1", "Failed", 5)));
+    assertThat(get(s.getStatus(), "Failed").getReason()).isEqualTo("CheckpointVolumeFull");
+    assertThat(get(s.getStatus(), "Failed").getMessage())
+        .contains("raise spec.checkpoint.size")
+        .contains("exit code 5");
+  }
+
+  @Test
+  void whileTheOldPodStopsTheNewTrainerWaitsAndASuspendIsStillSuspending() {
+    ArchitectureSearch s = search();
+    List<Pod> stopping = List.of(pod("s-trainer-1", "Running", null));
+    ArchitectureSearchStatus waiting = compute(s, List.of(), null, stopping, null, T0);
+    assertThat(get(waiting, "Ready").getReason()).isEqualTo("WaitingForPreviousTrainer");
+    assertThat(get(waiting, "Ready").getMessage()).contains("s-trainer-1");
+
+    s.getSpec().setSuspend(true);
+    ArchitectureSearchStatus suspending = compute(s, List.of(), null, stopping, null, T0);
+    assertThat(get(suspending, "Suspended").getReason()).isEqualTo("Suspending");
+    ArchitectureSearchStatus suspended =
+        compute(s, List.of(), null, List.of(pod("s-trainer-1", "Failed", 143)), null, T0);
+    assertThat(get(suspended, "Suspended").getReason()).isEqualTo("Suspended");
+  }
+}
