@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -57,6 +58,9 @@ import java.util.concurrent.TimeUnit;
  * searches), creates what is missing and never blocks.
  */
 @ControllerConfiguration(
+    // The generation alone would miss the zarts.io/retry annotation; SpecOrRetryChanged adds it.
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrRetryChanged.class),
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSearch> {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
@@ -604,6 +605,102 @@ class ArchitectureSearchReconcilerIT {
                 assertThat(client.v1().events().inNamespace("team-e").list().getItems())
                     .extracting(e -> e.getType() + "/" + e.getReason())
                     .contains("Warning/PodFailurePolicy"));
+  }
+
+  @Test
+  void aFinishedSearchStaysFinishedWhenItsJobIsDeletedAndRunsAgainOnlyOnARetry() {
+    create("done", "team-g");
+    await().atMost(WAIT).until(() -> job("done-trainer", "team-g") != null);
+    TrainerProgress last = new TrainerProgress();
+    last.setState(TrainerState.SUCCEEDED);
+    last.setEpoch(3);
+    last.setTotalEpochs(3);
+    last.setGenotype(
+        Genotype.parse(
+            "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
+                + " reduce_concat=[2])"));
+    report("done", "team-g", TrainerProgress.FILE_NAME, last);
+    setJob("done-trainer", "team-g", true);
+    await()
+        .atMost(WAIT)
+        .until(() -> get("done", "team-g").getStatus().getPhase() == SearchPhase.SUCCEEDED);
+    String firstJob = job("done-trainer", "team-g").getMetadata().getUid();
+
+    // The Job's TTL (or a person) deletes it; a later edit makes the operator reconcile again.
+    client.resource(job("done-trainer", "team-g")).delete();
+    ArchitectureSearch edited =
+        modify(
+            "done",
+            "team-g",
+            s -> s.getSpec().getResources().getRequests().put("cpu", new Quantity("2")));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                edited
+                    .getMetadata()
+                    .getGeneration()
+                    .equals(get("done", "team-g").getStatus().getObservedGeneration()));
+    assertThat(job("done-trainer", "team-g")).as("no trainer runs again").isNull();
+    assertThat(get("done", "team-g").getStatus().getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+
+    modify(
+        "done",
+        "team-g",
+        s -> s.getMetadata().setAnnotations(Map.of(ArchitectureSearch.RETRY_ANNOTATION, "1")));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Job again = job("done-trainer", "team-g");
+              assertThat(again).isNotNull();
+              assertThat(again.getMetadata().getUid()).isNotEqualTo(firstJob);
+              assertThat(get("done", "team-g").getStatus().getRetryToken()).isEqualTo("1");
+              assertThat(get("done", "team-g").getStatus().getCompletionTime()).isNull();
+            });
+  }
+
+  @Test
+  void aResourcesEditRollsTheRunningJobAndARaisedSizeExpandsTheClaim() {
+    create("roll", "team-h");
+    await().atMost(WAIT).until(() -> job("roll-trainer", "team-h") != null);
+    setJob("roll-trainer", "team-h", false);
+    Job before = job("roll-trainer", "team-h");
+    modify(
+        "roll",
+        "team-h",
+        s -> {
+          s.getSpec().getResources().getRequests().put("memory", new Quantity("3Gi"));
+          s.getSpec().getCheckpoint().setSize("2Gi");
+        });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Job after = job("roll-trainer", "team-h");
+              assertThat(after).isNotNull();
+              assertThat(after.getMetadata().getUid()).isNotEqualTo(before.getMetadata().getUid());
+              assertThat(
+                      after
+                          .getSpec()
+                          .getTemplate()
+                          .getSpec()
+                          .getContainers()
+                          .get(0)
+                          .getResources()
+                          .getRequests())
+                  .containsEntry("memory", new Quantity("3Gi"));
+              assertThat(
+                      client
+                          .persistentVolumeClaims()
+                          .inNamespace("team-h")
+                          .withName("roll-checkpoints")
+                          .get()
+                          .getSpec()
+                          .getResources()
+                          .getRequests())
+                  .containsEntry("storage", new Quantity("2Gi"));
+            });
   }
 
   @Test
