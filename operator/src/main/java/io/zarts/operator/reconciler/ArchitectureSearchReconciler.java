@@ -140,6 +140,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       ensureOwnedObjects(client, search);
     }
     String retryHonoured = null;
+    Observation.Refusal refused = null;
     TrainerStage stage = TrainerStage.current(search, searchJob.orElse(null));
     if (stage == TrainerStage.EVALUATION) {
       if (TrainerStage.evaluationOnly(search.getSpec()) && searchJob.isPresent()) {
@@ -150,10 +151,12 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       Applied applied = apply(client, search, stage, evaluationJob, accepted, searchPods);
       evaluationJob = applied.job();
       retryHonoured = applied.retryHonoured();
+      refused = applied.refused();
     } else {
       Applied applied = apply(client, search, stage, searchJob, accepted, searchPods);
       searchJob = applied.job();
       retryHonoured = applied.retryHonoured();
+      refused = applied.refused();
       if (evaluationJob.isPresent()) {
         // The search runs again (more epochs): the evaluation of its earlier result is void.
         deleteJob(client, evaluationJob.get());
@@ -175,12 +178,10 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                     pods(context, names.evaluationJob()),
                     report(progressMap, TrainerProgress.EVALUATION_KEY)),
                 retryHonoured,
+                refused,
                 Instant.now()));
     metrics.refresh(context.getPrimaryCache().list().toList(), search, status);
     recordTransition(client, search, status);
-    if (Objects.equals(SERIALIZATION.asJson(status), SERIALIZATION.asJson(search.getStatus()))) {
-      return UpdateControl.noUpdate();
-    }
     ArchitectureSearch patch = new ArchitectureSearch();
     patch.setMetadata(
         new ObjectMetaBuilder()
@@ -188,6 +189,13 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
             .withNamespace(search.getMetadata().getNamespace())
             .build());
     patch.setStatus(status);
+    if (refused != null) {
+      // Through the error path, so that the operator SDK retries with its back-off.
+      throw new JobRefusedException(patch, refused);
+    }
+    if (Objects.equals(SERIALIZATION.asJson(status), SERIALIZATION.asJson(search.getStatus()))) {
+      return UpdateControl.noUpdate();
+    }
     return UpdateControl.patchStatus(patch);
   }
 
@@ -295,8 +303,16 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     client.resource(job).withPropagationPolicy(DeletionPropagation.FOREGROUND).delete();
   }
 
-  /** A stage's Job after this pass, and the retry token honoured by creating it (or null). */
-  private record Applied(Optional<Job> job, String retryHonoured) {}
+  /**
+   * A stage's Job after this pass, the retry token honoured by creating it, and the API server's
+   * refusal to create it (each null when there is none).
+   */
+  private record Applied(Optional<Job> job, String retryHonoured, Observation.Refusal refused) {
+
+    Applied(Optional<Job> job) {
+      this(job, null, null);
+    }
+  }
 
   /** Carries out the pass's decision for the stage's Job. */
   private Applied apply(
@@ -311,14 +327,23 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     switch (decision.action()) {
       case DELETE -> {
         deleteJob(client, job.orElseThrow());
-        return new Applied(Optional.empty(), null);
+        return new Applied(Optional.empty());
       }
       case CREATE -> {
-        Job created = create(client, search, stage);
-        return new Applied(Optional.of(created), Lifecycle.pendingRetry(search));
+        try {
+          Job created = create(client, search, stage);
+          return new Applied(Optional.of(created), Lifecycle.pendingRetry(search), null);
+        } catch (KubernetesClientException e) {
+          Observation.Refusal refusal = JobRefusedException.refusal(e);
+          if (refusal == null) {
+            throw e;
+          }
+          SearchEvents.warning(client, search, refusal.reason(), refusal.message());
+          return new Applied(Optional.empty(), null, refusal);
+        }
       }
       default -> {
-        return new Applied(job, null);
+        return new Applied(job);
       }
     }
   }
@@ -406,6 +431,11 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
   public ErrorStatusUpdateControl<ArchitectureSearch> updateErrorStatus(
       ArchitectureSearch search, Context<ArchitectureSearch> context, Exception e) {
     metrics.reconcileFailed();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JobRefusedException refused) {
+        return ErrorStatusUpdateControl.patchStatus(refused.statusPatch());
+      }
+    }
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 }

@@ -12,8 +12,8 @@ import java.util.List;
  * Everything the status is computed from in one reconcile: the resource, its validation violations,
  * the hash of its immutable part, the search Job and its pods as the informers see them with the
  * newest search report, the same for the evaluation Job, the zarts.io/retry value honoured by a Job
- * created in this pass (or null), and the clock. A Job being deleted counts as absent; its pods
- * stay in the lists until they are gone.
+ * created in this pass (or null), the API server's refusal to create it (or null), and the clock. A
+ * Job being deleted counts as absent; its pods stay in the lists until they are gone.
  */
 public record Observation(
     ArchitectureSearch search,
@@ -24,7 +24,11 @@ public record Observation(
     TrainerProgress progress,
     Stage evaluation,
     String retryHonoured,
+    Refusal jobRefused,
     Instant now) {
+
+  /** The API server refused to create the stage's Job: a reason word and its message. */
+  public record Refusal(String reason, String message) {}
 
   /** One trainer Job (null before it exists), its pods and the newest report it wrote. */
   public record Stage(Job job, List<Pod> pods, TrainerProgress progress) {
@@ -39,7 +43,7 @@ public record Observation(
       List<Pod> pods,
       TrainerProgress progress,
       Instant now) {
-    this(search, violations, null, job, pods, progress, Stage.NONE, null, now);
+    this(search, violations, null, job, pods, progress, Stage.NONE, null, null, now);
   }
 
   /** The pods of both stages. */

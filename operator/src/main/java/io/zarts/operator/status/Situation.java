@@ -100,6 +100,13 @@ enum Situation {
       row(READY, "False", "WaitingForPreviousTrainer", null),
       row(FAILED, "False", "WaitingForPreviousTrainer", ""),
       row(SUCCEEDED, "Unknown", "WaitingForPreviousTrainer", "")),
+  /** The API server refused the Job (quota, policy, invalid); retried with back-off. */
+  JOB_REFUSED(
+      false,
+      false,
+      row(READY, "False", null, null),
+      row(FAILED, "False", "JobRefused", ""),
+      row(SUCCEEDED, "Unknown", "JobRefused", "")),
   CREATING(
       false,
       false,

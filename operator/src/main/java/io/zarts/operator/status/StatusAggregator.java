@@ -286,6 +286,9 @@ public final class StatusAggregator {
               + " is still stopping (it checkpoints first); the new trainer starts when it is"
               + " gone");
     }
+    if (job == null && o.jobRefused() != null) {
+      return new Verdict(Situation.JOB_REFUSED, o.jobRefused().reason(), o.jobRefused().message());
+    }
     if (job == null) {
       return Verdict.of(Situation.CREATING, creating);
     }

@@ -91,6 +91,7 @@ class EvaluationStatusTest {
             searchJob == null ? null : searchReport(),
             new Observation.Stage(evaluationJob, evaluationPods, evaluation),
             null,
+            null,
             T0));
   }
 

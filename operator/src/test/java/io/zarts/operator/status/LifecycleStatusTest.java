@@ -135,6 +135,7 @@ class LifecycleStatusTest {
                 null,
                 Observation.Stage.NONE,
                 "1",
+                null,
                 T0));
     assertThat(withJob.getRetryToken()).isEqualTo("1");
     assertThat(withJob.getPhase()).isEqualTo(SearchPhase.RUNNING);

@@ -1,0 +1,98 @@
+package io.zarts.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.operator.Examples;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Job the API server refuses (a ResourceQuota, an admission policy, a schema): the reason and the
+ * server's message reach the status, and the operator retries until the Job is accepted.
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class JobRefusalIT {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Inject KubernetesClient client;
+
+  @KubernetesTestServer KubernetesServer server;
+
+  @Test
+  void aJobRefusedByAQuotaShowsInTheStatusAndIsRetried() {
+    String quota =
+        "jobs \"tight-trainer\" is forbidden: exceeded quota: team-quota, requested:"
+            + " count/jobs.batch=1, used: count/jobs.batch=4, limited: count/jobs.batch=4";
+    server
+        .expect()
+        .post()
+        .withPath("/apis/batch/v1/namespaces/quota/jobs")
+        .andReturn(
+            403,
+            new StatusBuilder()
+                .withStatus("Failure")
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage(quota)
+                .build())
+        .times(2);
+    ArchitectureSearch s = Examples.load("quickstart.yaml", "quota");
+    s.getMetadata().setName("tight");
+    client.resource(s).create();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current = get();
+              assertThat(current.getStatus()).isNotNull();
+              Condition ready = ready(current);
+              assertThat(ready).isNotNull();
+              assertThat(ready.getReason()).isEqualTo("QuotaExceeded");
+              assertThat(ready.getMessage()).isEqualTo(quota);
+              assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.PENDING);
+            });
+    // Once the quota lets it through, the retry creates the Job and the reason moves on.
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      client
+                          .batch()
+                          .v1()
+                          .jobs()
+                          .inNamespace("quota")
+                          .withName("tight-trainer")
+                          .get())
+                  .isNotNull();
+              assertThat(ready(get()).getReason()).isNotEqualTo("QuotaExceeded");
+            });
+    assertThat(client.v1().events().inNamespace("quota").list().getItems())
+        .extracting(e -> e.getType() + "/" + e.getReason())
+        .contains("Warning/QuotaExceeded");
+  }
+
+  private ArchitectureSearch get() {
+    return client.resources(ArchitectureSearch.class).inNamespace("quota").withName("tight").get();
+  }
+
+  private static Condition ready(ArchitectureSearch s) {
+    return s.getStatus().getConditions().stream()
+        .filter(c -> c.getType().equals("Ready"))
+        .findFirst()
+        .orElse(null);
+  }
+}
