@@ -57,7 +57,9 @@ public class ArchitectureSearchStatus {
 
   @Size(max = 16)
   @JsonPropertyDescription(
-      "Ready, Succeeded, Failed, Suspended and CheckpointAvailable, with reason and message.")
+      "Ready, Succeeded, Failed, Suspended, Evaluating, CheckpointAvailable, and the kstatus"
+          + " conditions Reconciling (work in progress) and Stalled (a failure that needs the"
+          + " user), each with reason and message; a list map keyed by type.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("Epoch progress and estimated time to completion.")

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The condition set of a search: Ready, Succeeded, Failed, Suspended, CheckpointAvailable, and
- * Evaluating when the spec asks for the evaluation stage. Setting a condition keeps its
- * lastTransitionTime unless its status flips; messages are capped at 1 KiB.
+ * The condition set of a search: Ready, Succeeded, Failed, Suspended, CheckpointAvailable,
+ * Evaluating when the spec asks for the evaluation stage, and kstatus' Reconciling and Stalled.
+ * Setting a condition keeps its lastTransitionTime unless its status flips; messages are capped at
+ * 1 KiB.
  */
 public final class Conditions {
 
@@ -18,8 +19,23 @@ public final class Conditions {
   public static final String SUSPENDED = "Suspended";
   public static final String EVALUATING = "Evaluating";
   public static final String CHECKPOINT_AVAILABLE = "CheckpointAvailable";
+
+  /** kstatus: True while the operator or the trainer is working toward the spec. */
+  public static final String RECONCILING = "Reconciling";
+
+  /** kstatus: True when the search cannot get further without the user. */
+  public static final String STALLED = "Stalled";
+
   public static final List<String> TYPES =
-      List.of(READY, SUCCEEDED, FAILED, SUSPENDED, EVALUATING, CHECKPOINT_AVAILABLE);
+      List.of(
+          READY,
+          SUCCEEDED,
+          FAILED,
+          SUSPENDED,
+          EVALUATING,
+          CHECKPOINT_AVAILABLE,
+          RECONCILING,
+          STALLED);
   static final int MAX_MESSAGE = 1024;
 
   private final List<Condition> conditions;

@@ -88,6 +88,7 @@ public final class StatusAggregator {
     if (!suspend) {
       c.set(Conditions.SUSPENDED, false, "NotSuspended", "");
     }
+    setKstatus(c, verdict);
     if (search.getSpec().getEvaluation() != null) {
       setEvaluating(c, search.getSpec(), stage, verdict);
       status.setEvaluation(
@@ -121,6 +122,39 @@ public final class StatusAggregator {
       status.setTrainer(previous.getTrainer());
     }
     return status;
+  }
+
+  /**
+   * kstatus' Reconciling and Stalled, derived from the situation: Reconciling while a trainer is
+   * wanted and has not ended (or a suspend is still stopping one), with the Ready (or Suspended)
+   * reason; Stalled for a refused spec and for an end other than success, with the Failed (or
+   * Succeeded) reason. A search whose stage ended earlier keeps both as they were.
+   */
+  private static void setKstatus(Conditions c, Verdict verdict) {
+    Situation s = verdict.situation();
+    if (s == Situation.ENDED) {
+      return;
+    }
+    boolean suspending =
+        s == Situation.SUSPENDED_OR_SUSPENDING && "Suspending".equals(verdict.reason());
+    boolean reconciling =
+        !s.finished && !s.rejectsSpec && (s != Situation.SUSPENDED_OR_SUSPENDING || suspending);
+    var why =
+        c.get(s == Situation.SUSPENDED_OR_SUSPENDING ? Conditions.SUSPENDED : Conditions.READY);
+    c.set(
+        Conditions.RECONCILING,
+        reconciling,
+        reconciling ? why.getReason() : "Idle",
+        reconciling ? why.getMessage() : "");
+    boolean stalled =
+        s.rejectsSpec || (s.finished && s != Situation.COMPLETED && s != Situation.EVALUATED);
+    var failure =
+        c.isTrue(Conditions.FAILED) ? c.get(Conditions.FAILED) : c.get(Conditions.SUCCEEDED);
+    c.set(
+        Conditions.STALLED,
+        stalled,
+        stalled ? failure.getReason() : "NotStalled",
+        stalled ? failure.getMessage() : "");
   }
 
   /**

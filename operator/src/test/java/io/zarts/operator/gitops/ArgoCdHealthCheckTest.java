@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
@@ -99,26 +99,10 @@ class ArgoCdHealthCheckTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      textBlock =
-          """
-      running     | Ready/True/Running/epoch 3 of 50;Failed/False/Running;Succeeded/Unknown/Running   | Progressing | Running: epoch 3 of 50
-      pending     | Ready/False/Pending/waiting for the trainer pod;Succeeded/Unknown/Running          | Progressing | Pending: waiting for the trainer pod
-      queued      | Ready/False/Queued/waiting for Kueue;Succeeded/Unknown/Queued                        | Progressing | Queued: waiting for Kueue
-      succeeded   | Ready/True/Completed/the genotype is final;Succeeded/True/Completed/searched 3 epochs;Failed/False/Completed | Healthy | Completed: searched 3 epochs
-      suspended   | Suspended/True/Suspended/spec.suspend is true;Ready/False/Suspended;Failed/False/Suspended | Suspended | Suspended: spec.suspend is true
-      invalid     | Failed/True/InvalidSpec/spec.training.epochs: must be at least 1;Ready/False/InvalidSpec | Degraded | InvalidSpec: spec.training.epochs: must be at least 1
-      trainer     | Failed/True/BackoffLimitExceeded/the trainer failed 7 times;Ready/False/TrainerFailed   | Degraded | BackoffLimitExceeded: the trainer failed 7 times
-      unreadable  | Succeeded/False/ResultUnreadable/no progress report;Failed/False/Completed;Ready/False/ResultUnreadable | Degraded | ResultUnreadable: no progress report
-      evaluating  | Evaluating/True/SearchSucceeded/retraining;Ready/True/Running/evaluation epoch 2 of 600;Succeeded/Unknown/Running | Progressing | Evaluating: Running: evaluation epoch 2 of 600
-      evaluated   | Succeeded/True/Evaluated/test accuracy 0.9712 after 600 evaluation epochs;Evaluating/False/Ended;Ready/True/Evaluated | Healthy | Evaluated: test accuracy 0.9712 after 600 evaluation epochs
-      eval-failed | Failed/True/BackoffLimitExceeded/the evaluation Job failed;Evaluating/False/Failed;Ready/False/EvaluationFailed | Degraded | BackoffLimitExceeded: the evaluation Job failed
-      """)
-  void conditionsMapToArgoCdHealth(String name, String conditions, String status, String message)
-      throws Exception {
-    Health h = health(search(2, observed(2, conditions.split(";"))));
-    assertThat(h.status()).isEqualTo(status);
-    assertThat(h.message()).isEqualTo(message);
+  @MethodSource("io.zarts.operator.gitops.StatusSamples#all")
+  void conditionsMapToArgoCdHealth(StatusSamples.Sample sample) throws Exception {
+    Health h = health(search(2, observed(2, sample.conditions())));
+    assertThat(h.status()).isEqualTo(sample.argoStatus());
+    assertThat(h.message()).isEqualTo(sample.argoMessage());
   }
 }

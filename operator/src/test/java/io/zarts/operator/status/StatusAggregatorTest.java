@@ -93,7 +93,14 @@ class StatusAggregatorTest {
     ArchitectureSearchStatus status = compute(search(), List.of(), null, List.of(), null, T0);
     assertThat(status.getConditions())
         .extracting(Condition::getType)
-        .containsExactly("Ready", "Succeeded", "Failed", "Suspended", "CheckpointAvailable");
+        .containsExactly(
+            "Ready",
+            "Succeeded",
+            "Failed",
+            "Suspended",
+            "CheckpointAvailable",
+            "Reconciling",
+            "Stalled");
     assertThat(status.getConditions())
         .allSatisfy(
             c -> {
@@ -103,6 +110,43 @@ class StatusAggregatorTest {
     assertThat(status.getObservedGeneration()).isEqualTo(4L);
     assertThat(get(status, "Succeeded").getStatus()).isEqualTo("Unknown");
     assertThat(status.getPhase()).isEqualTo(SearchPhase.PENDING);
+  }
+
+  @Test
+  void kstatusReconcilingWhileWorkIsLeftAndStalledWhenOnlyTheUserCanHelp() {
+    ArchitectureSearch s = search();
+    ArchitectureSearchStatus creating = compute(s, List.of(), null, List.of(), null, T0);
+    assertThat(get(creating, "Reconciling").getStatus()).isEqualTo("True");
+    assertThat(get(creating, "Reconciling").getReason()).isEqualTo("Creating");
+    assertThat(get(creating, "Stalled").getStatus()).isEqualTo("False");
+
+    ArchitectureSearchStatus running = compute(s, List.of(), job(null, 1), List.of(), null, T0);
+    assertThat(get(running, "Reconciling").getReason()).isEqualTo("Running");
+
+    ArchitectureSearchStatus failed = compute(s, List.of(), job("Failed", 0), List.of(), null, T0);
+    assertThat(get(failed, "Reconciling").getStatus()).isEqualTo("False");
+    assertThat(get(failed, "Stalled").getStatus()).isEqualTo("True");
+    assertThat(get(failed, "Stalled").getReason()).isEqualTo("PodFailurePolicy");
+
+    ArchitectureSearchStatus invalid =
+        compute(
+            s,
+            List.of(new Violation("spec.training.epochs", "must be at least 1")),
+            null,
+            List.of(),
+            null,
+            T0);
+    assertThat(get(invalid, "Stalled").getReason()).isEqualTo("InvalidSpec");
+    assertThat(get(invalid, "Stalled").getMessage()).contains("spec.training.epochs");
+
+    ArchitectureSearchStatus unreadable =
+        compute(s, List.of(), job("Complete", 0), List.of(), null, T0);
+    assertThat(get(unreadable, "Stalled").getReason()).isEqualTo("ResultUnreadable");
+
+    s.getSpec().setSuspend(true);
+    ArchitectureSearchStatus suspended = compute(s, List.of(), null, List.of(), null, T0);
+    assertThat(get(suspended, "Reconciling").getStatus()).isEqualTo("False");
+    assertThat(get(suspended, "Stalled").getStatus()).isEqualTo("False");
   }
 
   @Test
