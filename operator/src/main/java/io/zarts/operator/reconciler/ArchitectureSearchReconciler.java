@@ -1,15 +1,10 @@
 package io.zarts.operator.reconciler;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReference;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -23,7 +18,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
@@ -35,7 +29,6 @@ import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.api.validation.Violation;
 import io.zarts.operator.config.OperatorSettings;
-import io.zarts.operator.job.OwnedObjects;
 import io.zarts.operator.job.SearchNames;
 import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.job.TrainerStage;
@@ -45,10 +38,10 @@ import io.zarts.operator.status.SpecHash;
 import io.zarts.operator.status.StatusAggregator;
 import java.net.HttpURLConnection;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,15 +55,15 @@ import java.util.concurrent.TimeUnit;
     generationAwareEventProcessing = false,
     informer = @Informer(onUpdateFilter = SpecOrRetryChanged.class),
     maxReconciliationInterval =
-        @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
+        @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
 public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSearch> {
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private final TrainerJobFactory jobs;
-  private final ArchitectureSearchValidator validator;
-  private final OperatorSettings settings;
   private final SearchGauges metrics;
+  private final OwnedObjectsSync owned;
+  private final ValidationCache validations;
 
   public ArchitectureSearchReconciler(
       TrainerJobFactory jobs,
@@ -78,9 +71,9 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       OperatorSettings settings,
       SearchGauges metrics) {
     this.jobs = jobs;
-    this.validator = validator;
-    this.settings = settings;
     this.metrics = metrics;
+    this.owned = new OwnedObjectsSync(settings);
+    this.validations = new ValidationCache(validator);
   }
 
   @Override
@@ -96,38 +89,29 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         InformerEventSourceConfiguration.from(Pod.class, ArchitectureSearch.class)
             .withName("pods")
             .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
-            .withSecondaryToPrimaryMapper(ArchitectureSearchReconciler::bySearchLabel)
+            .withSecondaryToPrimaryMapper(OwnedObjectsSync::bySearchLabel)
             .build();
-    var progressConfig =
-        InformerEventSourceConfiguration.from(ConfigMap.class, ArchitectureSearch.class)
-            .withName("progress")
-            .withLabelSelector(OwnedObjects.PROGRESS_LABEL)
-            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ArchitectureSearch.class))
-            .build();
-    return List.of(
-        new InformerEventSource<>(jobConfig, ctx),
-        new InformerEventSource<>(podConfig, ctx),
-        new InformerEventSource<>(progressConfig, ctx));
-  }
-
-  private static Set<ResourceID> bySearchLabel(HasMetadata resource) {
-    String search =
-        resource.getMetadata().getLabels() == null
-            ? null
-            : resource.getMetadata().getLabels().get(TrainerJobFactory.SEARCH_LABEL);
-    return search == null
-        ? Set.of()
-        : Set.of(new ResourceID(search, resource.getMetadata().getNamespace()));
+    List<EventSource<?, ArchitectureSearch>> sources = new ArrayList<>();
+    sources.add(new InformerEventSource<>(jobConfig, ctx));
+    sources.add(new InformerEventSource<>(podConfig, ctx));
+    sources.addAll(OwnedObjectsSync.eventSources(ctx));
+    sources.add(
+        new SearchDeletions(
+            deleted -> {
+              metrics.remove(deleted);
+              validations.forget(deleted);
+            }));
+    return sources;
   }
 
   @Override
   public UpdateControl<ArchitectureSearch> reconcile(
       ArchitectureSearch search, Context<ArchitectureSearch> context) {
+    metrics.reconciled();
     KubernetesClient client = context.getClient();
     SearchNames names = SearchNames.of(search);
     // Validation before any write: the API server may run an older CRD, or none of its CEL rules.
-    List<Violation> violations =
-        validator.validate(SERIALIZATION.convertValue(search, JsonNode.class)).violations();
+    List<Violation> violations = validations.violations(search);
     Optional<Job> searchJob = job(context, names.job());
     Optional<Job> evaluationJob = job(context, names.evaluationJob());
     List<Pod> searchPods = context.getSecondaryResources(Pod.class).stream().toList();
@@ -137,7 +121,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     boolean immutableChanged = startedWith != null && !startedWith.equals(specHash);
     boolean accepted = violations.isEmpty() && !immutableChanged;
     if (accepted) {
-      ensureOwnedObjects(client, search);
+      owned.sync(context, search);
     }
     String retryHonoured = null;
     Observation.Refusal refused = null;
@@ -163,7 +147,8 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         evaluationJob = Optional.empty();
       }
     }
-    ConfigMap progressMap = progressConfigMap(context, names);
+    ConfigMap progressMap =
+        OwnedObjectsSync.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
     ArchitectureSearchStatus status =
         StatusAggregator.compute(
             new Observation(
@@ -180,7 +165,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                 retryHonoured,
                 refused,
                 Instant.now()));
-    metrics.refresh(context.getPrimaryCache().list().toList(), search, status);
+    metrics.update(search, status);
     recordTransition(client, search, status);
     ArchitectureSearch patch = new ArchitectureSearch();
     patch.setMetadata(
@@ -197,87 +182,6 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       return UpdateControl.noUpdate();
     }
     return UpdateControl.patchStatus(patch);
-  }
-
-  private void ensureOwnedObjects(KubernetesClient client, ArchitectureSearch search) {
-    var spec = OwnedObjects.specConfigMap(search);
-    var existing =
-        client
-            .configMaps()
-            .inNamespace(spec.getMetadata().getNamespace())
-            .withName(spec.getMetadata().getName())
-            .get();
-    if (existing == null) {
-      client.resource(spec).create();
-    } else if (!Objects.equals(existing.getData(), spec.getData())) {
-      existing.setData(spec.getData());
-      client.resource(existing).update();
-    }
-    createIfMissing(client, OwnedObjects.progressConfigMap(search));
-    createIfMissing(client, OwnedObjects.serviceAccount(search));
-    createIfMissing(client, OwnedObjects.role(search));
-    createIfMissing(client, OwnedObjects.roleBinding(search));
-    var claim =
-        OwnedObjects.checkpointClaim(
-            search,
-            settings.checkpoint().storageClassName().orElse(null),
-            settings.checkpoint().accessMode());
-    if (claim != null) {
-      reconcileClaim(client, search, claim);
-    }
-  }
-
-  /**
-   * Creates the checkpoint claim, makes its owner reference follow checkpoint.retainOnDelete (which
-   * may change at any time: the garbage collector then deletes it with the search, or leaves it),
-   * and expands it when checkpoint.size has grown. A refused expansion (a storage class without
-   * allowVolumeExpansion, or a smaller size) becomes a warning event; the claim stays as it is.
-   */
-  private static void reconcileClaim(
-      KubernetesClient client, ArchitectureSearch search, PersistentVolumeClaim desired) {
-    PersistentVolumeClaim existing = client.resource(desired).get();
-    if (existing == null) {
-      client.resource(desired).create();
-      return;
-    }
-    List<OwnerReference> wanted = orEmpty(desired.getMetadata().getOwnerReferences());
-    Quantity size = desired.getSpec().getResources().getRequests().get("storage");
-    Quantity current = existing.getSpec().getResources().getRequests().get("storage");
-    boolean ownerChanged = !orEmpty(existing.getMetadata().getOwnerReferences()).equals(wanted);
-    boolean resized = current == null || !sameAmount(current, size);
-    if (!ownerChanged && !resized) {
-      return;
-    }
-    try {
-      client
-          .resource(existing)
-          .edit(
-              pvc -> {
-                pvc.getMetadata().setOwnerReferences(wanted);
-                pvc.getSpec().getResources().getRequests().put("storage", size);
-                return pvc;
-              });
-    } catch (KubernetesClientException e) {
-      if (!resized || e.getCode() < 400 || e.getCode() >= 500) {
-        throw e;
-      }
-      SearchEvents.warning(
-          client,
-          search,
-          "ClaimNotResized",
-          "the API server refused to resize claim "
-              + existing.getMetadata().getName()
-              + " from "
-              + current
-              + " to "
-              + size
-              + ": "
-              + e.getMessage());
-    }
-  }
-
-  private static boolean sameAmount(Quantity a, Quantity b) {
-    return a.getNumericalAmount().compareTo(b.getNumericalAmount()) == 0;
   }
 
   /** The Job of that name, unless it is being deleted (then its pods are what still counts). */
@@ -393,24 +297,6 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     } else {
       SearchEvents.normal(client, search, reason, message);
     }
-  }
-
-  private static <T> List<T> orEmpty(List<T> list) {
-    return list == null ? List.of() : list;
-  }
-
-  private static void createIfMissing(KubernetesClient client, HasMetadata desired) {
-    if (client.resource(desired).get() == null) {
-      client.resource(desired).create();
-    }
-  }
-
-  private static ConfigMap progressConfigMap(
-      Context<ArchitectureSearch> context, SearchNames names) {
-    return context.getSecondaryResources(ConfigMap.class).stream()
-        .filter(cm -> cm.getMetadata().getName().equals(names.progressConfigMap()))
-        .findFirst()
-        .orElse(null);
   }
 
   /** The report under that key, or null when there is none or it does not parse. */

@@ -1,162 +1,200 @@
 package io.zarts.operator.reconciler;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Per-search gauges (zarts_search_epoch, _progress_ratio, _best_valid_accuracy, _phase,
  * _trainer_attempts, and for the evaluation stage _evaluation_epoch, _evaluation_progress_ratio and
- * _evaluation_test_accuracy) labelled with namespace and name, zarts_searches{phase}, and
- * zarts_operator_reconcile_errors_total. Rebuilt from the informer cache at every reconcile, so
- * deleted searches drop out without a finalizer.
+ * _evaluation_test_accuracy) labelled with namespace and name, zarts_searches{phase},
+ * zarts_operator_reconciles_total and zarts_operator_reconcile_errors_total. A reconcile updates
+ * its own search's series only (O(1)); a series appears when its value is first known and goes when
+ * the search is deleted ({@link SearchDeletions}).
  */
 @ApplicationScoped
 public class SearchGauges {
 
-  private final MultiGauge epoch;
-  private final MultiGauge progress;
-  private final MultiGauge best;
-  private final MultiGauge phase;
-  private final MultiGauge attempts;
-  private final MultiGauge evaluationEpoch;
-  private final MultiGauge evaluationProgress;
-  private final MultiGauge testAccuracy;
-  private final MultiGauge byPhase;
+  private final MeterRegistry registry;
+  private final Map<String, Series> byUid = new ConcurrentHashMap<>();
+  private final Map<SearchPhase, AtomicInteger> perPhase = new EnumMap<>(SearchPhase.class);
   private final Counter reconcileErrors;
+  private final Counter reconciles;
 
   public SearchGauges(MeterRegistry registry) {
-    epoch =
-        MultiGauge.builder("zarts.search.epoch")
-            .description("Finished epochs of the search")
-            .register(registry);
-    progress =
-        MultiGauge.builder("zarts.search.progress.ratio")
-            .description("Finished epochs / epochs")
-            .register(registry);
-    best =
-        MultiGauge.builder("zarts.search.best.valid.accuracy")
-            .description("Best validation accuracy, 0-1")
-            .register(registry);
-    phase =
-        MultiGauge.builder("zarts.search.phase")
-            .description("1 for the search's current phase")
-            .register(registry);
-    attempts =
-        MultiGauge.builder("zarts.search.trainer.attempts")
-            .description("Trainer pods started for the search (1 + restarts)")
-            .register(registry);
-    evaluationEpoch =
-        MultiGauge.builder("zarts.search.evaluation.epoch")
-            .description("Finished epochs of the evaluation stage")
-            .register(registry);
-    evaluationProgress =
-        MultiGauge.builder("zarts.search.evaluation.progress.ratio")
-            .description("Finished evaluation epochs / evaluation epochs")
-            .register(registry);
-    testAccuracy =
-        MultiGauge.builder("zarts.search.evaluation.test.accuracy")
-            .description("Test accuracy of the retrained network after its last epoch, 0-1")
-            .register(registry);
-    byPhase =
-        MultiGauge.builder("zarts.searches").description("Searches per phase").register(registry);
+    this.registry = registry;
+    for (SearchPhase p : SearchPhase.values()) {
+      AtomicInteger count = new AtomicInteger();
+      perPhase.put(p, count);
+      Gauge.builder("zarts.searches", count, AtomicInteger::get)
+          .description("Searches per phase")
+          .tags("phase", label(p))
+          .register(registry);
+    }
     // Registered at start, so dashboards and alerts see 0 rather than no series (the operator SDK's
-    // own
-    // reconciliations_failed counter appears only after the first failure).
+    // own reconciliations_failed counter appears only after the first failure).
     reconcileErrors =
         Counter.builder("zarts.operator.reconcile.errors")
             .description("Reconciliations that ended in an exception (retried by the operator SDK)")
             .register(registry);
+    reconciles =
+        Counter.builder("zarts.operator.reconciles")
+            .description("Reconciliations run (successful or not)")
+            .register(registry);
+  }
+
+  public void reconciled() {
+    reconciles.increment();
   }
 
   public void reconcileFailed() {
     reconcileErrors.increment();
   }
 
-  /**
-   * Refreshes every series from the cached searches (the one just reconciled with its new status).
-   */
-  public synchronized void refresh(
-      List<ArchitectureSearch> cached,
-      ArchitectureSearch current,
-      ArchitectureSearchStatus currentStatus) {
-    List<MultiGauge.Row<?>> epochs = new ArrayList<>();
-    List<MultiGauge.Row<?>> ratios = new ArrayList<>();
-    List<MultiGauge.Row<?>> bests = new ArrayList<>();
-    List<MultiGauge.Row<?>> phases = new ArrayList<>();
-    List<MultiGauge.Row<?>> attemptRows = new ArrayList<>();
-    List<MultiGauge.Row<?>> evaluationEpochs = new ArrayList<>();
-    List<MultiGauge.Row<?>> evaluationRatios = new ArrayList<>();
-    List<MultiGauge.Row<?>> testAccuracies = new ArrayList<>();
-    Map<SearchPhase, Integer> counts = new EnumMap<>(SearchPhase.class);
-    for (SearchPhase p : SearchPhase.values()) {
-      counts.put(p, 0);
+  /** Sets the search's series from the status just computed. */
+  public void update(ArchitectureSearch search, ArchitectureSearchStatus status) {
+    String uid = search.getMetadata().getUid();
+    if (uid == null) {
+      return;
     }
-    for (ArchitectureSearch s : cached) {
-      boolean same =
-          s.getMetadata().getUid() != null
-              && s.getMetadata().getUid().equals(current.getMetadata().getUid());
-      ArchitectureSearchStatus status = same ? currentStatus : s.getStatus();
-      Tags tags =
-          Tags.of("namespace", s.getMetadata().getNamespace(), "name", s.getMetadata().getName());
+    Series series =
+        byUid.computeIfAbsent(
+            uid,
+            u ->
+                new Series(
+                    Tags.of(
+                        "namespace",
+                        search.getMetadata().getNamespace(),
+                        "name",
+                        search.getMetadata().getName())));
+    series.apply(status);
+  }
+
+  /** Drops a deleted search's series and its count. */
+  void remove(ArchitectureSearch search) {
+    Series series = byUid.remove(String.valueOf(search.getMetadata().getUid()));
+    if (series != null) {
+      series.close();
+    }
+  }
+
+  private static String label(SearchPhase p) {
+    return p.name().toLowerCase();
+  }
+
+  /** One search's gauges; each holds its last value and exists only once a value is known. */
+  private final class Series {
+
+    private final Tags tags;
+    private final Map<String, Double> values = new HashMap<>();
+    private final Map<String, Gauge> gauges = new HashMap<>();
+    private SearchPhase phase;
+    private Gauge phaseGauge;
+
+    Series(Tags tags) {
+      this.tags = tags;
+    }
+
+    synchronized void apply(ArchitectureSearchStatus status) {
       SearchPhase p =
           status == null || status.getPhase() == null ? SearchPhase.PENDING : status.getPhase();
-      counts.merge(p, 1, Integer::sum);
-      phases.add(MultiGauge.Row.of(tags.and("phase", p.name().toLowerCase()), 1));
-      if (status != null
-          && status.getProgress() != null
-          && status.getProgress().getEpoch() != null) {
-        epochs.add(MultiGauge.Row.of(tags, status.getProgress().getEpoch()));
-        int total =
-            status.getProgress().getTotalEpochs() == null
-                ? 0
-                : status.getProgress().getTotalEpochs();
-        ratios.add(
-            MultiGauge.Row.of(
-                tags, total == 0 ? 0 : (double) status.getProgress().getEpoch() / total));
+      if (p != phase) {
+        if (phase != null) {
+          perPhase.get(phase).decrementAndGet();
+          registry.remove(phaseGauge);
+        }
+        perPhase.get(p).incrementAndGet();
+        phase = p;
+        phaseGauge =
+            Gauge.builder("zarts.search.phase", () -> 1)
+                .description("1 for the search's current phase")
+                .tags(tags.and("phase", label(p)))
+                .register(registry);
       }
-      if (status != null
-          && status.getTrainer() != null
-          && status.getTrainer().getAttempts() != null) {
-        attemptRows.add(MultiGauge.Row.of(tags, status.getTrainer().getAttempts()));
-      }
-      if (status != null
-          && status.getBest() != null
-          && status.getBest().getValidAccuracy() != null) {
-        bests.add(MultiGauge.Row.of(tags, status.getBest().getValidAccuracy()));
-      }
+      var progress = status == null ? null : status.getProgress();
+      Integer epoch = progress == null ? null : progress.getEpoch();
+      set("zarts.search.epoch", "Finished epochs of the search", toDouble(epoch));
+      set(
+          "zarts.search.progress.ratio",
+          "Finished epochs / epochs",
+          epoch == null ? null : ratio(epoch, progress.getTotalEpochs()));
+      set(
+          "zarts.search.best.valid.accuracy",
+          "Best validation accuracy, 0-1",
+          status == null || status.getBest() == null ? null : status.getBest().getValidAccuracy());
+      set(
+          "zarts.search.trainer.attempts",
+          "Trainer pods started for the search (1 + restarts)",
+          status == null || status.getTrainer() == null
+              ? null
+              : toDouble(status.getTrainer().getAttempts()));
       EvaluationStatus evaluation = status == null ? null : status.getEvaluation();
-      if (evaluation != null && evaluation.getEpoch() != null) {
-        evaluationEpochs.add(MultiGauge.Row.of(tags, evaluation.getEpoch()));
-        int total = evaluation.getEpochs() == null ? 0 : evaluation.getEpochs();
-        evaluationRatios.add(
-            MultiGauge.Row.of(tags, total == 0 ? 0 : (double) evaluation.getEpoch() / total));
+      Integer evaluationEpoch = evaluation == null ? null : evaluation.getEpoch();
+      set(
+          "zarts.search.evaluation.epoch",
+          "Finished epochs of the evaluation stage",
+          toDouble(evaluationEpoch));
+      set(
+          "zarts.search.evaluation.progress.ratio",
+          "Finished evaluation epochs / evaluation epochs",
+          evaluationEpoch == null ? null : ratio(evaluationEpoch, evaluation.getEpochs()));
+      set(
+          "zarts.search.evaluation.test.accuracy",
+          "Test accuracy of the retrained network after its last epoch, 0-1",
+          evaluation == null ? null : evaluation.getTestAccuracy());
+    }
+
+    /** A value for the gauge, registering it the first time; null removes it. */
+    private void set(String name, String description, Double value) {
+      if (value == null) {
+        values.remove(name);
+        Gauge gone = gauges.remove(name);
+        if (gone != null) {
+          registry.remove(gone);
+        }
+        return;
       }
-      if (evaluation != null && evaluation.getTestAccuracy() != null) {
-        testAccuracies.add(MultiGauge.Row.of(tags, evaluation.getTestAccuracy()));
+      values.put(name, value);
+      gauges.computeIfAbsent(
+          name,
+          n ->
+              Gauge.builder(n, this, s -> s.value(n))
+                  .description(description)
+                  .tags(tags)
+                  .register(registry));
+    }
+
+    private synchronized double value(String name) {
+      return values.getOrDefault(name, Double.NaN);
+    }
+
+    synchronized void close() {
+      gauges.values().forEach(registry::remove);
+      gauges.clear();
+      if (phase != null) {
+        perPhase.get(phase).decrementAndGet();
+        registry.remove(phaseGauge);
+        phase = null;
       }
     }
-    epoch.register(epochs, true);
-    progress.register(ratios, true);
-    best.register(bests, true);
-    phase.register(phases, true);
-    attempts.register(attemptRows, true);
-    evaluationEpoch.register(evaluationEpochs, true);
-    evaluationProgress.register(evaluationRatios, true);
-    testAccuracy.register(testAccuracies, true);
-    List<MultiGauge.Row<?>> perPhase = new ArrayList<>();
-    counts.forEach(
-        (p, n) -> perPhase.add(MultiGauge.Row.of(Tags.of("phase", p.name().toLowerCase()), n)));
-    byPhase.register(perPhase, true);
+
+    private static Double toDouble(Integer i) {
+      return i == null ? null : i.doubleValue();
+    }
+
+    private static double ratio(int done, Integer total) {
+      return total == null || total == 0 ? 0 : (double) done / total;
+    }
   }
 }

@@ -132,7 +132,13 @@ class ArchitectureSearchReconcilerIT {
               assertThat(current.getStatus().getConditions())
                   .extracting(Condition::getType)
                   .containsExactly(
-                      "Ready", "Succeeded", "Failed", "Suspended", "CheckpointAvailable");
+                      "Ready",
+                      "Succeeded",
+                      "Failed",
+                      "Suspended",
+                      "CheckpointAvailable",
+                      "Reconciling",
+                      "Stalled");
             });
 
     // The Job controller starts the pod; the trainer reports epoch 2.

@@ -1,0 +1,256 @@
+package io.zarts.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.operator.config.OperatorSettings;
+import io.zarts.operator.job.OwnedObjects;
+import io.zarts.operator.job.TrainerJobFactory;
+import java.net.HttpURLConnection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Keeps the objects a search owns besides its Jobs as {@link OwnedObjects} builds them: the spec
+ * and progress ConfigMaps, the trainer's ServiceAccount, Role and RoleBinding, and the checkpoint
+ * claim. Reads only the informers' caches, so a pass in which nothing drifted sends no request;
+ * creates what is missing, puts back what drifted (data, rules, subjects, labels, the claim's owner
+ * and size), and never touches the data the trainer writes into the progress ConfigMap. Every
+ * change to these objects starts a reconcile of their search.
+ */
+final class OwnedObjectsSync {
+
+  private final OperatorSettings settings;
+
+  OwnedObjectsSync(OperatorSettings settings) {
+    this.settings = settings;
+  }
+
+  /** One informer per owned kind, all selected by the search label. */
+  static List<EventSource<?, ArchitectureSearch>> eventSources(
+      EventSourceContext<ArchitectureSearch> ctx) {
+    return List.of(
+        informer(ConfigMap.class, "configmaps", ctx),
+        informer(ServiceAccount.class, "serviceaccounts", ctx),
+        informer(Role.class, "roles", ctx),
+        informer(RoleBinding.class, "rolebindings", ctx),
+        informer(PersistentVolumeClaim.class, "claims", ctx));
+  }
+
+  private static <R extends HasMetadata> InformerEventSource<R, ArchitectureSearch> informer(
+      Class<R> type, String name, EventSourceContext<ArchitectureSearch> ctx) {
+    return new InformerEventSource<>(
+        InformerEventSourceConfiguration.from(type, ArchitectureSearch.class)
+            .withName(name)
+            .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
+            .withSecondaryToPrimaryMapper(OwnedObjectsSync::bySearchLabel)
+            .build(),
+        ctx);
+  }
+
+  /** The search an object belongs to, by its zarts.io/search label. */
+  static Set<ResourceID> bySearchLabel(HasMetadata resource) {
+    Map<String, String> labels = resource.getMetadata().getLabels();
+    String search = labels == null ? null : labels.get(TrainerJobFactory.SEARCH_LABEL);
+    return search == null
+        ? Set.of()
+        : Set.of(new ResourceID(search, resource.getMetadata().getNamespace()));
+  }
+
+  /** The cached object of that type and name that belongs to the search, if any. */
+  static <R extends HasMetadata> Optional<R> cached(
+      Context<ArchitectureSearch> context, Class<R> type, String name) {
+    return context.getSecondaryResources(type).stream()
+        .filter(r -> r.getMetadata().getName().equals(name))
+        .findFirst();
+  }
+
+  void sync(Context<ArchitectureSearch> context, ArchitectureSearch search) {
+    KubernetesClient client = context.getClient();
+    ConfigMap spec = OwnedObjects.specConfigMap(search);
+    ensure(
+        client,
+        spec,
+        cached(context, ConfigMap.class, spec.getMetadata().getName()),
+        (desired, actual) -> Objects.equals(desired.getData(), actual.getData()),
+        actual -> {
+          actual.setData(spec.getData());
+          return actual;
+        });
+    ConfigMap progress = OwnedObjects.progressConfigMap(search);
+    // Created empty; its data is the trainer's, so only the labels are put back.
+    ensure(
+        client,
+        progress,
+        cached(context, ConfigMap.class, progress.getMetadata().getName()),
+        (desired, actual) -> true,
+        UnaryOperator.identity());
+    ServiceAccount account = OwnedObjects.serviceAccount(search);
+    ensure(
+        client,
+        account,
+        cached(context, ServiceAccount.class, account.getMetadata().getName()),
+        (desired, actual) -> true,
+        UnaryOperator.identity());
+    Role role = OwnedObjects.role(search);
+    ensure(
+        client,
+        role,
+        cached(context, Role.class, role.getMetadata().getName()),
+        (desired, actual) -> Objects.equals(desired.getRules(), actual.getRules()),
+        actual -> {
+          actual.setRules(role.getRules());
+          return actual;
+        });
+    RoleBinding binding = OwnedObjects.roleBinding(search);
+    ensure(
+        client,
+        binding,
+        cached(context, RoleBinding.class, binding.getMetadata().getName()),
+        (desired, actual) ->
+            Objects.equals(desired.getSubjects(), actual.getSubjects())
+                && Objects.equals(desired.getRoleRef(), actual.getRoleRef()),
+        actual -> {
+          actual.setSubjects(binding.getSubjects());
+          return actual;
+        });
+    PersistentVolumeClaim claim =
+        OwnedObjects.checkpointClaim(
+            search,
+            settings.checkpoint().storageClassName().orElse(null),
+            settings.checkpoint().accessMode());
+    if (claim != null) {
+      syncClaim(
+          client,
+          search,
+          claim,
+          cached(context, PersistentVolumeClaim.class, claim.getMetadata().getName()));
+    }
+  }
+
+  /** How an object's content compares, and how to put the desired content into the actual one. */
+  @FunctionalInterface
+  private interface Same<R> {
+    boolean test(R desired, R actual);
+  }
+
+  private static <R extends HasMetadata> void ensure(
+      KubernetesClient client,
+      R desired,
+      Optional<R> cached,
+      Same<R> sameContent,
+      UnaryOperator<R> putBack) {
+    if (cached.isEmpty()) {
+      create(client, desired);
+      return;
+    }
+    R actual = cached.get();
+    boolean labelsKept =
+        actual.getMetadata().getLabels() != null
+            && actual
+                .getMetadata()
+                .getLabels()
+                .entrySet()
+                .containsAll(desired.getMetadata().getLabels().entrySet());
+    if (labelsKept && sameContent.test(desired, actual)) {
+      return;
+    }
+    client
+        .resource(actual)
+        .edit(
+            a -> {
+              R fixed = putBack.apply(a);
+              fixed.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
+              return fixed;
+            });
+  }
+
+  /** Creates; an object that exists already (the cache had not shown it yet) is left as it is. */
+  private static void create(KubernetesClient client, HasMetadata desired) {
+    try {
+      client.resource(desired).create();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * The claim: created; its owner reference follows checkpoint.retainOnDelete (the garbage
+   * collector then deletes it with the search, or leaves it); expanded when checkpoint.size has
+   * grown. A refused resize (a storage class without allowVolumeExpansion, or a smaller size)
+   * becomes a warning event and the claim stays as it is.
+   */
+  private static void syncClaim(
+      KubernetesClient client,
+      ArchitectureSearch search,
+      PersistentVolumeClaim desired,
+      Optional<PersistentVolumeClaim> cached) {
+    if (cached.isEmpty()) {
+      create(client, desired);
+      return;
+    }
+    PersistentVolumeClaim existing = cached.get();
+    List<OwnerReference> wanted = orEmpty(desired.getMetadata().getOwnerReferences());
+    Quantity size = desired.getSpec().getResources().getRequests().get("storage");
+    Quantity current = existing.getSpec().getResources().getRequests().get("storage");
+    boolean ownerChanged = !orEmpty(existing.getMetadata().getOwnerReferences()).equals(wanted);
+    boolean resized = current == null || !sameAmount(current, size);
+    if (!ownerChanged && !resized) {
+      return;
+    }
+    try {
+      client
+          .resource(existing)
+          .edit(
+              pvc -> {
+                pvc.getMetadata().setOwnerReferences(wanted);
+                pvc.getSpec().getResources().getRequests().put("storage", size);
+                return pvc;
+              });
+    } catch (KubernetesClientException e) {
+      if (!resized || e.getCode() < 400 || e.getCode() >= 500) {
+        throw e;
+      }
+      SearchEvents.warning(
+          client,
+          search,
+          "ClaimNotResized",
+          "the API server refused to resize claim "
+              + existing.getMetadata().getName()
+              + " from "
+              + current
+              + " to "
+              + size
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  private static boolean sameAmount(Quantity a, Quantity b) {
+    return a.getNumericalAmount().compareTo(b.getNumericalAmount()) == 0;
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

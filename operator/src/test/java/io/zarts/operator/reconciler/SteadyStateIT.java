@@ -1,0 +1,186 @@
+package io.zarts.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kubernetes.client.KubernetesServer;
+import io.quarkus.test.kubernetes.client.KubernetesTestServer;
+import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.restassured.RestAssured;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.operator.Examples;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A reconcile of a search whose objects are all in place reads everything from the informers'
+ * caches: the mock API server receives no GET (and, with nothing to change, no write either).
+ */
+@QuarkusTest
+@WithKubernetesTestServer(crud = true)
+class SteadyStateIT {
+
+  static final String NS = "steady";
+
+  @jakarta.inject.Inject KubernetesClient client;
+
+  @KubernetesTestServer KubernetesServer server;
+
+  @Test
+  void aSteadyStateReconcileSendsNoRequest() throws Exception {
+    ArchitectureSearch s = Examples.load("quickstart.yaml", NS);
+    client.resource(s).create();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.batch().v1().jobs().inNamespace(NS).withName("quickstart-trainer").get()
+                    != null);
+    Job job = client.batch().v1().jobs().inNamespace(NS).withName("quickstart-trainer").get();
+    job.setStatus(new JobStatusBuilder().withActive(1).build());
+    client.resource(job).updateStatus();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              ArchitectureSearch current = search();
+              return current.getStatus() != null
+                  && current.getStatus().getPhase() == SearchPhase.RUNNING;
+            });
+    // Let the passes that the status write and the Job update started finish.
+    double settled = awaitReconcilesSettle();
+    drain();
+
+    // A new zarts.io/retry value starts a reconcile and asks for nothing while the Job runs.
+    client
+        .resources(ArchitectureSearch.class)
+        .inNamespace(NS)
+        .withName("quickstart")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"metadata\":{\"annotations\":{\"zarts.io/retry\":\"1\"}}}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> reconciles() > settled);
+    awaitReconcilesSettle();
+    List<String> seen = drain();
+    String search = "/apis/zarts.io/v1alpha1/namespaces/" + NS + "/architecturesearches/quickstart";
+    // The client reads the resource before it patches it: those two are the test's own.
+    assertThat(seen)
+        .as("requests in the namespace: the test's GET and PATCH, and none by the operator")
+        .containsExactly("GET " + search, "PATCH " + search);
+  }
+
+  @Test
+  void ownedObjectsThatDriftArePutBack() {
+    ArchitectureSearch s = Examples.load("quickstart.yaml", "drift");
+    client.resource(s).create();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client.rbac().roles().inNamespace("drift").withName("quickstart-trainer").get()
+                    != null);
+    var rules =
+        client.rbac().roles().inNamespace("drift").withName("quickstart-trainer").get().getRules();
+    client
+        .rbac()
+        .roles()
+        .inNamespace("drift")
+        .withName("quickstart-trainer")
+        .edit(
+            r -> {
+              r.getRules().get(0).setVerbs(List.of("get", "update", "patch", "delete"));
+              return r;
+            });
+    client
+        .configMaps()
+        .inNamespace("drift")
+        .withName("quickstart-spec")
+        .edit(
+            cm -> {
+              cm.getData().put("search.yaml", "edited by hand");
+              return cm;
+            });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      client
+                          .rbac()
+                          .roles()
+                          .inNamespace("drift")
+                          .withName("quickstart-trainer")
+                          .get()
+                          .getRules())
+                  .isEqualTo(rules);
+              assertThat(
+                      client
+                          .configMaps()
+                          .inNamespace("drift")
+                          .withName("quickstart-spec")
+                          .get()
+                          .getData()
+                          .get("search.yaml"))
+                  .contains("ArchitectureSearch");
+            });
+  }
+
+  private ArchitectureSearch search() {
+    return client.resources(ArchitectureSearch.class).inNamespace(NS).withName("quickstart").get();
+  }
+
+  /** Waits until the reconcile counter stops moving for a second; returns its value. */
+  private static double awaitReconcilesSettle() {
+    double[] last = {reconciles()};
+    long[] since = {System.nanoTime()};
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              double now = reconciles();
+              if (now != last[0]) {
+                last[0] = now;
+                since[0] = System.nanoTime();
+              }
+              return System.nanoTime() - since[0] > 1_000_000_000L;
+            });
+    return last[0];
+  }
+
+  /**
+   * The requests recorded since the last drain for this namespace, as "METHOD path", watches left
+   * out.
+   */
+  private List<String> drain() throws InterruptedException {
+    List<String> seen = new ArrayList<>();
+    RecordedRequest r;
+    while ((r = server.getKubernetesMockServer().takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+      String path = r.getPath();
+      if (path.contains("/namespaces/" + NS + "/") && !path.contains("watch=true")) {
+        seen.add(r.getMethod() + " " + path);
+      }
+    }
+    return seen;
+  }
+
+  private static double reconciles() {
+    return RestAssured.get("/q/metrics")
+        .asString()
+        .lines()
+        .filter(l -> l.startsWith("zarts_operator_reconciles_total"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+}
