@@ -53,33 +53,38 @@ app.kubernetes.io/managed-by: zarts-operator
 
 {{/* What the reconciler reads and writes in a watched namespace; each rule says why. */}}
 {{- define "zarts.searchRules" -}}
-# The searches: read, status writes, and finalizers/update, which blockOwnerDeletion on owned objects requires.
+# Exactly what the operator uses (LeastPrivilegeIT derives it from the requests it sends). The searches: watched,
+# and their status patched; finalizers/update because owned objects carry blockOwnerDeletion.
 - apiGroups: [zarts.io]
   resources: [architecturesearches]
-  verbs: [get, list, watch, update, patch]
+  verbs: [list, watch]
 - apiGroups: [zarts.io]
   resources: [architecturesearches/status]
-  verbs: [get, update, patch]
+  verbs: [patch]
 - apiGroups: [zarts.io]
   resources: [architecturesearches/finalizers]
   verbs: [update]
-# The trainer Job: created, replaced when epochs rise, deleted on suspend.
+# The trainer Jobs: created, deleted (suspend, a refused spec, more epochs, a retry); get after a create conflict.
 - apiGroups: [batch]
   resources: [jobs]
-  verbs: [get, list, watch, create, update, patch, delete]
-# Trainer pods: read only, for exit codes and termination messages.
+  verbs: [get, list, watch, create, delete]
+# Trainer pods: watched for exit codes, termination messages and pods still stopping.
 - apiGroups: [""]
   resources: [pods]
-  verbs: [get, list, watch]
-# The spec and progress ConfigMaps, the trainer's ServiceAccount and checkpoint claim.
+  verbs: [list, watch]
+# The objects a search owns: watched, created, and patched back when they drift.
 - apiGroups: [""]
-  resources: [configmaps, serviceaccounts, persistentvolumeclaims]
-  verbs: [get, list, watch, create, update, patch, delete]
-# The trainer's Role, which only grants what the operator itself holds on its progress ConfigMap.
+  resources: [serviceaccounts, persistentvolumeclaims]
+  verbs: [list, watch, create, patch]
+# ConfigMaps also get and update: the trainer's Role grants them on its progress ConfigMap, and Kubernetes lets
+# the operator grant only what it holds itself.
+- apiGroups: [""]
+  resources: [configmaps]
+  verbs: [get, list, watch, create, update, patch]
 - apiGroups: [rbac.authorization.k8s.io]
   resources: [roles, rolebindings]
-  verbs: [get, list, watch, create, update, patch, delete]
-- apiGroups: ["", events.k8s.io]
+  verbs: [list, watch, create, patch]
+- apiGroups: [""]
   resources: [events]
-  verbs: [create, patch]
+  verbs: [create]
 {{- end -}}

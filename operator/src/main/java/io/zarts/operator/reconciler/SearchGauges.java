@@ -34,10 +34,16 @@ public class SearchGauges {
 
   public SearchGauges(MeterRegistry registry) {
     this.registry = registry;
+    // A registry that outlives an application restart (tests restart Quarkus per class) still
+    // holds the previous instance's gauges, which would shadow these: they go first.
+    registry.getMeters().stream()
+        .filter(m -> m.getId().getName().startsWith("zarts.search"))
+        .toList()
+        .forEach(registry::remove);
     for (SearchPhase p : SearchPhase.values()) {
       AtomicInteger count = new AtomicInteger();
       perPhase.put(p, count);
-      Gauge.builder("zarts.searches", count, AtomicInteger::get)
+      Gauge.builder("zarts.searches", count::get)
           .description("Searches per phase")
           .tags("phase", label(p))
           .register(registry);

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.zarts.api.RepoFiles;
 import io.zarts.operator.Examples;
@@ -65,9 +66,43 @@ class HelmChartTest {
     }
     ((ObjectNode) values.get("rbac")).putArray("watchNamespaces").add("team-a").add("team-b");
     values.put("replicas", 2).put("logFormat", "json");
+    ((ObjectNode) values.get("networkPolicy")).put("enabled", true);
     yaml.writeValue(copy.resolve("values.yaml").toFile(), values);
     LintResult everything = new Helm(copy).lint().strict().call();
     assertThat(everything.isFailed()).as(String.join("\n", everything.getMessages())).isFalse();
+  }
+
+  @Test
+  void theTrainerNetworkPolicyLetsOnlyDnsTheApiServerAndTheScraperThrough() {
+    RenderedChart chart =
+        RenderedChart.render(
+            """
+            rbac: {watchNamespaces: [team-a, team-b]}
+            networkPolicy: {enabled: true, apiServerCidrs: [10.0.0.1/32]}
+            """);
+    assertThat(chart.all("NetworkPolicy"))
+        .extracting(n -> n.at("/metadata/namespace").asText())
+        .containsExactly("team-a", "team-b");
+    NetworkPolicy policy =
+        new KubernetesSerialization()
+            .convertValue(chart.all("NetworkPolicy").get(0), NetworkPolicy.class);
+    assertThat(policy.getSpec().getPodSelector().getMatchLabels())
+        .containsEntry("app.kubernetes.io/name", "zarts-trainer");
+    assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress", "Egress");
+    var ingress = policy.getSpec().getIngress().get(0);
+    assertThat(ingress.getPorts().get(0).getPort().getIntVal()).isEqualTo(9400);
+    assertThat(ingress.getFrom().get(0).getNamespaceSelector().getMatchLabels())
+        .containsEntry("kubernetes.io/metadata.name", "monitoring");
+    var egress = policy.getSpec().getEgress();
+    assertThat(egress).hasSize(2);
+    assertThat(egress.get(0).getPorts()).extracting(p -> p.getPort().getIntVal()).containsOnly(53);
+    assertThat(egress.get(1).getTo().get(0).getIpBlock().getCidr()).isEqualTo("10.0.0.1/32");
+    assertThat(egress.get(1).getPorts())
+        .extracting(p -> p.getPort().getIntVal())
+        .containsExactly(443, 6443);
+    assertThat(RenderedChart.render("").find("NetworkPolicy")).as("off by default").isEmpty();
+    assertThatThrownBy(() -> RenderedChart.render("networkPolicy: {enabled: true}"))
+        .hasMessageContaining("networkPolicy.namespaces or rbac.watchNamespaces");
   }
 
   @Test
@@ -147,7 +182,7 @@ class HelmChartTest {
       }
     }
     ObjectNode clusterRole = chart.one("ClusterRole");
-    assertThat(verbs(clusterRole, "pods")).containsExactlyInAnyOrder("get", "list", "watch");
+    assertThat(verbs(clusterRole, "pods")).containsExactlyInAnyOrder("list", "watch");
     assertThat(verbs(clusterRole, "jobs")).contains("create", "delete");
     assertThat(verbs(clusterRole, "architecturesearches")).doesNotContain("create", "delete");
     assertThat(verbs(clusterRole, "architecturesearches/finalizers")).containsExactly("update");
@@ -333,6 +368,7 @@ class HelmChartTest {
         && !prefix.equals("resources")
         && !prefix.endsWith("Selector")
         && !prefix.endsWith("labels")
+        && !prefix.endsWith("Labels")
         && !prefix.endsWith("affinity")
         && !prefix.endsWith("Annotations")
         && !prefix.endsWith("annotations")) {

@@ -14,13 +14,13 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.restassured.RestAssured;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
+import io.zarts.operator.OperatorMetrics;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ class LoadIT {
     Map<String, Long> created = new ConcurrentHashMap<>();
     Map<String, Long> jobSeen = new ConcurrentHashMap<>();
     ExecutorService trainers = Executors.newFixedThreadPool(4);
-    double reconcilesBefore = reconciles();
+    double reconcilesBefore = OperatorMetrics.reconciles();
     long start = System.nanoTime();
     try (Watch watch =
         client
@@ -107,7 +107,7 @@ class LoadIT {
       trainers.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    double reconcilesPerSecond = (reconciles() - reconcilesBefore) / seconds;
+    double reconcilesPerSecond = (OperatorMetrics.reconciles() - reconcilesBefore) / seconds;
     List<Double> latencies = new ArrayList<>();
     jobSeen.forEach((job, t) -> latencies.add((t - created.get(job)) / 1e6));
     Collections.sort(latencies);
@@ -138,16 +138,6 @@ class LoadIT {
         .stream()
         .filter(s -> s.getStatus() != null && s.getStatus().getPhase() == SearchPhase.SUCCEEDED)
         .count();
-  }
-
-  /** zarts_operator_reconciles_total as the operator exports it. */
-  private static double reconciles() {
-    return RestAssured.get("/q/metrics")
-        .asString()
-        .lines()
-        .filter(l -> l.startsWith("zarts_operator_reconciles_total"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
   }
 
   private void fakeTraining(String namespace, Job job) {

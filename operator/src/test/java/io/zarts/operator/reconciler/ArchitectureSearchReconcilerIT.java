@@ -725,6 +725,7 @@ class ArchitectureSearchReconcilerIT {
             () ->
                 assertThat(RestAssured.get("/q/metrics").asString())
                     .contains("name=\"other\"")
+                    .contains("zarts_searches{phase=\"pending\"}")
                     .doesNotContain("name=\"gone\""));
   }
 }

@@ -13,10 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.restassured.RestAssured;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
+import io.zarts.operator.OperatorMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +70,7 @@ class SteadyStateIT {
         .patch(
             PatchContext.of(PatchType.JSON_MERGE),
             "{\"metadata\":{\"annotations\":{\"zarts.io/retry\":\"1\"}}}");
-    await().atMost(Duration.ofSeconds(30)).until(() -> reconciles() > settled);
+    await().atMost(Duration.ofSeconds(30)).until(() -> OperatorMetrics.reconciles() > settled);
     awaitReconcilesSettle();
     List<String> seen = drain();
     String search = "/apis/zarts.io/v1alpha1/namespaces/" + NS + "/architecturesearches/quickstart";
@@ -142,14 +142,14 @@ class SteadyStateIT {
 
   /** Waits until the reconcile counter stops moving for a second; returns its value. */
   private static double awaitReconcilesSettle() {
-    double[] last = {reconciles()};
+    double[] last = {OperatorMetrics.reconciles()};
     long[] since = {System.nanoTime()};
     await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
         .until(
             () -> {
-              double now = reconciles();
+              double now = OperatorMetrics.reconciles();
               if (now != last[0]) {
                 last[0] = now;
                 since[0] = System.nanoTime();
@@ -173,14 +173,5 @@ class SteadyStateIT {
       }
     }
     return seen;
-  }
-
-  private static double reconciles() {
-    return RestAssured.get("/q/metrics")
-        .asString()
-        .lines()
-        .filter(l -> l.startsWith("zarts_operator_reconciles_total"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .sum();
   }
 }
