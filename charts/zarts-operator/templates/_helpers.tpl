@@ -72,10 +72,11 @@ app.kubernetes.io/managed-by: zarts-operator
 - apiGroups: [""]
   resources: [pods]
   verbs: [list, watch]
-# The objects a search owns: watched, created, and patched back when they drift.
+# The objects a search owns: watched, created, and patched back when they drift; get when a create finds one that
+# lost the label the informers select by.
 - apiGroups: [""]
   resources: [serviceaccounts, persistentvolumeclaims]
-  verbs: [list, watch, create, patch]
+  verbs: [get, list, watch, create, patch]
 # ConfigMaps also get and update: the trainer's Role grants them on its progress ConfigMap, and Kubernetes lets
 # the operator grant only what it holds itself.
 - apiGroups: [""]
@@ -83,7 +84,7 @@ app.kubernetes.io/managed-by: zarts-operator
   verbs: [get, list, watch, create, update, patch]
 - apiGroups: [rbac.authorization.k8s.io]
   resources: [roles, rolebindings]
-  verbs: [list, watch, create, patch]
+  verbs: [get, list, watch, create, patch]
 - apiGroups: [""]
   resources: [events]
   verbs: [create]

@@ -26,6 +26,12 @@ public class Producers {
   }
 
   static TrainerDefaults trainerDefaults(OperatorSettings.Trainer t) {
+    if (t.finishedJobTtlSeconds() < 600) {
+      // The status must record a finished Job before its TTL removes it.
+      throw new IllegalStateException(
+          "zarts.operator.trainer.finished-job-ttl-seconds must be at least 600; got "
+              + t.finishedJobTtlSeconds());
+    }
     Map<String, String> nodeSelector =
         parse(
             "zarts.operator.trainer.gpu-node-selector",

@@ -1,6 +1,5 @@
 package io.zarts.operator.job;
 
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -41,20 +40,16 @@ public final class JobState {
     return pods.stream().filter(JobState::stillRunning).findFirst();
   }
 
-  /** The exit code of the last trainer container among the pods that ended with one, if any. */
-  public static Optional<Integer> lastExitCode(List<Pod> pods) {
-    Integer code = null;
-    for (Pod pod : pods) {
-      if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
-        continue;
-      }
-      for (ContainerStatus cs : pod.getStatus().getContainerStatuses()) {
-        if (cs.getState() != null && cs.getState().getTerminated() != null) {
-          code = cs.getState().getTerminated().getExitCode();
-        }
-      }
-    }
-    return Optional.ofNullable(code);
+  /** Whether a trainer container among the pods ended with that exit code. */
+  public static boolean anyExitedWith(List<Pod> pods, int code) {
+    return pods.stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null)
+        .flatMap(p -> p.getStatus().getContainerStatuses().stream())
+        .anyMatch(
+            cs ->
+                cs.getState() != null
+                    && cs.getState().getTerminated() != null
+                    && Integer.valueOf(code).equals(cs.getState().getTerminated().getExitCode()));
   }
 
   /** The Job's annotation, or null. */

@@ -29,6 +29,7 @@ import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.api.validation.Violation;
 import io.zarts.operator.config.OperatorSettings;
+import io.zarts.operator.job.JobState;
 import io.zarts.operator.job.SearchNames;
 import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.job.TrainerStage;
@@ -132,12 +133,28 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         deleteJob(client, searchJob.get());
         searchJob = Optional.empty();
       }
-      Applied applied = apply(client, search, stage, evaluationJob, accepted, searchPods);
+      Applied applied =
+          apply(
+              client,
+              search,
+              stage,
+              evaluationJob,
+              deleting(context, names.evaluationJob()),
+              accepted,
+              searchPods);
       evaluationJob = applied.job();
       retryHonoured = applied.retryHonoured();
       refused = applied.refused();
     } else {
-      Applied applied = apply(client, search, stage, searchJob, accepted, searchPods);
+      Applied applied =
+          apply(
+              client,
+              search,
+              stage,
+              searchJob,
+              deleting(context, names.job()),
+              accepted,
+              searchPods);
       searchJob = applied.job();
       retryHonoured = applied.retryHonoured();
       refused = applied.refused();
@@ -184,6 +201,15 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     return UpdateControl.patchStatus(patch);
   }
 
+  /** The Job of that name while it is being deleted, or null. */
+  private static Job deleting(Context<ArchitectureSearch> context, String name) {
+    return context.getSecondaryResources(Job.class).stream()
+        .filter(j -> j.getMetadata().getName().equals(name))
+        .filter(j -> j.getMetadata().getDeletionTimestamp() != null)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** The Job of that name, unless it is being deleted (then its pods are what still counts). */
   private static Optional<Job> job(Context<ArchitectureSearch> context, String name) {
     return context.getSecondaryResources(Job.class).stream()
@@ -224,10 +250,11 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       ArchitectureSearch search,
       TrainerStage stage,
       Optional<Job> job,
+      Job deleting,
       boolean accepted,
       List<Pod> searchPods) {
     StageDecision decision =
-        StageDecision.decide(search, stage, job.orElse(null), accepted, searchPods);
+        StageDecision.decide(search, stage, job.orElse(null), deleting, accepted, searchPods);
     switch (decision.action()) {
       case DELETE -> {
         deleteJob(client, job.orElseThrow());
@@ -235,8 +262,10 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       }
       case CREATE -> {
         try {
-          Job created = create(client, search, stage);
-          return new Applied(Optional.of(created), Lifecycle.pendingRetry(search), null);
+          Optional<Job> created = create(client, search, stage);
+          // A retry is honoured by the Job it created, never by one found in its way.
+          return new Applied(
+              created, created.isPresent() ? Lifecycle.pendingRetry(search) : null, null);
         } catch (KubernetesClientException e) {
           Observation.Refusal refusal = JobRefusedException.refusal(e);
           if (refusal == null) {
@@ -247,12 +276,19 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         }
       }
       default -> {
-        return new Applied(job);
+        // A retry asked for while the trainer still runs is that run: it is not started again.
+        boolean running = job.isPresent() && !JobState.finished(job.get());
+        return new Applied(job, running ? Lifecycle.pendingRetry(search) : null, null);
       }
     }
   }
 
-  private Job create(KubernetesClient client, ArchitectureSearch search, TrainerStage stage) {
+  /**
+   * Creates the stage's Job; empty when a Job of that name is in the way (one that is still being
+   * deleted, or gone again): the next pass decides afresh.
+   */
+  private Optional<Job> create(
+      KubernetesClient client, ArchitectureSearch search, TrainerStage stage) {
     Job desired = jobs.desired(search, stage);
     try {
       Job created = client.resource(desired).create();
@@ -261,13 +297,17 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
           search,
           "JobCreated",
           "created " + stage.label + " Job " + created.getMetadata().getName());
-      return created;
+      return Optional.of(created);
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
       }
-      // Created by an earlier pass that the informer has not shown yet.
-      return client.resource(desired).get();
+      // Created by an earlier pass that the informer has not shown yet, or an old one still
+      // being deleted (then it is not ours to adopt).
+      Job existing = client.resource(desired).get();
+      return existing == null || existing.getMetadata().getDeletionTimestamp() != null
+          ? Optional.empty()
+          : Optional.of(existing);
     }
   }
 

@@ -21,6 +21,7 @@ import io.zarts.operator.config.OperatorSettings;
 import io.zarts.operator.job.OwnedObjects;
 import io.zarts.operator.job.TrainerJobFactory;
 import java.net.HttpURLConnection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -158,19 +159,11 @@ final class OwnedObjectsSync {
       Optional<R> cached,
       Same<R> sameContent,
       UnaryOperator<R> putBack) {
-    if (cached.isEmpty()) {
-      create(client, desired);
+    R actual = cached.isEmpty() ? create(client, desired) : cached.get();
+    if (actual == null) {
       return;
     }
-    R actual = cached.get();
-    boolean labelsKept =
-        actual.getMetadata().getLabels() != null
-            && actual
-                .getMetadata()
-                .getLabels()
-                .entrySet()
-                .containsAll(desired.getMetadata().getLabels().entrySet());
-    if (labelsKept && sameContent.test(desired, actual)) {
+    if (labelsKept(desired, actual) && sameContent.test(desired, actual)) {
       return;
     }
     client
@@ -178,19 +171,27 @@ final class OwnedObjectsSync {
         .edit(
             a -> {
               R fixed = putBack.apply(a);
+              if (fixed.getMetadata().getLabels() == null) {
+                fixed.getMetadata().setLabels(new HashMap<>());
+              }
               fixed.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
               return fixed;
             });
   }
 
-  /** Creates; an object that exists already (the cache had not shown it yet) is left as it is. */
-  private static void create(KubernetesClient client, HasMetadata desired) {
+  /**
+   * Creates it and returns null; when it exists already (the cache has not shown it yet, or it lost
+   * the label the informer selects by) returns the stored object, to be compared and put back.
+   */
+  private static <R extends HasMetadata> R create(KubernetesClient client, R desired) {
     try {
       client.resource(desired).create();
+      return null;
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
       }
+      return client.resource(desired).get();
     }
   }
 
@@ -205,17 +206,17 @@ final class OwnedObjectsSync {
       ArchitectureSearch search,
       PersistentVolumeClaim desired,
       Optional<PersistentVolumeClaim> cached) {
-    if (cached.isEmpty()) {
-      create(client, desired);
+    PersistentVolumeClaim existing = cached.isEmpty() ? create(client, desired) : cached.get();
+    if (existing == null) {
       return;
     }
-    PersistentVolumeClaim existing = cached.get();
     List<OwnerReference> wanted = orEmpty(desired.getMetadata().getOwnerReferences());
     Quantity size = desired.getSpec().getResources().getRequests().get("storage");
     Quantity current = existing.getSpec().getResources().getRequests().get("storage");
     boolean ownerChanged = !orEmpty(existing.getMetadata().getOwnerReferences()).equals(wanted);
     boolean resized = current == null || !sameAmount(current, size);
-    if (!ownerChanged && !resized) {
+    boolean labelsKept = labelsKept(desired, existing);
+    if (!ownerChanged && !resized && labelsKept) {
       return;
     }
     try {
@@ -225,6 +226,10 @@ final class OwnedObjectsSync {
               pvc -> {
                 pvc.getMetadata().setOwnerReferences(wanted);
                 pvc.getSpec().getResources().getRequests().put("storage", size);
+                if (pvc.getMetadata().getLabels() == null) {
+                  pvc.getMetadata().setLabels(new HashMap<>());
+                }
+                pvc.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
                 return pvc;
               });
     } catch (KubernetesClientException e) {
@@ -244,6 +249,15 @@ final class OwnedObjectsSync {
               + ": "
               + e.getMessage());
     }
+  }
+
+  private static boolean labelsKept(HasMetadata desired, HasMetadata actual) {
+    return actual.getMetadata().getLabels() != null
+        && actual
+            .getMetadata()
+            .getLabels()
+            .entrySet()
+            .containsAll(desired.getMetadata().getLabels().entrySet());
   }
 
   private static boolean sameAmount(Quantity a, Quantity b) {

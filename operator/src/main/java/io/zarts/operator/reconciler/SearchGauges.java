@@ -9,9 +9,12 @@ import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,6 +31,21 @@ public class SearchGauges {
 
   private final MeterRegistry registry;
   private final Map<String, Series> byUid = new ConcurrentHashMap<>();
+
+  /**
+   * Uids of searches deleted recently: a pass still running when its search is deleted must not
+   * bring its series back.
+   */
+  private final Set<String> deleted =
+      Collections.newSetFromMap(
+          Collections.synchronizedMap(
+              new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > 4096;
+                }
+              }));
+
   private final Map<SearchPhase, AtomicInteger> perPhase = new EnumMap<>(SearchPhase.class);
   private final Counter reconcileErrors;
   private final Counter reconciles;
@@ -71,7 +89,9 @@ public class SearchGauges {
   /** Sets the search's series from the status just computed. */
   public void update(ArchitectureSearch search, ArchitectureSearchStatus status) {
     String uid = search.getMetadata().getUid();
-    if (uid == null) {
+    if (uid == null
+        || search.getMetadata().getDeletionTimestamp() != null
+        || deleted.contains(uid)) {
       return;
     }
     Series series =
@@ -89,7 +109,9 @@ public class SearchGauges {
 
   /** Drops a deleted search's series and its count. */
   void remove(ArchitectureSearch search) {
-    Series series = byUid.remove(String.valueOf(search.getMetadata().getUid()));
+    String uid = String.valueOf(search.getMetadata().getUid());
+    deleted.add(uid);
+    Series series = byUid.remove(uid);
     if (series != null) {
       series.close();
     }
@@ -107,12 +129,16 @@ public class SearchGauges {
     private final Map<String, Gauge> gauges = new HashMap<>();
     private SearchPhase phase;
     private Gauge phaseGauge;
+    private boolean closed;
 
     Series(Tags tags) {
       this.tags = tags;
     }
 
     synchronized void apply(ArchitectureSearchStatus status) {
+      if (closed) {
+        return;
+      }
       SearchPhase p =
           status == null || status.getPhase() == null ? SearchPhase.PENDING : status.getPhase();
       if (p != phase) {
@@ -186,6 +212,7 @@ public class SearchGauges {
     }
 
     synchronized void close() {
+      closed = true;
       gauges.values().forEach(registry::remove);
       gauges.clear();
       if (phase != null) {

@@ -38,6 +38,7 @@ record StageDecision(Action action, String why) {
       ArchitectureSearch search,
       TrainerStage stage,
       Job job,
+      Job deleting,
       boolean specAccepted,
       List<Pod> searchPods) {
     ArchitectureSearchSpec spec = search.getSpec();
@@ -51,6 +52,10 @@ record StageDecision(Action action, String why) {
     }
     if (Lifecycle.endedForGood(search, stage)) {
       return new StageDecision(Action.NONE, "ended");
+    }
+    if (deleting != null) {
+      // The old Job of that name is still there (foreground deletion waits for its pods).
+      return new StageDecision(Action.WAIT, deleting.getMetadata().getName());
     }
     Optional<Pod> stopping = JobState.firstStillRunning(searchPods);
     return stopping
@@ -75,8 +80,7 @@ record StageDecision(Action action, String why) {
       return new StageDecision(Action.DELETE, "more epochs");
     }
     if (JobState.failed(job)
-        && JobState.lastExitCode(podsOf(job, searchPods)).orElse(0)
-            == TrainerJobFactory.VOLUME_FULL_EXIT_CODE
+        && JobState.anyExitedWith(podsOf(job, searchPods), TrainerJobFactory.VOLUME_FULL_EXIT_CODE)
         && larger(
             spec.getCheckpoint().getSize(),
             JobState.annotation(job, TrainerJobFactory.CHECKPOINT_SIZE_ANNOTATION))) {

@@ -3,6 +3,7 @@ package io.zarts.operator.status;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.operator.job.Hashes;
 import io.zarts.operator.job.TrainerStage;
 import java.util.Map;
 import java.util.Objects;
@@ -17,13 +18,23 @@ public final class Lifecycle {
 
   private Lifecycle() {}
 
-  /** The zarts.io/retry value not honoured yet, or null. */
+  /** Longest zarts.io/retry value kept as it is in status.retryToken; longer ones by hash. */
+  static final int MAX_TOKEN = 63;
+
+  /**
+   * The zarts.io/retry value not honoured yet, as status.retryToken records it (itself, or its hash
+   * when longer than {@value #MAX_TOKEN} characters), or null.
+   */
   public static String pendingRetry(ArchitectureSearch search) {
     Map<String, String> annotations = search.getMetadata().getAnnotations();
-    String token =
+    String value =
         annotations == null ? null : annotations.get(ArchitectureSearch.RETRY_ANNOTATION);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String token = value.length() <= MAX_TOKEN ? value : Hashes.shortSha256(value);
     String honoured = search.getStatus() == null ? null : search.getStatus().getRetryToken();
-    return token == null || token.isBlank() || token.equals(honoured) ? null : token;
+    return token.equals(honoured) ? null : token;
   }
 
   public static boolean retryRequested(ArchitectureSearch search) {

@@ -62,6 +62,7 @@ public final class StatusAggregator {
     copyProgress(o.progress(), search, previous, status);
 
     boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
+    recordCompletedEpochs(o.job(), search, status);
     TrainerStage stage = TrainerStage.current(search, o.job());
     status.setStage(stage.asStatus());
     // A stage that ended for good stays as it ended: later edits of the spec are not applied.
@@ -89,11 +90,15 @@ public final class StatusAggregator {
       c.set(Conditions.SUSPENDED, false, "NotSuspended", "");
     }
     setKstatus(c, verdict);
-    if (search.getSpec().getEvaluation() != null) {
+    if (verdict.situation() == Situation.ENDED) {
+      // Its Job is gone: the evaluation block and the Evaluating condition stay as they ended.
+      status.setEvaluation(previous.getEvaluation());
+    } else if (search.getSpec().getEvaluation() != null) {
       setEvaluating(c, search.getSpec(), stage, verdict);
       status.setEvaluation(
           EvaluationReport.status(
               search.getSpec(), stage, verdict.situation(), evaluation, previous, o));
+      recordCompletedEpochs(o.evaluation().job(), status.getEvaluation());
     }
     boolean checkpoint = status.getCheckpoint() != null && status.getCheckpoint().getPath() != null;
     c.set(
@@ -122,6 +127,44 @@ public final class StatusAggregator {
       status.setTrainer(previous.getTrainer());
     }
     return status;
+  }
+
+  /**
+   * A completed search Job ran the epochs it was made for, whatever report reached the status (the
+   * result may have come from the termination message alone): recorded, so that the search stays
+   * finished once that Job is gone.
+   */
+  private static void recordCompletedEpochs(
+      Job job, ArchitectureSearch search, ArchitectureSearchStatus status) {
+    Integer epochs = completedEpochs(job);
+    if (epochs == null) {
+      return;
+    }
+    ProgressStatus progress =
+        status.getProgress() == null ? new ProgressStatus() : status.getProgress();
+    if (progress.getEpoch() == null || progress.getEpoch() < epochs) {
+      int total = search.getSpec().getTraining().getEpochs();
+      progress.setEpoch(epochs);
+      progress.setTotalEpochs(total);
+      progress.setPercent(total == 0 ? 0 : Math.min(100, 100 * epochs / total));
+      progress.setEtaSeconds(null);
+      status.setProgress(progress);
+    }
+  }
+
+  /** The same for the evaluation Job and status.evaluation. */
+  private static void recordCompletedEpochs(Job job, EvaluationStatus evaluation) {
+    Integer epochs = completedEpochs(job);
+    if (epochs != null
+        && evaluation != null
+        && (evaluation.getEpoch() == null || evaluation.getEpoch() < epochs)) {
+      evaluation.setEpoch(epochs);
+    }
+  }
+
+  private static Integer completedEpochs(Job job) {
+    String epochs = JobState.annotation(job, TrainerJobFactory.EPOCHS_ANNOTATION);
+    return JobState.complete(job) && epochs != null ? Integer.valueOf(epochs) : null;
   }
 
   /**
@@ -279,12 +322,13 @@ public final class StatusAggregator {
   private static Verdict failed(Situation situation, Job job, List<Pod> pods, String fallback) {
     JobCondition failed = JobState.condition(job, "Failed");
     String detail = terminationDetail(pods);
-    if (JobState.lastExitCode(pods).orElse(0) == TrainerJobFactory.VOLUME_FULL_EXIT_CODE) {
+    if (JobState.anyExitedWith(pods, TrainerJobFactory.VOLUME_FULL_EXIT_CODE)) {
       return new Verdict(
           situation,
           "CheckpointVolumeFull",
           "the checkpoint volume is full; raise spec.checkpoint.size (the operator expands the"
-              + " claim and starts a trainer that resumes from the last checkpoint), or lower"
+              + " claim and starts a trainer that resumes from the last checkpoint; once this"
+              + " failed Job has been deleted, set a new zarts.io/retry annotation too), or lower"
               + " spec.checkpoint.keep and set a new zarts.io/retry annotation: "
               + detail);
     }

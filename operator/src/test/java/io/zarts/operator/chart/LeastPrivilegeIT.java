@@ -38,12 +38,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The chart's RBAC for searches is exactly what the operator uses. The test drives one search
  * through its life (create, run, resources edit, suspend and resume, drift of the ServiceAccount,
- * Role and RoleBinding, claim resize, success, delete) with its own client, recognised by its
- * User-Agent; every other request the mock API server received since it started is the operator's.
- * Each becomes an (API group, resource, verb) permission, and the set must equal the rules the
- * chart renders in both modes (cluster-wide ClusterRole, and a Role per watched namespace), apart
- * from the few permissions listed in {@link #NOT_SEEN_HERE} with the reason the mock cannot show
- * them.
+ * Role, RoleBinding and claim, some losing the label the informers select by, claim resize,
+ * success, delete) with its own client, recognised by its User-Agent; every other request the mock
+ * API server received since it started is the operator's. Each becomes an (API group, resource,
+ * verb) permission, and the set must equal the rules the chart renders in both modes (cluster-wide
+ * ClusterRole, and a Role per watched namespace), apart from the few permissions listed in {@link
+ * #NOT_SEEN_HERE} with the reason the mock cannot show them.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = LeastPrivilegeIT.OwnServer.class)
@@ -134,8 +134,17 @@ class LeastPrivilegeIT {
         .withName("quickstart-trainer")
         .edit(
             sa -> {
-              sa.getMetadata().getLabels().put("app.kubernetes.io/managed-by", "someone");
+              sa.getMetadata().getLabels().remove("zarts.io/search"); // leaves the informer
               return sa;
+            });
+    test.rbac()
+        .roles()
+        .inNamespace(NS)
+        .withName("quickstart-trainer")
+        .edit(
+            r -> {
+              r.getMetadata().getLabels().remove("zarts.io/search");
+              return r;
             });
     test.rbac()
         .roleBindings()
@@ -144,7 +153,16 @@ class LeastPrivilegeIT {
         .edit(
             b -> {
               b.getSubjects().get(0).setName("default");
+              b.getMetadata().getLabels().remove("zarts.io/search");
               return b;
+            });
+    test.persistentVolumeClaims()
+        .inNamespace(NS)
+        .withName("quickstart-checkpoints")
+        .edit(
+            c -> {
+              c.getMetadata().getLabels().remove("zarts.io/search");
+              return c;
             });
     edit(test, a -> a.getSpec().getCheckpoint().setSize("2Gi"));
     await()
@@ -161,7 +179,7 @@ class LeastPrivilegeIT {
                             .getVerbs()
                             .size()
                         == 3
-                    && "zarts-operator"
+                    && "quickstart"
                         .equals(
                             test.serviceAccounts()
                                 .inNamespace(NS)
@@ -169,7 +187,7 @@ class LeastPrivilegeIT {
                                 .get()
                                 .getMetadata()
                                 .getLabels()
-                                .get("app.kubernetes.io/managed-by"))
+                                .get("zarts.io/search"))
                     && "quickstart-trainer"
                         .equals(
                             test.rbac()

@@ -86,7 +86,7 @@ class StageDecisionTest {
   }
 
   static Action decide(ArchitectureSearch s, Job job, boolean accepted, List<Pod> pods) {
-    return StageDecision.decide(s, TrainerStage.SEARCH, job, accepted, pods).action();
+    return StageDecision.decide(s, TrainerStage.SEARCH, job, null, accepted, pods).action();
   }
 
   @Test
@@ -96,6 +96,11 @@ class StageDecisionTest {
     assertThat(decide(s, null, true, List.of(pod("Running", null)))).isEqualTo(Action.WAIT);
     assertThat(decide(s, null, true, List.of(pod("Pending", null)))).isEqualTo(Action.WAIT);
     assertThat(decide(s, null, true, List.of(pod("Failed", 143)))).isEqualTo(Action.CREATE);
+    Job old = job(s, "Failed");
+    old.getMetadata().setDeletionTimestamp("2026-11-30T10:00:00Z");
+    assertThat(StageDecision.decide(s, TrainerStage.SEARCH, null, old, true, List.of()).action())
+        .as("the old Job of that name is still being deleted")
+        .isEqualTo(Action.WAIT);
   }
 
   @Test
@@ -115,7 +120,7 @@ class StageDecisionTest {
     Job running = job(s, null);
     assertThat(decide(s, running, true, List.of())).isEqualTo(Action.KEEP);
     s.getSpec().getResources().getRequests().put("cpu", new Quantity("2"));
-    assertThat(StageDecision.decide(s, TrainerStage.SEARCH, running, true, List.of()).why())
+    assertThat(StageDecision.decide(s, TrainerStage.SEARCH, running, null, true, List.of()).why())
         .isEqualTo("spec.resources changed");
     running.getMetadata().getAnnotations().remove(TrainerJobFactory.RESOURCES_ANNOTATION);
     assertThat(decide(s, running, true, List.of()))

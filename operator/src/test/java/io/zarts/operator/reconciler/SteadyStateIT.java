@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A reconcile of a search whose objects are all in place reads everything from the informers'
- * caches: the mock API server receives no GET (and, with nothing to change, no write either).
+ * caches: the mock API server receives no GET, and no write but the status patch the pass needs.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -62,7 +62,8 @@ class SteadyStateIT {
     double settled = awaitReconcilesSettle();
     drain();
 
-    // A new zarts.io/retry value starts a reconcile and asks for nothing while the Job runs.
+    // A new zarts.io/retry value starts a reconcile; while the Job runs it only records the value
+    // (that run is the retry).
     client
         .resources(ArchitectureSearch.class)
         .inNamespace(NS)
@@ -74,10 +75,12 @@ class SteadyStateIT {
     awaitReconcilesSettle();
     List<String> seen = drain();
     String search = "/apis/zarts.io/v1alpha1/namespaces/" + NS + "/architecturesearches/quickstart";
-    // The client reads the resource before it patches it: those two are the test's own.
+    // The client reads the resource before it patches it: those two are the test's own; the
+    // operator's only request is the status patch that records the retry value.
     assertThat(seen)
-        .as("requests in the namespace: the test's GET and PATCH, and none by the operator")
-        .containsExactly("GET " + search, "PATCH " + search);
+        .as("requests in the namespace: the test's GET and PATCH, and the operator's status patch")
+        .containsExactly("GET " + search, "PATCH " + search, "PATCH " + search + "/status");
+    assertThat(search().getStatus().getRetryToken()).isEqualTo("1");
   }
 
   @Test

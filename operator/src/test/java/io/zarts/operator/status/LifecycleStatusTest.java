@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
@@ -17,7 +18,10 @@ import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.v1alpha1.SearchStage;
 import io.zarts.api.validation.Violation;
+import io.zarts.operator.job.TrainerJobFactory;
+import io.zarts.operator.job.TrainerStage;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,7 +89,7 @@ class LifecycleStatusTest {
     assertThat(gone.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
     assertThat(get(gone, "Succeeded").getReason()).isEqualTo("Completed");
     assertThat(gone.getCompletionTime()).isEqualTo(completed);
-    assertThat(Lifecycle.endedForGood(s, io.zarts.operator.job.TrainerStage.SEARCH)).isTrue();
+    assertThat(Lifecycle.endedForGood(s, TrainerStage.SEARCH)).isTrue();
 
     s.setStatus(gone);
     ArchitectureSearchStatus edited =
@@ -118,7 +122,7 @@ class LifecycleStatusTest {
     ArchitectureSearchStatus gone = compute(s, List.of(), null, List.of(), null, T0);
     assertThat(gone.getPhase()).isEqualTo(SearchPhase.FAILED);
 
-    s.getMetadata().setAnnotations(java.util.Map.of(ArchitectureSearch.RETRY_ANNOTATION, "1"));
+    s.getMetadata().setAnnotations(Map.of(ArchitectureSearch.RETRY_ANNOTATION, "1"));
     assertThat(Lifecycle.pendingRetry(s)).isEqualTo("1");
     ArchitectureSearchStatus retrying = compute(s, List.of(), null, List.of(), null, T0);
     assertThat(get(retrying, "Ready").getReason()).isEqualTo("Creating");
@@ -142,6 +146,37 @@ class LifecycleStatusTest {
     assertThat(withJob.getCompletionTime()).isNull();
     s.setStatus(withJob);
     assertThat(Lifecycle.pendingRetry(s)).as("the same token asks nothing more").isNull();
+  }
+
+  @Test
+  void aResultFromTheTerminationMessageAloneStillKeepsTheSearchFinishedOnceItsJobIsGone() {
+    ArchitectureSearch s = search();
+    s.getSpec().getTraining().setEpochs(3);
+    Job complete = job("Complete", 0);
+    complete.getMetadata().setAnnotations(Map.of(TrainerJobFactory.EPOCHS_ANNOTATION, "3"));
+    String summary =
+        "{\"schemaVersion\":1,\"reason\":\"Succeeded\",\"exitCode\":0,\"genotype\":\""
+            + GENOTYPE
+            + "\"}";
+    s.setStatus(
+        compute(
+            s, List.of(), complete, List.of(StatusAggregatorTest.terminated(summary)), null, T0));
+    assertThat(s.getStatus().getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+    assertThat(s.getStatus().getProgress().getEpoch())
+        .as("the completed Job's epochs, though no report said so")
+        .isEqualTo(3);
+    assertThat(Lifecycle.endedForGood(s, TrainerStage.SEARCH)).isTrue();
+  }
+
+  @Test
+  void aLongRetryValueIsKeptByItsHash() {
+    ArchitectureSearch s = finished("Failed", List.of());
+    String longValue = "x".repeat(200);
+    s.getMetadata().setAnnotations(Map.of(ArchitectureSearch.RETRY_ANNOTATION, longValue));
+    String token = Lifecycle.pendingRetry(s);
+    assertThat(token).startsWith("sha256:").hasSizeLessThanOrEqualTo(63);
+    s.getStatus().setRetryToken(token);
+    assertThat(Lifecycle.pendingRetry(s)).isNull();
   }
 
   @Test
