@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
@@ -26,6 +27,7 @@ import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
 import jakarta.inject.Inject;
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -120,50 +122,60 @@ class LeastPrivilegeIT {
     edit(test, a -> a.getSpec().setSuspend(false));
     awaitJob(test, null);
 
-    test.rbac()
-        .roles()
-        .inNamespace(NS)
-        .withName("quickstart-trainer")
-        .edit(
-            r -> {
-              r.getRules().get(0).setVerbs(List.of("get"));
-              return r;
-            });
-    test.serviceAccounts()
-        .inNamespace(NS)
-        .withName("quickstart-trainer")
-        .edit(
-            sa -> {
-              sa.getMetadata().getLabels().remove("zarts.io/search"); // leaves the informer
-              return sa;
-            });
-    test.rbac()
-        .roles()
-        .inNamespace(NS)
-        .withName("quickstart-trainer")
-        .edit(
-            r -> {
-              r.getMetadata().getLabels().remove("zarts.io/search");
-              return r;
-            });
-    test.rbac()
-        .roleBindings()
-        .inNamespace(NS)
-        .withName("quickstart-trainer")
-        .edit(
-            b -> {
-              b.getSubjects().get(0).setName("default");
-              b.getMetadata().getLabels().remove("zarts.io/search");
-              return b;
-            });
-    test.persistentVolumeClaims()
-        .inNamespace(NS)
-        .withName("quickstart-checkpoints")
-        .edit(
-            c -> {
-              c.getMetadata().getLabels().remove("zarts.io/search");
-              return c;
-            });
+    retryOnConflict(
+        () ->
+            test.rbac()
+                .roles()
+                .inNamespace(NS)
+                .withName("quickstart-trainer")
+                .edit(
+                    r -> {
+                      r.getRules().get(0).setVerbs(List.of("get"));
+                      return r;
+                    }));
+    retryOnConflict(
+        () ->
+            test.serviceAccounts()
+                .inNamespace(NS)
+                .withName("quickstart-trainer")
+                .edit(
+                    sa -> {
+                      sa.getMetadata().getLabels().remove("zarts.io/search"); // leaves the informer
+                      return sa;
+                    }));
+    retryOnConflict(
+        () ->
+            test.rbac()
+                .roles()
+                .inNamespace(NS)
+                .withName("quickstart-trainer")
+                .edit(
+                    r -> {
+                      r.getMetadata().getLabels().remove("zarts.io/search");
+                      return r;
+                    }));
+    retryOnConflict(
+        () ->
+            test.rbac()
+                .roleBindings()
+                .inNamespace(NS)
+                .withName("quickstart-trainer")
+                .edit(
+                    b -> {
+                      b.getSubjects().get(0).setName("default");
+                      b.getMetadata().getLabels().remove("zarts.io/search");
+                      return b;
+                    }));
+    retryOnConflict(
+        () ->
+            test.persistentVolumeClaims()
+                .inNamespace(NS)
+                .withName("quickstart-checkpoints")
+                .edit(
+                    c -> {
+                      c.getMetadata().getLabels().remove("zarts.io/search");
+                      return c;
+                    }));
     edit(test, a -> a.getSpec().getCheckpoint().setSize("2Gi"));
     await()
         .atMost(WAIT)
@@ -308,14 +320,30 @@ class LeastPrivilegeIT {
   }
 
   private static void edit(KubernetesClient test, Consumer<ArchitectureSearch> change) {
-    test.resources(ArchitectureSearch.class)
-        .inNamespace(NS)
-        .withName("quickstart")
-        .edit(
-            a -> {
-              change.accept(a);
-              return a;
-            });
+    retryOnConflict(
+        () ->
+            test.resources(ArchitectureSearch.class)
+                .inNamespace(NS)
+                .withName("quickstart")
+                .edit(
+                    a -> {
+                      change.accept(a);
+                      return a;
+                    }));
+  }
+
+  /** Runs an edit again when the operator wrote the object between its read and its write. */
+  private static void retryOnConflict(Runnable edit) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        edit.run();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt > 20) {
+          throw e;
+        }
+      }
+    }
   }
 
   private static Job job(KubernetesClient test) {
