@@ -52,6 +52,20 @@ public final class JobState {
                     && Integer.valueOf(code).equals(cs.getState().getTerminated().getExitCode()));
   }
 
+  /** The epochs the Job was made for (its zarts.io/epochs annotation), or null. */
+  public static Integer epochs(Job job) {
+    String epochs = annotation(job, TrainerJobFactory.EPOCHS_ANNOTATION);
+    return epochs == null ? null : Integer.valueOf(epochs);
+  }
+
+  /** The pods of the named Job (the Job controller labels them with its name). */
+  public static List<Pod> podsOf(String jobName, List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getMetadata().getLabels() != null)
+        .filter(p -> jobName.equals(p.getMetadata().getLabels().get("job-name")))
+        .toList();
+  }
+
   /** The Job's annotation, or null. */
   public static String annotation(Job job, String key) {
     return job == null || job.getMetadata().getAnnotations() == null

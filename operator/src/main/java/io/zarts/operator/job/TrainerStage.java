@@ -40,8 +40,8 @@ public enum TrainerStage {
     }
     int wanted = spec.getTraining().getEpochs();
     if (searchJob != null) {
-      String epochs = JobState.annotation(searchJob, TrainerJobFactory.EPOCHS_ANNOTATION);
-      boolean allEpochs = epochs == null || Integer.parseInt(epochs) >= wanted;
+      Integer epochs = JobState.epochs(searchJob);
+      boolean allEpochs = epochs == null || epochs >= wanted;
       return JobState.complete(searchJob) && allEpochs ? EVALUATION : SEARCH;
     }
     ArchitectureSearchStatus status = search.getStatus();

@@ -117,52 +117,35 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     Optional<Job> evaluationJob = job(context, names.evaluationJob());
     List<Pod> searchPods = context.getSecondaryResources(Pod.class).stream().toList();
     String specHash = SpecHash.immutablePart(search.getSpec());
-    String startedWith =
-        search.getStatus() == null ? null : search.getStatus().getObservedSpecHash();
-    boolean immutableChanged = startedWith != null && !startedWith.equals(specHash);
+    boolean immutableChanged = SpecHash.changedSinceStart(search, specHash);
     boolean accepted = violations.isEmpty() && !immutableChanged;
     if (accepted) {
       owned.sync(context, search);
     }
-    String retryHonoured = null;
-    Observation.Refusal refused = null;
     TrainerStage stage = TrainerStage.current(search, searchJob.orElse(null));
+    if (TrainerStage.evaluationOnly(search.getSpec()) && searchJob.isPresent()) {
+      // spec.evaluation names the genotype: no search runs (its checkpoints stay on the claim).
+      deleteJob(client, searchJob.get());
+      searchJob = Optional.empty();
+    }
+    if (stage == TrainerStage.SEARCH && evaluationJob.isPresent()) {
+      // The search runs again (more epochs): the evaluation of its earlier result is void.
+      deleteJob(client, evaluationJob.get());
+      evaluationJob = Optional.empty();
+    }
+    Applied applied =
+        apply(
+            client,
+            search,
+            stage,
+            stage == TrainerStage.EVALUATION ? evaluationJob : searchJob,
+            deleting(context, stage.jobName(names)),
+            accepted,
+            searchPods);
     if (stage == TrainerStage.EVALUATION) {
-      if (TrainerStage.evaluationOnly(search.getSpec()) && searchJob.isPresent()) {
-        // spec.evaluation names the genotype: no search runs (its checkpoints stay on the claim).
-        deleteJob(client, searchJob.get());
-        searchJob = Optional.empty();
-      }
-      Applied applied =
-          apply(
-              client,
-              search,
-              stage,
-              evaluationJob,
-              deleting(context, names.evaluationJob()),
-              accepted,
-              searchPods);
       evaluationJob = applied.job();
-      retryHonoured = applied.retryHonoured();
-      refused = applied.refused();
     } else {
-      Applied applied =
-          apply(
-              client,
-              search,
-              stage,
-              searchJob,
-              deleting(context, names.job()),
-              accepted,
-              searchPods);
       searchJob = applied.job();
-      retryHonoured = applied.retryHonoured();
-      refused = applied.refused();
-      if (evaluationJob.isPresent()) {
-        // The search runs again (more epochs): the evaluation of its earlier result is void.
-        deleteJob(client, evaluationJob.get());
-        evaluationJob = Optional.empty();
-      }
     }
     ConfigMap progressMap =
         OwnedObjectsSync.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
@@ -173,14 +156,14 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                 violations,
                 specHash,
                 searchJob.orElse(null),
-                pods(context, names.job()),
+                JobState.podsOf(names.job(), searchPods),
                 report(progressMap, TrainerProgress.FILE_NAME),
                 new Observation.Stage(
                     evaluationJob.orElse(null),
-                    pods(context, names.evaluationJob()),
+                    JobState.podsOf(names.evaluationJob(), searchPods),
                     report(progressMap, TrainerProgress.EVALUATION_KEY)),
-                retryHonoured,
-                refused,
+                applied.retryHonoured(),
+                applied.refused(),
                 Instant.now()));
     metrics.update(search, status);
     recordTransition(client, search, status);
@@ -191,9 +174,9 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
             .withNamespace(search.getMetadata().getNamespace())
             .build());
     patch.setStatus(status);
-    if (refused != null) {
+    if (applied.refused() != null) {
       // Through the error path, so that the operator SDK retries with its back-off.
-      throw new JobRefusedException(patch, refused);
+      throw new JobRefusedException(patch, applied.refused());
     }
     if (Objects.equals(SERIALIZATION.asJson(status), SERIALIZATION.asJson(search.getStatus()))) {
       return UpdateControl.noUpdate();
@@ -216,13 +199,6 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         .filter(j -> j.getMetadata().getName().equals(name))
         .filter(j -> j.getMetadata().getDeletionTimestamp() == null)
         .findFirst();
-  }
-
-  /** The pods of one Job (the Job controller labels them with its name). */
-  private static List<Pod> pods(Context<ArchitectureSearch> context, String jobName) {
-    return context.getSecondaryResources(Pod.class).stream()
-        .filter(p -> jobName.equals(p.getMetadata().getLabels().get("job-name")))
-        .toList();
   }
 
   /**

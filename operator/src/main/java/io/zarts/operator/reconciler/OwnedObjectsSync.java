@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -85,12 +86,10 @@ final class OwnedObjectsSync {
   }
 
   void sync(Context<ArchitectureSearch> context, ArchitectureSearch search) {
-    KubernetesClient client = context.getClient();
     ConfigMap spec = OwnedObjects.specConfigMap(search);
     ensure(
-        client,
+        context,
         spec,
-        cached(context, ConfigMap.class, spec.getMetadata().getName()),
         (desired, actual) -> Objects.equals(desired.getData(), actual.getData()),
         actual -> {
           actual.setData(spec.getData());
@@ -98,24 +97,13 @@ final class OwnedObjectsSync {
         });
     ConfigMap progress = OwnedObjects.progressConfigMap(search);
     // Created empty; its data is the trainer's, so only the labels are put back.
-    ensure(
-        client,
-        progress,
-        cached(context, ConfigMap.class, progress.getMetadata().getName()),
-        (desired, actual) -> true,
-        UnaryOperator.identity());
+    ensure(context, progress, (desired, actual) -> true, UnaryOperator.identity());
     ServiceAccount account = OwnedObjects.serviceAccount(search);
-    ensure(
-        client,
-        account,
-        cached(context, ServiceAccount.class, account.getMetadata().getName()),
-        (desired, actual) -> true,
-        UnaryOperator.identity());
+    ensure(context, account, (desired, actual) -> true, UnaryOperator.identity());
     Role role = OwnedObjects.role(search);
     ensure(
-        client,
+        context,
         role,
-        cached(context, Role.class, role.getMetadata().getName()),
         (desired, actual) -> Objects.equals(desired.getRules(), actual.getRules()),
         actual -> {
           actual.setRules(role.getRules());
@@ -123,9 +111,8 @@ final class OwnedObjectsSync {
         });
     RoleBinding binding = OwnedObjects.roleBinding(search);
     ensure(
-        client,
+        context,
         binding,
-        cached(context, RoleBinding.class, binding.getMetadata().getName()),
         (desired, actual) ->
             Objects.equals(desired.getSubjects(), actual.getSubjects())
                 && Objects.equals(desired.getRoleRef(), actual.getRoleRef()),
@@ -139,44 +126,35 @@ final class OwnedObjectsSync {
             settings.checkpoint().storageClassName().orElse(null),
             settings.checkpoint().accessMode());
     if (claim != null) {
-      syncClaim(
-          client,
-          search,
-          claim,
-          cached(context, PersistentVolumeClaim.class, claim.getMetadata().getName()));
+      syncClaim(context, search, claim);
     }
   }
 
-  /** How an object's content compares, and how to put the desired content into the actual one. */
-  @FunctionalInterface
-  private interface Same<R> {
-    boolean test(R desired, R actual);
+  /**
+   * The object as it is (from the cache, else created, else read after a 409), or null when it was
+   * just created.
+   */
+  @SuppressWarnings("unchecked")
+  private static <R extends HasMetadata> R current(Context<ArchitectureSearch> context, R desired) {
+    Optional<R> cached =
+        cached(context, (Class<R>) desired.getClass(), desired.getMetadata().getName());
+    return cached.isPresent() ? cached.get() : create(context.getClient(), desired);
   }
 
+  /**
+   * Creates the object, or puts back its labels and, where sameContent says it differs, its content
+   * (putBack).
+   */
   private static <R extends HasMetadata> void ensure(
-      KubernetesClient client,
+      Context<ArchitectureSearch> context,
       R desired,
-      Optional<R> cached,
-      Same<R> sameContent,
+      BiPredicate<R, R> sameContent,
       UnaryOperator<R> putBack) {
-    R actual = cached.isEmpty() ? create(client, desired) : cached.get();
-    if (actual == null) {
+    R actual = current(context, desired);
+    if (actual == null || labelsKept(desired, actual) && sameContent.test(desired, actual)) {
       return;
     }
-    if (labelsKept(desired, actual) && sameContent.test(desired, actual)) {
-      return;
-    }
-    client
-        .resource(actual)
-        .edit(
-            a -> {
-              R fixed = putBack.apply(a);
-              if (fixed.getMetadata().getLabels() == null) {
-                fixed.getMetadata().setLabels(new HashMap<>());
-              }
-              fixed.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
-              return fixed;
-            });
+    context.getClient().resource(actual).edit(a -> putLabels(desired, putBack.apply(a)));
   }
 
   /**
@@ -202,11 +180,11 @@ final class OwnedObjectsSync {
    * becomes a warning event and the claim stays as it is.
    */
   private static void syncClaim(
-      KubernetesClient client,
+      Context<ArchitectureSearch> context,
       ArchitectureSearch search,
-      PersistentVolumeClaim desired,
-      Optional<PersistentVolumeClaim> cached) {
-    PersistentVolumeClaim existing = cached.isEmpty() ? create(client, desired) : cached.get();
+      PersistentVolumeClaim desired) {
+    KubernetesClient client = context.getClient();
+    PersistentVolumeClaim existing = current(context, desired);
     if (existing == null) {
       return;
     }
@@ -226,11 +204,7 @@ final class OwnedObjectsSync {
               pvc -> {
                 pvc.getMetadata().setOwnerReferences(wanted);
                 pvc.getSpec().getResources().getRequests().put("storage", size);
-                if (pvc.getMetadata().getLabels() == null) {
-                  pvc.getMetadata().setLabels(new HashMap<>());
-                }
-                pvc.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
-                return pvc;
+                return putLabels(desired, pvc);
               });
     } catch (KubernetesClientException e) {
       if (!resized || e.getCode() < 400 || e.getCode() >= 500) {
@@ -258,6 +232,15 @@ final class OwnedObjectsSync {
             .getLabels()
             .entrySet()
             .containsAll(desired.getMetadata().getLabels().entrySet());
+  }
+
+  /** The actual object with the desired labels added back. */
+  private static <R extends HasMetadata> R putLabels(HasMetadata desired, R actual) {
+    if (actual.getMetadata().getLabels() == null) {
+      actual.getMetadata().setLabels(new HashMap<>());
+    }
+    actual.getMetadata().getLabels().putAll(desired.getMetadata().getLabels());
+    return actual;
   }
 
   private static boolean sameAmount(Quantity a, Quantity b) {

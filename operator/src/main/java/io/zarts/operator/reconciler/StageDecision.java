@@ -75,25 +75,20 @@ record StageDecision(Action action, String why) {
     if (Lifecycle.retryRequested(search)) {
       return new StageDecision(Action.DELETE, "retry requested");
     }
-    String epochs = JobState.annotation(job, TrainerJobFactory.EPOCHS_ANNOTATION);
-    if (JobState.complete(job) && epochs != null && Integer.parseInt(epochs) < stage.epochs(spec)) {
+    Integer epochs = JobState.epochs(job);
+    if (JobState.complete(job) && epochs != null && epochs < stage.epochs(spec)) {
       return new StageDecision(Action.DELETE, "more epochs");
     }
     if (JobState.failed(job)
-        && JobState.anyExitedWith(podsOf(job, searchPods), TrainerJobFactory.VOLUME_FULL_EXIT_CODE)
+        && JobState.anyExitedWith(
+            JobState.podsOf(job.getMetadata().getName(), searchPods),
+            TrainerJobFactory.VOLUME_FULL_EXIT_CODE)
         && larger(
             spec.getCheckpoint().getSize(),
             JobState.annotation(job, TrainerJobFactory.CHECKPOINT_SIZE_ANNOTATION))) {
       return new StageDecision(Action.DELETE, "spec.checkpoint.size raised");
     }
     return new StageDecision(Action.KEEP, "");
-  }
-
-  private static List<Pod> podsOf(Job job, List<Pod> pods) {
-    String name = job.getMetadata().getName();
-    return pods.stream()
-        .filter(p -> name.equals(p.getMetadata().getLabels().get("job-name")))
-        .toList();
   }
 
   /** Whether size a is a larger quantity than b (false when either is absent or unreadable). */

@@ -5,8 +5,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.validation.Violation;
+import io.zarts.operator.job.TrainerStage;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Everything the status is computed from in one reconcile: the resource, its validation violations,
@@ -48,12 +50,21 @@ public record Observation(
 
   /** The pods of both stages. */
   public List<Pod> allPods() {
-    return java.util.stream.Stream.concat(pods.stream(), evaluation.pods().stream()).toList();
+    return Stream.concat(pods.stream(), evaluation.pods().stream()).toList();
   }
 
   /** Whether the immutable part differs from the one the search started with. */
   public boolean immutableChanged() {
-    String started = search.getStatus() == null ? null : search.getStatus().getObservedSpecHash();
-    return specHash != null && started != null && !started.equals(specHash);
+    return SpecHash.changedSinceStart(search, specHash);
+  }
+
+  /** The Job of the stage (null before it exists). */
+  public Job jobOf(TrainerStage stage) {
+    return stage == TrainerStage.EVALUATION ? evaluation.job() : job;
+  }
+
+  /** The pods of the stage's Job. */
+  public List<Pod> podsOf(TrainerStage stage) {
+    return stage == TrainerStage.EVALUATION ? evaluation.pods() : pods;
   }
 }

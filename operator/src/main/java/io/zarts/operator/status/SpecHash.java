@@ -2,6 +2,7 @@ package io.zarts.operator.status;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.operator.job.Hashes;
 
@@ -16,6 +17,15 @@ public final class SpecHash {
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private SpecHash() {}
+
+  /**
+   * Whether the hash differs from the one the search started with (status.observedSpecHash; false
+   * before the search started).
+   */
+  public static boolean changedSinceStart(ArchitectureSearch search, String hash) {
+    String started = search.getStatus() == null ? null : search.getStatus().getObservedSpecHash();
+    return hash != null && started != null && !started.equals(hash);
+  }
 
   public static String immutablePart(ArchitectureSearchSpec spec) {
     ObjectNode tree = SERIALIZATION.convertValue(spec, ObjectNode.class);

@@ -113,8 +113,8 @@ public final class StatusAggregator {
             : "");
     status.setConditions(c.list());
     status.setPhase(phase(c));
-    Job job = stage == TrainerStage.EVALUATION ? o.evaluation().job() : o.job();
-    List<Pod> pods = stage == TrainerStage.EVALUATION ? o.evaluation().pods() : o.pods();
+    Job job = o.jobOf(stage);
+    List<Pod> pods = o.podsOf(stage);
     if (o.job() != null) {
       status.setStartTime(
           firstNonNull(status.getStartTime(), o.job().getMetadata().getCreationTimestamp()));
@@ -146,7 +146,7 @@ public final class StatusAggregator {
       int total = search.getSpec().getTraining().getEpochs();
       progress.setEpoch(epochs);
       progress.setTotalEpochs(total);
-      progress.setPercent(total == 0 ? 0 : Math.min(100, 100 * epochs / total));
+      progress.setPercent(percent(epochs, total));
       progress.setEtaSeconds(null);
       status.setProgress(progress);
     }
@@ -163,8 +163,11 @@ public final class StatusAggregator {
   }
 
   private static Integer completedEpochs(Job job) {
-    String epochs = JobState.annotation(job, TrainerJobFactory.EPOCHS_ANNOTATION);
-    return JobState.complete(job) && epochs != null ? Integer.valueOf(epochs) : null;
+    return JobState.complete(job) ? JobState.epochs(job) : null;
+  }
+
+  private static int percent(int epoch, int total) {
+    return total == 0 ? 0 : Math.min(100, 100 * epoch / total);
   }
 
   /**
@@ -281,7 +284,7 @@ public final class StatusAggregator {
    */
   private static Verdict classifyEnded(
       Observation o, TrainerStage stage, boolean hasResult, EvaluationStatus evaluation) {
-    Job job = stage == TrainerStage.EVALUATION ? o.evaluation().job() : o.job();
+    Job job = o.jobOf(stage);
     if (job == null) {
       return Verdict.of(Situation.ENDED);
     }
@@ -423,7 +426,7 @@ public final class StatusAggregator {
     int total = search.getSpec().getTraining().getEpochs();
     progress.setEpoch(epoch);
     progress.setTotalEpochs(total);
-    progress.setPercent(total == 0 ? 0 : Math.min(100, 100 * epoch / total));
+    progress.setPercent(percent(epoch, total));
     if (p.getMetrics() != null
         && p.getMetrics().getSecondsPerEpoch() != null
         && p.getState() != TrainerState.SUCCEEDED) {

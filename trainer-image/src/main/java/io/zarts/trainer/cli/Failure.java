@@ -20,17 +20,13 @@ final class Failure {
       }
       return ExitCodes.INVALID_CONFIG;
     }
-    if (e instanceof CheckpointBusyException) {
-      err.println("error: " + e.getMessage());
-      return ExitCodes.CHECKPOINT_BUSY;
-    }
-    if (e instanceof CheckpointVolumeFullException) {
-      err.println("error: " + e.getMessage());
-      return ExitCodes.CHECKPOINT_VOLUME_FULL;
-    }
     if (e instanceof CheckpointException) {
       err.println("error: " + e.getMessage());
-      return ExitCodes.UNRECOVERABLE;
+      return e instanceof CheckpointBusyException
+          ? ExitCodes.CHECKPOINT_BUSY
+          : e instanceof CheckpointVolumeFullException
+              ? ExitCodes.CHECKPOINT_VOLUME_FULL
+              : ExitCodes.UNRECOVERABLE;
     }
     if (e instanceof DataFormatException d) {
       err.println("error: " + d.getMessage());
