@@ -8,24 +8,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
-import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
+import io.zarts.operator.TestClients;
+import io.zarts.operator.TrainerFakes;
 import jakarta.inject.Inject;
 import java.net.HttpURLConnection;
 import java.time.Duration;
@@ -80,7 +75,7 @@ class LeastPrivilegeIT {
 
   @Test
   void theChartGrantsWhatTheOperatorUsesAndNothingElse() throws Exception {
-    try (KubernetesClient test = testClient()) {
+    try (KubernetesClient test = TestClients.withUserAgent(operatorClient, TEST_AGENT)) {
       driveOneSearchThroughItsLife(test);
     }
     Set<String> used = operatorPermissions();
@@ -100,18 +95,12 @@ class LeastPrivilegeIT {
         .containsExactlyInAnyOrderElementsOf(expected);
   }
 
-  private KubernetesClient testClient() {
-    Config config =
-        new ConfigBuilder(operatorClient.getConfiguration()).withUserAgent(TEST_AGENT).build();
-    return new KubernetesClientBuilder().withConfig(config).build();
-  }
-
   private void driveOneSearchThroughItsLife(KubernetesClient test) {
     ArchitectureSearch s = Examples.load("quickstart.yaml", NS);
     test.resource(s).create();
     awaitJob(test, null);
     Job first = job(test);
-    first.setStatus(new JobStatusBuilder().withActive(1).build());
+    first.setStatus(TrainerFakes.running());
     test.resource(first).updateStatus();
     await().atMost(WAIT).until(() -> phase(test) == SearchPhase.RUNNING);
 
@@ -220,24 +209,12 @@ class LeastPrivilegeIT {
                         .get("storage")
                         .equals(new Quantity("2Gi")));
 
-    TrainerProgress done = new TrainerProgress();
-    done.setState(TrainerState.SUCCEEDED);
-    done.setEpoch(3);
-    done.setTotalEpochs(3);
-    done.setGenotype(
-        Genotype.parse(
-            "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
-                + " reduce_concat=[2])"));
+    TrainerProgress done = TrainerFakes.finalReport(3);
     ConfigMap progress = test.configMaps().inNamespace(NS).withName("quickstart-progress").get();
     progress.setData(Map.of(TrainerProgress.FILE_NAME, done.toJson()));
     test.resource(progress).update();
     Job last = job(test);
-    last.setStatus(
-        new JobStatusBuilder()
-            .withSucceeded(1)
-            .withConditions(
-                new JobConditionBuilder().withType("Complete").withStatus("True").build())
-            .build());
+    last.setStatus(TrainerFakes.complete());
     test.resource(last).updateStatus();
     await().atMost(WAIT).until(() -> phase(test) == SearchPhase.SUCCEEDED);
     test.resources(ArchitectureSearch.class).inNamespace(NS).withName("quickstart").delete();

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -14,13 +12,12 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
-import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
 import io.zarts.operator.OperatorMetrics;
+import io.zarts.operator.TrainerFakes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,9 +43,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @WithKubernetesTestServer(crud = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadIT {
-
-  static final String GENOTYPE =
-      "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])";
 
   @Inject KubernetesClient client;
 
@@ -142,23 +136,14 @@ class LoadIT {
 
   private void fakeTraining(String namespace, Job job) {
     String search = job.getMetadata().getLabels().get("zarts.io/search");
-    TrainerProgress p = new TrainerProgress();
-    p.setState(TrainerState.SUCCEEDED);
-    p.setEpoch(3);
-    p.setTotalEpochs(3);
-    p.setGenotype(Genotype.parse(GENOTYPE));
+    TrainerProgress p = TrainerFakes.finalReport(3);
     ConfigMap progress =
         client.configMaps().inNamespace(namespace).withName(search + "-progress").get();
     if (progress != null) {
       progress.setData(Map.of(TrainerProgress.FILE_NAME, p.toJson()));
       client.resource(progress).update();
     }
-    job.setStatus(
-        new JobStatusBuilder()
-            .withSucceeded(1)
-            .withConditions(
-                new JobConditionBuilder().withType("Complete").withStatus("True").build())
-            .build());
+    job.setStatus(TrainerFakes.complete());
     client.resource(job).updateStatus();
   }
 

@@ -26,6 +26,7 @@ import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
+import io.zarts.operator.TrainerFakes;
 import io.zarts.operator.job.TrainerJobFactory;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -142,7 +143,7 @@ class ArchitectureSearchReconcilerIT {
             });
 
     // The Job controller starts the pod; the trainer reports epoch 2.
-    job.setStatus(new JobStatusBuilder().withActive(1).build());
+    job.setStatus(TrainerFakes.running());
     client.resource(job).updateStatus();
     TrainerProgress p = new TrainerProgress();
     p.setState(TrainerState.RUNNING);
@@ -168,12 +169,7 @@ class ArchitectureSearchReconcilerIT {
 
     // The Job completes.
     Job running = job("demo-trainer", "team-a");
-    running.setStatus(
-        new JobStatusBuilder()
-            .withSucceeded(1)
-            .withConditions(
-                new JobConditionBuilder().withType("Complete").withStatus("True").build())
-            .build());
+    running.setStatus(TrainerFakes.complete());
     client.resource(running).updateStatus();
     await()
         .atMost(WAIT)
@@ -232,14 +228,7 @@ class ArchitectureSearchReconcilerIT {
   /** Plays the Job controller: the Job's pod runs, or the Job completes. */
   void setJob(String name, String namespace, boolean complete) {
     Job job = job(name, namespace);
-    job.setStatus(
-        complete
-            ? new JobStatusBuilder()
-                .withSucceeded(1)
-                .withConditions(
-                    new JobConditionBuilder().withType("Complete").withStatus("True").build())
-                .build()
-            : new JobStatusBuilder().withActive(1).build());
+    job.setStatus(complete ? TrainerFakes.complete() : TrainerFakes.running());
     client.resource(job).updateStatus();
   }
 
@@ -618,15 +607,7 @@ class ArchitectureSearchReconcilerIT {
   void aFinishedSearchStaysFinishedWhenItsJobIsDeletedAndRunsAgainOnlyOnARetry() {
     create("done", "team-g");
     await().atMost(WAIT).until(() -> job("done-trainer", "team-g") != null);
-    TrainerProgress last = new TrainerProgress();
-    last.setState(TrainerState.SUCCEEDED);
-    last.setEpoch(3);
-    last.setTotalEpochs(3);
-    last.setGenotype(
-        Genotype.parse(
-            "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
-                + " reduce_concat=[2])"));
-    report("done", "team-g", TrainerProgress.FILE_NAME, last);
+    report("done", "team-g", TrainerProgress.FILE_NAME, TrainerFakes.finalReport(3));
     setJob("done-trainer", "team-g", true);
     await()
         .atMost(WAIT)

@@ -10,14 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.zarts.api.genotype.Genotype;
-import io.zarts.api.progress.TrainerProgress;
-import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.v1alpha1.SearchStage;
 import io.zarts.api.validation.Violation;
+import io.zarts.operator.TrainerFakes;
 import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.job.TrainerStage;
 import java.util.List;
@@ -30,23 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 class LifecycleStatusTest {
 
-  static final String GENOTYPE =
-      "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])";
-
-  static TrainerProgress finalReport(int epochs) {
-    TrainerProgress p = new TrainerProgress();
-    p.setState(TrainerState.SUCCEEDED);
-    p.setEpoch(epochs);
-    p.setTotalEpochs(epochs);
-    p.setGenotype(Genotype.parse(GENOTYPE));
-    return p;
-  }
-
   /** The search after a pass that observed its Job end (Complete or Failed). */
   static ArchitectureSearch finished(String jobCondition, List<Pod> pods) {
     ArchitectureSearch s = search();
     s.getSpec().getTraining().setEpochs(3);
-    s.setStatus(compute(s, List.of(), job(jobCondition, 0), pods, finalReport(3), T0));
+    s.setStatus(compute(s, List.of(), job(jobCondition, 0), pods, TrainerFakes.finalReport(3), T0));
     return s;
   }
 
@@ -85,7 +71,7 @@ class LifecycleStatusTest {
     assertThat(completed).isEqualTo(T0.toString());
 
     ArchitectureSearchStatus gone =
-        compute(s, List.of(), null, List.of(), finalReport(3), T0.plusSeconds(3600));
+        compute(s, List.of(), null, List.of(), TrainerFakes.finalReport(3), T0.plusSeconds(3600));
     assertThat(gone.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
     assertThat(get(gone, "Succeeded").getReason()).isEqualTo("Completed");
     assertThat(gone.getCompletionTime()).isEqualTo(completed);
@@ -98,7 +84,7 @@ class LifecycleStatusTest {
             List.of(new Violation("spec.training.batchSize", "must be at least 1")),
             null,
             List.of(),
-            finalReport(3),
+            TrainerFakes.finalReport(3),
             T0.plusSeconds(7200));
     assertThat(edited.getPhase())
         .as("later edits are not applied")
@@ -110,7 +96,7 @@ class LifecycleStatusTest {
     ArchitectureSearch s = finished("Complete", List.of());
     s.getSpec().getTraining().setEpochs(5);
     ArchitectureSearchStatus status =
-        compute(s, List.of(), null, List.of(), finalReport(3), T0.plusSeconds(60));
+        compute(s, List.of(), null, List.of(), TrainerFakes.finalReport(3), T0.plusSeconds(60));
     assertThat(get(status, "Ready").getReason()).isEqualTo("Creating");
     assertThat(status.getCompletionTime()).as("running again").isNull();
   }
@@ -156,7 +142,7 @@ class LifecycleStatusTest {
     complete.getMetadata().setAnnotations(Map.of(TrainerJobFactory.EPOCHS_ANNOTATION, "3"));
     String summary =
         "{\"schemaVersion\":1,\"reason\":\"Succeeded\",\"exitCode\":0,\"genotype\":\""
-            + GENOTYPE
+            + TrainerFakes.GENOTYPE
             + "\"}";
     s.setStatus(
         compute(

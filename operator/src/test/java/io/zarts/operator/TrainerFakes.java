@@ -1,0 +1,40 @@
+package io.zarts.operator;
+
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.zarts.api.genotype.Genotype;
+import io.zarts.api.progress.TrainerProgress;
+import io.zarts.api.progress.TrainerState;
+
+/** What tests write in place of the Job controller and the trainer. */
+public final class TrainerFakes {
+
+  public static final String GENOTYPE =
+      "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])";
+
+  private TrainerFakes() {}
+
+  /** A Job status with its pod running. */
+  public static JobStatus running() {
+    return new JobStatusBuilder().withActive(1).build();
+  }
+
+  /** A Job status as the Job controller writes it when the pod succeeded. */
+  public static JobStatus complete() {
+    return new JobStatusBuilder()
+        .withSucceeded(1)
+        .withConditions(new JobConditionBuilder().withType("Complete").withStatus("True").build())
+        .build();
+  }
+
+  /** The trainer's last report of a search that finished all its epochs. */
+  public static TrainerProgress finalReport(int epochs) {
+    TrainerProgress p = new TrainerProgress();
+    p.setState(TrainerState.SUCCEEDED);
+    p.setEpoch(epochs);
+    p.setTotalEpochs(epochs);
+    p.setGenotype(Genotype.parse(GENOTYPE));
+    return p;
+  }
+}
