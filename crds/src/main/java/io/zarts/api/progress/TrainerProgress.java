@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.AlphaWeights;
 import io.zarts.api.v1alpha1.BestResult;
+import io.zarts.api.v1alpha1.BudgetStatus;
 import io.zarts.api.v1alpha1.CheckpointStatus;
 import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchMetrics;
@@ -33,6 +34,7 @@ import io.zarts.api.v1alpha1.SearchMetrics;
   "alphas",
   "genotype",
   "checkpoint",
+  "budget",
   "evaluation",
   "message"
 })
@@ -75,6 +77,9 @@ public class TrainerProgress {
   private AlphaWeights alphas;
   private Genotype genotype;
   private CheckpointStatus checkpoint;
+
+  /** The time budget, when training.maxDuration sets one. */
+  private BudgetStatus budget;
 
   /** The evaluation stage's progress and result; only in the evaluation's reports. */
   private EvaluationStatus evaluation;
@@ -235,5 +240,13 @@ public class TrainerProgress {
 
   public void setMessage(String message) {
     this.message = message;
+  }
+
+  public BudgetStatus getBudget() {
+    return budget;
+  }
+
+  public void setBudget(BudgetStatus budget) {
+    this.budget = budget;
   }
 }

@@ -24,6 +24,7 @@ import java.util.List;
   "alphas",
   "genotype",
   "checkpoint",
+  "budget",
   "trainer",
   "evaluation",
   "startTime",
@@ -79,6 +80,10 @@ public class ArchitectureSearchStatus {
 
   @JsonPropertyDescription("The newest verified checkpoint.")
   private CheckpointStatus checkpoint;
+
+  @JsonPropertyDescription(
+      "The time budget (training.maxDuration): used so far, and whether it ran out.")
+  private BudgetStatus budget;
 
   @JsonPropertyDescription("The trainer Job and its attempts.")
   private TrainerStatus trainer;
@@ -221,5 +226,13 @@ public class ArchitectureSearchStatus {
 
   public void setRetryToken(String retryToken) {
     this.retryToken = retryToken;
+  }
+
+  public BudgetStatus getBudget() {
+    return budget;
+  }
+
+  public void setBudget(BudgetStatus budget) {
+    this.budget = budget;
   }
 }

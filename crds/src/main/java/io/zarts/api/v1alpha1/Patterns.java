@@ -21,5 +21,8 @@ final class Patterns {
   /** A Kubernetes quantity such as 10Gi, 500M or 1.5Ti. */
   static final String STORAGE_QUANTITY = "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$";
 
+  /** A duration as Go and CEL write it: 6h, 90m, 1h30m, 45s, 1.5h (units h, m, s, ms). */
+  static final String DURATION = "^([0-9]+(\\.[0-9]+)?(h|m|s|ms))+$";
+
   private Patterns() {}
 }

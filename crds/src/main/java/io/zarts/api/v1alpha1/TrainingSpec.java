@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /**
@@ -21,12 +23,17 @@ import io.fabric8.generator.annotation.ValidationRule;
   "momentum",
   "weightDecay",
   "gradClip",
-  "seed"
+  "seed",
+  "maxDuration"
 })
 @ValidationRule(
     value = "self.learningRateMin <= self.learningRate",
     message = "training.learningRateMin must not exceed training.learningRate",
     fieldPath = ".learningRateMin")
+@ValidationRule(
+    value = "!has(self.maxDuration) || duration(self.maxDuration) > duration('0s')",
+    message = "training.maxDuration must be longer than 0s, e.g. 6h; leave it out for no limit",
+    fieldPath = ".maxDuration")
 @ValidationRule(
     value = "self.epochs >= oldSelf.epochs",
     message = "training.epochs may only be raised: the search continues from its checkpoint",
@@ -95,6 +102,16 @@ public class TrainingSpec {
       "Seed of every random stream (weights, alphas, data order, perturbations).")
   private Long seed = 2L;
 
+  @Size(max = 32)
+  @Pattern(Patterns.DURATION)
+  @JsonPropertyDescription(
+      "Time budget: the trainer's total running time across all its attempts (a duration such as"
+          + " 6h, 90m or 1h30m), counted in its checkpoints. When it is used up the trainer"
+          + " checkpoints and the search succeeds with reason BudgetExhausted and the genotype"
+          + " found so far; raising it continues the search. Unset: no limit. May be changed at"
+          + " any time; a running trainer keeps the budget it started with.")
+  private String maxDuration;
+
   public Integer getEpochs() {
     return epochs;
   }
@@ -157,5 +174,13 @@ public class TrainingSpec {
 
   public void setSeed(Long seed) {
     this.seed = seed;
+  }
+
+  public String getMaxDuration() {
+    return maxDuration;
+  }
+
+  public void setMaxDuration(String maxDuration) {
+    this.maxDuration = maxDuration;
   }
 }

@@ -145,6 +145,33 @@ class CelRulesTest {
         .startsWith("metadata.name must be at most 48 characters");
   }
 
+  @ParameterizedTest(name = "maxDuration {0} is accepted")
+  @CsvSource({"6h", "90m", "1h30m", "1.5h", "45s", "250ms"})
+  void maxDurationTakesGoDurations(String value) {
+    assertThat(VALIDATOR.validate(with(minimal(), "spec.training.maxDuration", value)).violations())
+        .isEmpty();
+  }
+
+  @Test
+  void maxDurationMustBeADurationLongerThanZero() {
+    assertThat(
+            messages(
+                VALIDATOR
+                    .validate(with(minimal(), "spec.training.maxDuration", "0s"))
+                    .violations()))
+        .containsExactly(
+            "spec.training.maxDuration: training.maxDuration must be longer than 0s, e.g. 6h;"
+                + " leave it out for no limit");
+    assertThat(
+            messages(
+                VALIDATOR
+                    .validate(with(minimal(), "spec.training.maxDuration", "6 hours"))
+                    .violations()))
+        .singleElement()
+        .asString()
+        .startsWith("spec.training.maxDuration: \"6 hours\" does not match");
+  }
+
   // --- transition rules on update ---
 
   @ParameterizedTest(name = "changing {0} is refused")
@@ -182,6 +209,7 @@ class CelRulesTest {
         "spec.checkpoint.size|20Gi",
         "spec.checkpoint.retainOnDelete|true",
         "spec.trainer.device|cpu",
+        "spec.training.maxDuration|6h",
       })
   void mutableFieldsCanChange(String path, String value) {
     // As stored by the API server: with the schema defaults applied on create.

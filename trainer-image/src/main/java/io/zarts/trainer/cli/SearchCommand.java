@@ -4,7 +4,9 @@ import ai.djl.Device;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
+import io.zarts.api.v1alpha1.BudgetStatus;
 import io.zarts.api.v1alpha1.EvaluationSpec;
+import io.zarts.api.v1alpha1.MaxDuration;
 import io.zarts.api.validation.ArchitectureSearchFiles;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.trainer.checkpoint.FaultInjector;
@@ -127,6 +129,10 @@ final class SearchCommand implements Callable<Integer> {
       }
       stdout.println(genotype);
       stdout.flush();
+      BudgetStatus budget = budget(s, result);
+      if (result.budgetExhausted()) {
+        log.accept(budgetMessage(s, result));
+      }
       if (!run.quiet) {
         err.printf(
             "best valid accuracy %.2f%% (epoch %d); results in %s%n",
@@ -138,13 +144,15 @@ final class SearchCommand implements Callable<Integer> {
       TerminationSummary.write(
           run.terminationLog,
           TerminationSummary.json(
-              "Succeeded",
+              result.budgetExhausted() ? "BudgetExhausted" : "Succeeded",
               ExitCodes.OK,
-              s.getTraining().getEpochs(),
+              result.epochs(),
               best(result),
               genotype,
               resultDir.toString(),
-              null));
+              null,
+              null,
+              budget));
       return ExitCodes.OK;
     } catch (RuntimeException e) {
       err.flush();
@@ -168,6 +176,28 @@ final class SearchCommand implements Callable<Integer> {
       stdout.flush();
       err.flush();
     }
+  }
+
+  /** The budget block of the termination message; null without training.maxDuration. */
+  private static BudgetStatus budget(ArchitectureSearchSpec spec, SearchResult result) {
+    String maxDuration = spec.getTraining().getMaxDuration();
+    return maxDuration == null
+        ? null
+        : new BudgetStatus(
+            maxDuration, Math.round(result.runSeconds() * 10) / 10.0, result.budgetExhausted());
+  }
+
+  static String budgetMessage(ArchitectureSearchSpec spec, SearchResult result) {
+    return "training.maxDuration "
+        + spec.getTraining().getMaxDuration()
+        + " is used up ("
+        + MaxDuration.describe(result.runSeconds())
+        + " of trainer time) after "
+        + result.epochs()
+        + " of "
+        + spec.getTraining().getEpochs()
+        + " epochs; the genotype printed is the one found so far. Raise training.maxDuration"
+        + " (or remove it) and run again to continue from the checkpoint.";
   }
 
   private static Double best(SearchResult result) {

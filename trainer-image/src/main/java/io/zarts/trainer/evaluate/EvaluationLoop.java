@@ -182,12 +182,13 @@ public final class EvaluationLoop {
                   0,
                   -1,
                   0,
-                  from.resumes());
+                  from.resumes(),
+                  0);
           return new Trained(stopped, Double.NaN, Double.NaN, images);
         }
       }
       LoopPosition next =
-          new LoopPosition(epoch + 1, 0, globalStep, 0, 0, 0, 0, -1, 0, from.resumes());
+          new LoopPosition(epoch + 1, 0, globalStep, 0, 0, 0, 0, -1, 0, from.resumes(), 0);
       return new Trained(next, lossSum.getFloat() / images, correctSum.getFloat() / images, images);
     }
   }

@@ -5,6 +5,7 @@ import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.AlphaWeights;
 import io.zarts.api.v1alpha1.BestResult;
+import io.zarts.api.v1alpha1.BudgetStatus;
 import io.zarts.api.v1alpha1.SearchMetrics;
 import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.train.EpochResult;
@@ -35,6 +36,7 @@ public final class SearchOutput implements SearchListener {
   private final Consumer<TrainerProgress> reports;
   private int totalEpochs;
   private int resumes;
+  private String maxDuration;
   private EpochResult last;
 
   public SearchOutput(Path dir, SearchSpace space) {
@@ -61,12 +63,14 @@ public final class SearchOutput implements SearchListener {
   public void onStart(SearchPlan plan) {
     totalEpochs = plan.totalEpochs();
     resumes = plan.resumes();
+    maxDuration = plan.maxDuration();
     TrainerProgress progress = new TrainerProgress();
     progress.setState(plan.resumes() > 0 ? TrainerState.RESUMED : TrainerState.STARTING);
     progress.setResumes(plan.resumes());
     progress.setTimestamp(Instant.now().toString());
     progress.setEpoch(plan.firstEpoch());
     progress.setTotalEpochs(plan.totalEpochs());
+    progress.setBudget(budget(plan.runSecondsBefore(), false));
     report(progress);
   }
 
@@ -93,24 +97,67 @@ public final class SearchOutput implements SearchListener {
     report(progress(r, TrainerState.RUNNING));
   }
 
+  /** The budget block of a report; null without training.maxDuration. */
+  private BudgetStatus budget(double usedSeconds, boolean exhausted) {
+    return maxDuration == null
+        ? null
+        : new BudgetStatus(maxDuration, Math.round(usedSeconds * 10) / 10.0, exhausted);
+  }
+
   @Override
   public void onFinish(SearchResult result) {
+    TrainerState state = result.preempted() ? TrainerState.PREEMPTED : TrainerState.SUCCEEDED;
     if (last != null) {
-      TrainerState state = result.preempted() ? TrainerState.PREEMPTED : TrainerState.SUCCEEDED;
-      report(progress(last, state));
+      TrainerProgress p = progress(last, state);
+      if (result.budgetExhausted()) {
+        // The genotype of the alphas where the budget ran out, which may be inside an epoch.
+        p.setGenotype(result.genotype());
+      }
+      p.setBudget(budget(result.runSeconds(), result.budgetExhausted()));
+      report(p);
+    } else if (result.budgetExhausted()) {
+      report(budgetOnlyReport(result));
     }
-    if (result.preempted() || last == null) {
+    if (result.preempted() || (last == null && !result.budgetExhausted())) {
       return;
     }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("name", result.name());
-    summary.put("epochs", last == null ? 0 : last.epoch());
+    summary.put("epochs", result.epochs());
     summary.put("genotype", result.genotype().getText());
-    summary.put("bestValidAccuracy", last == null ? null : result.bestValidAccuracy());
-    summary.put("bestEpoch", last == null ? null : result.bestEpoch());
+    summary.put(
+        "bestValidAccuracy", result.bestValidAccuracy() < 0 ? null : result.bestValidAccuracy());
+    summary.put("bestEpoch", result.bestValidAccuracy() < 0 ? null : result.bestEpoch());
     summary.put("finalValidAccuracy", last == null ? null : last.validAccuracy());
     summary.put("seconds", Math.round(result.seconds() * 10) / 10.0);
+    if (maxDuration != null) {
+      summary.put("maxDuration", maxDuration);
+      summary.put("runSeconds", Math.round(result.runSeconds() * 10) / 10.0);
+      summary.put("budgetExhausted", result.budgetExhausted());
+    }
     AtomicFiles.write(dir.resolve(SUMMARY_JSON), Json.write(summary));
+  }
+
+  /**
+   * The final report of a run that finished no epoch because the budget was already used up: the
+   * result, without an epoch's metrics.
+   */
+  private TrainerProgress budgetOnlyReport(SearchResult result) {
+    TrainerProgress p = new TrainerProgress();
+    p.setState(TrainerState.SUCCEEDED);
+    p.setTimestamp(Instant.now().toString());
+    p.setEpoch(result.epochs());
+    p.setTotalEpochs(totalEpochs);
+    p.setResumes(resumes);
+    if (result.bestValidAccuracy() >= 0) {
+      BestResult best = new BestResult();
+      best.setValidAccuracy(result.bestValidAccuracy());
+      best.setEpoch(result.bestEpoch());
+      p.setBest(best);
+    }
+    p.setGenotype(result.genotype());
+    p.setBudget(budget(result.runSeconds(), true));
+    return p;
   }
 
   private TrainerProgress progress(EpochResult r, TrainerState state) {
@@ -139,6 +186,7 @@ public final class SearchOutput implements SearchListener {
     alphas.setReduceEntropy(AlphaReport.round(r.reduceEntropy()));
     p.setAlphas(alphas);
     p.setGenotype(r.genotype());
+    p.setBudget(budget(r.runSeconds(), false));
     return p;
   }
 }

@@ -2,6 +2,7 @@ package io.zarts.trainer.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zarts.api.v1alpha1.BudgetStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,29 @@ public final class TerminationSummary {
       String resultPath,
       String message,
       Double testAccuracy) {
+    return json(
+        reason,
+        exitCode,
+        epoch,
+        bestValidAccuracy,
+        genotype,
+        resultPath,
+        message,
+        testAccuracy,
+        null);
+  }
+
+  /** The same, with the search's time budget (omitted when null). */
+  public static String json(
+      String reason,
+      int exitCode,
+      Integer epoch,
+      Double bestValidAccuracy,
+      String genotype,
+      String resultPath,
+      String message,
+      Double testAccuracy,
+      BudgetStatus budget) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("schemaVersion", SCHEMA_VERSION);
     doc.put("reason", reason);
@@ -56,6 +80,9 @@ public final class TerminationSummary {
     doc.put("genotype", genotype);
     if (testAccuracy != null) {
       doc.put("testAccuracy", testAccuracy);
+    }
+    if (budget != null) {
+      doc.put("budget", budget);
     }
     doc.put("resultPath", resultPath);
     doc.put("message", message == null ? null : truncate(message, 512));

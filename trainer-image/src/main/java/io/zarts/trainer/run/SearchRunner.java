@@ -11,6 +11,7 @@ import io.zarts.trainer.train.SearchResult;
 import io.zarts.trainer.train.SearchSession;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * One trainer process's run of a search: opens the session, resumes from the newest valid
@@ -42,6 +43,11 @@ public final class SearchRunner {
   }
 
   public SearchResult run(BooleanSupplier stopRequested) {
+    return run(stopRequested, System::nanoTime);
+  }
+
+  /** clock: nanoseconds, as System.nanoTime; the time budget is measured with it. */
+  public SearchResult run(BooleanSupplier stopRequested, LongSupplier clock) {
     int keep = search.getSpec().getCheckpoint().getKeep();
     int every = search.getSpec().getCheckpoint().getEveryEpochs();
     try (CheckpointStore store = new CheckpointStore(options.outDir(), keep, faults, log);
@@ -50,7 +56,7 @@ public final class SearchRunner {
       LoopPosition position = source.resume(store, log);
       PeriodicCheckpointer checkpointer =
           new PeriodicCheckpointer(source, store, every, faults, onCheckpoint);
-      return new SearchLoop(session, listener, checkpointer, stopRequested)
+      return new SearchLoop(session, listener, checkpointer, stopRequested, clock)
           .run(position, search.getSpec().getTraining().getEpochs());
     }
   }

@@ -3,6 +3,7 @@ package io.zarts.trainer.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.zarts.api.genotype.Genotype;
+import io.zarts.api.v1alpha1.MaxDuration;
 import io.zarts.api.v1alpha1.OptimizerSpec;
 import io.zarts.api.v1alpha1.TrainingSpec;
 import io.zarts.trainer.alpha.AlphaUpdate;
@@ -13,12 +14,14 @@ import io.zarts.trainer.genotype.GenotypeDeriver;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.nn.StepScope;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The bilevel search loop of DARTS and ZARTS (docs/algorithms.md §2): per epoch, at every step,
  * first an alpha update when it is due (after the warm-up, every optimizer.updateEvery steps), then
  * one SGD step on the weights with a training batch; at the end of the epoch an evaluation of the
- * validation half and the genotype.
+ * validation half and the genotype. The loop stops early, after a checkpoint, when asked to or when
+ * training.maxDuration is used up ({@link TimeBudget}).
  */
 public final class SearchLoop {
 
@@ -28,6 +31,7 @@ public final class SearchLoop {
   private final SearchListener listener;
   private final Checkpointer checkpointer;
   private final BooleanSupplier stopRequested;
+  private final LongSupplier clock;
 
   public SearchLoop(SearchSession session, SearchListener listener) {
     this(session, listener, Checkpointer.NONE, () -> false);
@@ -38,10 +42,21 @@ public final class SearchLoop {
       SearchListener listener,
       Checkpointer checkpointer,
       BooleanSupplier stopRequested) {
+    this(session, listener, checkpointer, stopRequested, System::nanoTime);
+  }
+
+  /** clock: nanoseconds, as System.nanoTime; what the time budget is measured with. */
+  public SearchLoop(
+      SearchSession session,
+      SearchListener listener,
+      Checkpointer checkpointer,
+      BooleanSupplier stopRequested,
+      LongSupplier clock) {
     this.session = session;
     this.listener = listener;
     this.checkpointer = checkpointer;
     this.stopRequested = stopRequested;
+    this.clock = clock;
   }
 
   /** Runs epochs firstEpoch (0-based) up to training.epochs. */
@@ -56,12 +71,14 @@ public final class SearchLoop {
 
   /**
    * Runs from a position (a fresh start or a checkpoint) up to endEpoch, or until a stop is
-   * requested.
+   * requested or the time budget is used up.
    */
   public SearchResult run(LoopPosition from, int endEpoch) {
     TrainingSpec training = session.spec().getTraining();
     OptimizerSpec optimizer = session.spec().getOptimizer();
     int stepsPerEpoch = session.trainStream().batchesPerPass();
+    TimeBudget budget =
+        new TimeBudget(from.runSeconds(), MaxDuration.parse(training.getMaxDuration()), clock);
     listener.onStart(
         new SearchPlan(
             session.name(),
@@ -72,21 +89,27 @@ public final class SearchLoop {
             session.model().net().parameters().weightCount(),
             session.manager().getDevice().toString(),
             from.resumes(),
-            session.model().alphas().space()));
+            session.model().alphas().space(),
+            training.getMaxDuration(),
+            from.runSeconds()));
     long start = System.nanoTime();
     EpochResult last = null;
     LoopPosition position = from;
     while (position.epoch() < endEpoch) {
-      EpochOutcome outcome = runEpoch(position, stepsPerEpoch);
+      if (budget.exhausted()) {
+        // Used up before this epoch began (typically resumed with it spent): nothing to train.
+        return stop(from, position, currentGenotype(), last, start, true, budget);
+      }
+      EpochOutcome outcome = runEpoch(position, stepsPerEpoch, budget);
       position = outcome.position();
       if (outcome.result() == null) {
-        return stop(position, currentGenotype(), last, start);
+        return stop(from, position, currentGenotype(), last, start, budget.exhausted(), budget);
       }
       last = outcome.result();
       listener.onEpoch(last);
       checkpointer.epochEnded(position, position.epoch() >= endEpoch);
-      if (stopRequested.getAsBoolean() && position.epoch() < endEpoch) {
-        return stop(position, last.genotype(), last, start);
+      if (position.epoch() < endEpoch && (budget.exhausted() || stopRequested.getAsBoolean())) {
+        return stop(from, position, last.genotype(), last, start, budget.exhausted(), budget);
       }
     }
     SearchResult result =
@@ -97,15 +120,29 @@ public final class SearchLoop {
             position.bestAccuracy(),
             position.bestEpoch(),
             (System.nanoTime() - start) / 1e9,
-            false);
+            false,
+            false,
+            position.epoch(),
+            budget.seconds());
     listener.onFinish(result);
     return result;
   }
 
-  /** Stopping on request: checkpoint where the loop stands and report a preempted run. */
+  /**
+   * Stopping early: checkpoint where the loop stands (unless nothing ran since the checkpoint it
+   * resumed from) and report a preempted run, or one whose time budget ran out.
+   */
   private SearchResult stop(
-      LoopPosition position, Genotype genotype, EpochResult last, long startNanos) {
-    checkpointer.stopped(position);
+      LoopPosition from,
+      LoopPosition position,
+      Genotype genotype,
+      EpochResult last,
+      long startNanos,
+      boolean budgetExhausted,
+      TimeBudget budget) {
+    if (!position.equals(from)) {
+      checkpointer.stopped(position);
+    }
     SearchResult stopped =
         new SearchResult(
             session.name(),
@@ -114,7 +151,10 @@ public final class SearchLoop {
             position.bestAccuracy(),
             position.bestEpoch(),
             (System.nanoTime() - startNanos) / 1e9,
-            true);
+            !budgetExhausted,
+            budgetExhausted,
+            position.epoch(),
+            budget.seconds());
     listener.onFinish(stopped);
     return stopped;
   }
@@ -124,7 +164,7 @@ public final class SearchLoop {
    */
   private record EpochOutcome(LoopPosition position, EpochResult result) {}
 
-  private EpochOutcome runEpoch(LoopPosition from, int stepsPerEpoch) {
+  private EpochOutcome runEpoch(LoopPosition from, int stepsPerEpoch, TimeBudget budget) {
     long start = System.nanoTime();
     int epoch = from.epoch();
     SearchModel model = session.model();
@@ -182,7 +222,7 @@ public final class SearchLoop {
                   correctSum.getFloat() / images,
                   (System.nanoTime() - start) / 1e9));
         }
-        if (stopRequested.getAsBoolean() && step + 1 < stepsPerEpoch) {
+        if (step + 1 < stepsPerEpoch && (budget.exhausted() || stopRequested.getAsBoolean())) {
           return new EpochOutcome(
               new LoopPosition(
                   epoch,
@@ -194,7 +234,8 @@ public final class SearchLoop {
                   alphaUpdates,
                   from.bestAccuracy(),
                   from.bestEpoch(),
-                  from.resumes()),
+                  from.resumes(),
+                  budget.seconds()),
               null);
         }
       }
@@ -217,7 +258,8 @@ public final class SearchLoop {
               0,
               better ? valid[1] : from.bestAccuracy(),
               better ? epoch + 1 : from.bestEpoch(),
-              from.resumes());
+              from.resumes(),
+              budget.seconds());
       EpochResult result =
           new EpochResult(
               epoch + 1,
@@ -236,7 +278,8 @@ public final class SearchLoop {
               alphaUpdates,
               genotype,
               next.bestAccuracy(),
-              next.bestEpoch());
+              next.bestEpoch(),
+              next.runSeconds());
       return new EpochOutcome(next, result);
     }
   }

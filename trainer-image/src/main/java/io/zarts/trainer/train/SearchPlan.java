@@ -5,7 +5,8 @@ import io.zarts.trainer.space.SearchSpace;
 /**
  * What a search is about to do: its name, epochs (from firstEpoch on), steps per epoch, warm-up,
  * weights, device, how often it has resumed from a checkpoint (0 for a fresh start), and the search
- * space its alphas range over (the operation names of each edge).
+ * space its alphas range over (the operation names of each edge), and its time budget
+ * (training.maxDuration, null for none) with the running time earlier attempts used of it.
  */
 public record SearchPlan(
     String name,
@@ -16,4 +17,6 @@ public record SearchPlan(
     long weightCount,
     String device,
     int resumes,
-    SearchSpace space) {}
+    SearchSpace space,
+    String maxDuration,
+    double runSecondsBefore) {}

@@ -2,6 +2,8 @@ package io.zarts.trainer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
 import io.zarts.trainer.TestSearches;
@@ -77,6 +79,49 @@ class ZartsCliTest {
     Run zartsJson =
         zarts("genotype", search.resolve("genotype.txt").toString(), "--format", "zarts");
     assertThat(zartsJson.out()).startsWith("{\"normal\": [[");
+  }
+
+  @Test
+  void aUsedUpTimeBudgetEndsTheSearchWithItsGenotypeAndARaisedOneContinuesIt() throws IOException {
+    // 1 ms is used up by the first weight step on any machine (or before it, on a very slow one).
+    Path file = resource("budget", TINY.replace("batchSize: 8", "batchSize: 8, maxDuration: 1ms"));
+    Path out = dir.resolve("runs");
+    Path termination = dir.resolve("termination");
+    String[] args = {
+      "search",
+      file.toString(),
+      "--out",
+      out.toString(),
+      "--quiet",
+      "--termination-log",
+      termination.toString()
+    };
+    Run stopped = zarts(args);
+    assertThat(stopped.code()).as(stopped.err()).isZero();
+    assertThat(stopped.out()).startsWith("Genotype(normal=[(");
+    assertThat(stopped.err())
+        .contains("zarts: training.maxDuration 1ms is used up (")
+        .contains("of 2 epochs; the genotype printed is the one found so far. Raise");
+    JsonNode summary = new ObjectMapper().readTree(termination.toFile());
+    assertThat(summary.get("reason").asText()).isEqualTo("BudgetExhausted");
+    assertThat(summary.get("exitCode").asInt()).isZero();
+    assertThat(summary.get("epoch").asInt()).isLessThan(2);
+    assertThat(summary.get("genotype").asText()).isEqualTo(stopped.out().strip());
+    assertThat(summary.at("/budget/exhausted").asBoolean()).isTrue();
+    assertThat(summary.at("/budget/maxDuration").asText()).isEqualTo("1ms");
+    TrainerProgress progress =
+        TrainerProgress.fromJson(Files.readString(out.resolve("budget/progress.json")));
+    assertThat(progress.getState()).isEqualTo(TrainerState.SUCCEEDED);
+    assertThat(progress.getBudget().getExhausted()).isTrue();
+
+    Files.writeString(file, Files.readString(file).replace("maxDuration: 1ms", "maxDuration: 1h"));
+    Run continued = zarts(args);
+    assertThat(continued.code()).as(continued.err()).isZero();
+    JsonNode done = new ObjectMapper().readTree(termination.toFile());
+    assertThat(done.get("reason").asText()).isEqualTo("Succeeded");
+    assertThat(done.get("epoch").asInt()).isEqualTo(2);
+    assertThat(done.at("/budget/exhausted").asBoolean()).isFalse();
+    assertThat(done.at("/budget/usedSeconds").asDouble()).isGreaterThan(0);
   }
 
   @Test

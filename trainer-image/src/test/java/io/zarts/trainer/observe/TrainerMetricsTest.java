@@ -161,7 +161,7 @@ class TrainerMetricsTest {
   void alphaWeightsAreOneSeriesPerCellEdgeAndOperationWithTheEpochsValues() {
     SearchSpace space = SearchSpace.of(SearchSpaceName.DARTS, 4);
     TrainerMetrics metrics = new TrainerMetrics("alphas", "team-b");
-    metrics.onStart(new SearchPlan("alphas", 0, 3, 10, 1, 100, "cpu()", 0, space));
+    metrics.onStart(new SearchPlan("alphas", 0, 3, 10, 1, 100, "cpu()", 0, space, null, 0));
     Map<String, Double> before = alphaSamples(metrics.scrape());
     assertThat(before).hasSize(2 * 14 * 8);
     assertThat(before.values()).allMatch(v -> v.isNaN());
@@ -202,7 +202,7 @@ class TrainerMetricsTest {
 
   private static EpochResult epoch(double[][] normal, double[][] reduce) {
     return new EpochResult(
-        1, 3, 0.025, 1.0, 0.5, 1.1, 0.4, 2.0, 100, normal, reduce, 1.9, 1.9, 5, null, 0.4, 1);
+        1, 3, 0.025, 1.0, 0.5, 1.1, 0.4, 2.0, 100, normal, reduce, 1.9, 1.9, 5, null, 0.4, 1, 2.0);
   }
 
   private static String series(String cell, int edge, String op, String search, String ns) {
