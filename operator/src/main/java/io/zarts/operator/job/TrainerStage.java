@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.BudgetStatus;
+import io.zarts.api.v1alpha1.MaxDuration;
 import io.zarts.api.v1alpha1.SearchStage;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +43,8 @@ public enum TrainerStage {
     int wanted = spec.getTraining().getEpochs();
     if (searchJob != null) {
       Integer epochs = JobState.epochs(searchJob);
-      boolean allEpochs = epochs == null || epochs >= wanted;
-      return JobState.complete(searchJob) && allEpochs ? EVALUATION : SEARCH;
+      boolean done = !SEARCH.wantsMore(search, epochs == null ? wanted : epochs);
+      return JobState.complete(searchJob) && done ? EVALUATION : SEARCH;
     }
     ArchitectureSearchStatus status = search.getStatus();
     boolean searchDone =
@@ -50,7 +52,7 @@ public enum TrainerStage {
             && status.getStage() == SearchStage.EVALUATION
             && status.getProgress() != null
             && status.getProgress().getEpoch() != null
-            && status.getProgress().getEpoch() >= wanted;
+            && !SEARCH.wantsMore(search, status.getProgress().getEpoch());
     return searchDone ? EVALUATION : SEARCH;
   }
 
@@ -88,5 +90,19 @@ public enum TrainerStage {
   /** The epochs this stage trains: raising them replaces a completed Job, which resumes. */
   public int epochs(ArchitectureSearchSpec spec) {
     return this == SEARCH ? spec.getTraining().getEpochs() : spec.getEvaluation().getEpochs();
+  }
+
+  /**
+   * Whether the spec asks this stage for more than a run that finished epochsDone epochs did: more
+   * epochs; or, for a search whose time budget ran out (status.budget), a larger or removed
+   * training.maxDuration, since more epochs alone cannot continue a search with its budget spent.
+   */
+  public boolean wantsMore(ArchitectureSearch search, int epochsDone) {
+    BudgetStatus budget = search.getStatus() == null ? null : search.getStatus().getBudget();
+    if (this == SEARCH && budget != null && budget.isUsedUp()) {
+      return MaxDuration.raised(
+          search.getSpec().getTraining().getMaxDuration(), budget.getMaxDuration());
+    }
+    return epochsDone < epochs(search.getSpec());
   }
 }

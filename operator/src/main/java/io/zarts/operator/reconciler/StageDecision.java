@@ -76,8 +76,8 @@ record StageDecision(Action action, String why) {
       return new StageDecision(Action.DELETE, "retry requested");
     }
     Integer epochs = JobState.epochs(job);
-    if (JobState.complete(job) && epochs != null && epochs < stage.epochs(spec)) {
-      return new StageDecision(Action.DELETE, "more epochs");
+    if (JobState.complete(job) && epochs != null && stage.wantsMore(search, epochs)) {
+      return new StageDecision(Action.DELETE, "more epochs or a larger training.maxDuration");
     }
     if (JobState.failed(job)
         && JobState.anyExitedWith(

@@ -11,8 +11,9 @@ import java.util.Objects;
 /**
  * When a finished search stays finished. Once a stage has ended for good (status.completionTime is
  * set for that stage) no trainer Job is started for it again, whether or not its finished Job still
- * exists, until the user asks: more epochs for a stage that succeeded, or a new value of the
- * zarts.io/retry annotation.
+ * exists, until the user asks: more epochs for a stage that succeeded (a larger
+ * training.maxDuration for a search whose budget ran out), or a new value of the zarts.io/retry
+ * annotation.
  */
 public final class Lifecycle {
 
@@ -54,7 +55,7 @@ public final class Lifecycle {
       return false;
     }
     boolean succeeded = status.getPhase() == SearchPhase.SUCCEEDED;
-    return !(succeeded && finishedEpochs(status, stage) < stage.epochs(search.getSpec()));
+    return !(succeeded && stage.wantsMore(search, finishedEpochs(status, stage)));
   }
 
   /** The epochs the stage had finished when the status was last written. */

@@ -28,7 +28,7 @@ enum Situation {
           "True",
           "ImmutableFieldChanged",
           "a field that the checkpoints depend on changed (dataset,"
-              + " searchSpace, optimizer, training other than epochs, or the checkpoint claim); restore it or create a"
+              + " searchSpace, optimizer, training other than epochs and maxDuration, or the checkpoint claim); restore it or create a"
               + " new ArchitectureSearch"),
       row(READY, "False", "ImmutableFieldChanged", "no new trainer is started"),
       row(SUCCEEDED, "False", "ImmutableFieldChanged", "")),
@@ -38,6 +38,12 @@ enum Situation {
       row(SUCCEEDED, "True", "Completed", null),
       row(READY, "True", "Completed", "the genotype is final"),
       row(FAILED, "False", "Completed", "")),
+  BUDGET_EXHAUSTED(
+      true,
+      false,
+      row(SUCCEEDED, "True", "BudgetExhausted", null),
+      row(READY, "True", "BudgetExhausted", "the genotype is the one found within the budget"),
+      row(FAILED, "False", "BudgetExhausted", "")),
   RESULT_UNREADABLE(
       true,
       false,

@@ -8,9 +8,9 @@ import io.zarts.operator.job.Hashes;
 
 /**
  * A hash of the part of the spec that must not change once a search has started (everything but
- * suspend, training.epochs, resources, trainer, checkpoint size and cadence). The operator's
- * backstop for the CEL transition rules, which an old API server or a missing CRD update would not
- * enforce.
+ * suspend, training.epochs and maxDuration, resources, trainer, checkpoint size and cadence). The
+ * operator's backstop for the CEL transition rules, which an old API server or a missing CRD update
+ * would not enforce.
  */
 public final class SpecHash {
 
@@ -36,6 +36,7 @@ public final class SpecHash {
     ObjectNode training =
         tree.get("training") == null ? tree.objectNode() : tree.get("training").deepCopy();
     training.remove("epochs");
+    training.remove("maxDuration");
     part.set("training", training);
     ObjectNode checkpoint = tree.objectNode();
     if (tree.get("checkpoint") != null) {

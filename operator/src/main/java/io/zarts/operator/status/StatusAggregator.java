@@ -10,7 +10,9 @@ import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.BudgetStatus;
 import io.zarts.api.v1alpha1.EvaluationStatus;
+import io.zarts.api.v1alpha1.MaxDuration;
 import io.zarts.api.v1alpha1.ProgressStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.v1alpha1.TrainerStatus;
@@ -20,6 +22,7 @@ import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.job.TrainerStage;
 import io.zarts.operator.status.Situation.Verdict;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -62,25 +65,26 @@ public final class StatusAggregator {
     copyProgress(o.progress(), search, previous, status);
 
     boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
-    recordCompletedEpochs(o.job(), search, status);
     TrainerStage stage = TrainerStage.current(search, o.job());
     status.setStage(stage.asStatus());
     // A stage that ended for good stays as it ended: later edits of the spec are not applied.
     boolean ended = Lifecycle.endedForGood(search, stage);
     boolean specAccepted = ended || (o.violations().isEmpty() && !o.immutableChanged());
-    if (specAccepted && JobState.complete(o.job()) && status.getGenotype() == null) {
-      // The progress ConfigMap never got the result: take it from the trainer's termination
-      // message.
-      TerminationResult.read(o.pods()).ifPresent(r -> r.applyTo(status));
-    }
+    Optional<TerminationResult> end =
+        specAccepted && JobState.complete(o.job())
+            ? TerminationResult.read(o.pods())
+            : Optional.empty();
+    // The result when the progress ConfigMap never got it, and the budget in any case.
+    end.ifPresent(r -> r.applyTo(status));
+    recordCompletedEpochs(completedSearchEpochs(o.job(), status, end), search, status);
     EvaluationStatus evaluation =
         specAccepted && stage == TrainerStage.EVALUATION
             ? EvaluationReport.of(o, status.getGenotype())
             : null;
     Verdict verdict =
         ended
-            ? classifyEnded(o, stage, status.getGenotype() != null, evaluation)
-            : classify(o, stage, status.getGenotype() != null, evaluation, suspend);
+            ? classifyEnded(o, stage, status, evaluation)
+            : classify(o, stage, status, evaluation, suspend);
     verdict.situation().apply(verdict, c);
     status.setCompletionTime(
         verdict.situation().finished
@@ -130,13 +134,25 @@ public final class StatusAggregator {
   }
 
   /**
-   * A completed search Job ran the epochs it was made for, whatever report reached the status (the
-   * result may have come from the termination message alone): recorded, so that the search stays
-   * finished once that Job is gone.
+   * The epochs a completed search Job finished: those it was made for, or, when its time budget ran
+   * out, those its termination message names.
+   */
+  private static Integer completedSearchEpochs(
+      Job job, ArchitectureSearchStatus status, Optional<TerminationResult> end) {
+    if (!JobState.complete(job)) {
+      return null;
+    }
+    boolean budgetSpent = status.getBudget() != null && status.getBudget().isUsedUp();
+    return budgetSpent ? end.map(TerminationResult::epoch).orElse(null) : JobState.epochs(job);
+  }
+
+  /**
+   * What a completed search Job finished, whatever report reached the status (the result may have
+   * come from the termination message alone): recorded, so that the search stays finished once that
+   * Job is gone.
    */
   private static void recordCompletedEpochs(
-      Job job, ArchitectureSearch search, ArchitectureSearchStatus status) {
-    Integer epochs = completedEpochs(job);
+      Integer epochs, ArchitectureSearch search, ArchitectureSearchStatus status) {
     if (epochs == null) {
       return;
     }
@@ -193,7 +209,11 @@ public final class StatusAggregator {
         reconciling ? why.getReason() : "Idle",
         reconciling ? why.getMessage() : "");
     boolean stalled =
-        s.rejectsSpec || (s.finished && s != Situation.COMPLETED && s != Situation.EVALUATED);
+        s.rejectsSpec
+            || (s.finished
+                && s != Situation.COMPLETED
+                && s != Situation.BUDGET_EXHAUSTED
+                && s != Situation.EVALUATED);
     var failure =
         c.isTrue(Conditions.FAILED) ? c.get(Conditions.FAILED) : c.get(Conditions.SUCCEEDED);
     c.set(
@@ -240,7 +260,7 @@ public final class StatusAggregator {
   static Verdict classify(
       Observation o,
       TrainerStage stage,
-      boolean hasResult,
+      ArchitectureSearchStatus status,
       EvaluationStatus evaluation,
       boolean suspend) {
     if (!o.violations().isEmpty()) {
@@ -254,15 +274,19 @@ public final class StatusAggregator {
     if (stage == TrainerStage.EVALUATION) {
       return classifyEvaluation(o, evaluation, suspend);
     }
-    return classifySearch(o, o.job(), hasResult, suspend);
+    return classifySearch(o, o.job(), status, suspend);
   }
 
   private static Verdict classifySearch(
-      Observation o, Job job, boolean hasResult, boolean suspend) {
+      Observation o, Job job, ArchitectureSearchStatus status, boolean suspend) {
     if (JobState.complete(job)) {
-      return hasResult
-          ? Verdict.of(Situation.COMPLETED, "searched " + epochs(o.progress(), o.search()))
-          : Verdict.of(Situation.RESULT_UNREADABLE);
+      if (status.getGenotype() == null) {
+        return Verdict.of(Situation.RESULT_UNREADABLE);
+      }
+      BudgetStatus budget = status.getBudget();
+      return budget != null && budget.isUsedUp()
+          ? Verdict.of(Situation.BUDGET_EXHAUSTED, budgetMessage(o.search(), status))
+          : Verdict.of(Situation.COMPLETED, "searched " + epochs(o.progress(), o.search()));
     }
     if (JobState.failed(job)) {
       return failed(Situation.TRAINER_FAILED, job, o.pods(), "the trainer Job failed");
@@ -283,14 +307,17 @@ public final class StatusAggregator {
    * it is gone.
    */
   private static Verdict classifyEnded(
-      Observation o, TrainerStage stage, boolean hasResult, EvaluationStatus evaluation) {
+      Observation o,
+      TrainerStage stage,
+      ArchitectureSearchStatus status,
+      EvaluationStatus evaluation) {
     Job job = o.jobOf(stage);
     if (job == null) {
       return Verdict.of(Situation.ENDED);
     }
     return stage == TrainerStage.EVALUATION
         ? classifyEvaluation(o, evaluation, false)
-        : classifySearch(o, job, hasResult, false);
+        : classifySearch(o, job, status, false);
   }
 
   private static Verdict classifyEvaluation(
@@ -419,6 +446,7 @@ public final class StatusAggregator {
       status.setAlphas(previous.getAlphas());
       status.setGenotype(previous.getGenotype());
       status.setCheckpoint(previous.getCheckpoint());
+      status.setBudget(previous.getBudget());
       return;
     }
     ProgressStatus progress = new ProgressStatus();
@@ -439,6 +467,7 @@ public final class StatusAggregator {
     status.setAlphas(p.getAlphas());
     status.setGenotype(p.getGenotype());
     status.setCheckpoint(p.getCheckpoint() != null ? p.getCheckpoint() : previous.getCheckpoint());
+    status.setBudget(p.getBudget());
   }
 
   private static TrainerStatus trainer(Job job, List<Pod> pods, TrainerStatus previous) {
@@ -524,6 +553,23 @@ public final class StatusAggregator {
             ? search.getSpec().getTraining().getEpochs()
             : p.getEpoch())
         + " epochs";
+  }
+
+  private static String budgetMessage(ArchitectureSearch search, ArchitectureSearchStatus status) {
+    BudgetStatus budget = status.getBudget();
+    Integer epoch = status.getProgress() == null ? null : status.getProgress().getEpoch();
+    return "training.maxDuration "
+        + budget.getMaxDuration()
+        + " used up"
+        + (budget.getUsedSeconds() == null
+            ? ""
+            : " (" + MaxDuration.describe(budget.getUsedSeconds()) + " of trainer time)")
+        + " after "
+        + (epoch == null ? 0 : epoch)
+        + " of "
+        + search.getSpec().getTraining().getEpochs()
+        + " epochs; the genotype is the one found so far; raise training.maxDuration to"
+        + " continue from the checkpoint";
   }
 
   private static String reason(String candidate, String fallback) {

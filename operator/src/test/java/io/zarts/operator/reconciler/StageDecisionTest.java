@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.BudgetStatus;
 import io.zarts.api.v1alpha1.ProgressStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.v1alpha1.SearchStage;
@@ -168,5 +169,29 @@ class StageDecisionTest {
     assertThat(decide(s, complete, true, List.of())).isEqualTo(Action.KEEP);
     s.getSpec().getTraining().setEpochs(9);
     assertThat(decide(s, complete, true, List.of())).isEqualTo(Action.DELETE);
+  }
+
+  @Test
+  void aSearchWhoseBudgetRanOutContinuesOnlyWhenTheBudgetIsRaised() {
+    ArchitectureSearch s = search();
+    s.getSpec().getTraining().setMaxDuration("1h");
+    Job complete = job(s, "Complete"); // made for the 3 epochs of the quickstart
+    ended(s, SearchPhase.SUCCEEDED, 1).getStatus().setBudget(new BudgetStatus("1h", 3600.4, true));
+    assertThat(decide(s, complete, true, List.of())).isEqualTo(Action.KEEP);
+    assertThat(decide(s, null, true, List.of())).as("its Job gone").isEqualTo(Action.NONE);
+    s.getSpec().getTraining().setEpochs(9);
+    assertThat(decide(s, complete, true, List.of()))
+        .as("more epochs alone cannot run with the budget spent")
+        .isEqualTo(Action.KEEP);
+    assertThat(decide(s, null, true, List.of())).isEqualTo(Action.NONE);
+    s.getSpec().getTraining().setMaxDuration("90m");
+    assertThat(decide(s, complete, true, List.of())).isEqualTo(Action.DELETE);
+    assertThat(decide(s, null, true, List.of())).isEqualTo(Action.CREATE);
+    s.getSpec().getTraining().setMaxDuration(null);
+    assertThat(decide(s, null, true, List.of())).as("no limit any more").isEqualTo(Action.CREATE);
+    s.getSpec().getTraining().setMaxDuration("60m");
+    assertThat(decide(s, null, true, List.of()))
+        .as("60m is not more than 1h")
+        .isEqualTo(Action.NONE);
   }
 }

@@ -10,8 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.zarts.api.genotype.Genotype;
+import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
+import io.zarts.api.v1alpha1.BudgetStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.v1alpha1.SearchStage;
 import io.zarts.api.validation.Violation;
@@ -188,5 +191,72 @@ class LifecycleStatusTest {
     ArchitectureSearchStatus suspended =
         compute(s, List.of(), null, List.of(pod("s-trainer-1", "Failed", 143)), null, T0);
     assertThat(get(suspended, "Suspended").getReason()).isEqualTo("Suspended");
+  }
+
+  @Test
+  void aSearchWhoseBudgetRanOutSucceedsWithThatReasonAndStaysSoUntilTheBudgetIsRaised() {
+    ArchitectureSearch s = search();
+    s.getSpec().getTraining().setEpochs(3);
+    s.getSpec().getTraining().setMaxDuration("1h");
+    TrainerProgress report = TrainerFakes.finalReport(1);
+    report.setTotalEpochs(3);
+    report.setBudget(new BudgetStatus("1h", 3600.2, true));
+    Job complete = job("Complete", 0);
+    complete.getMetadata().setAnnotations(Map.of(TrainerJobFactory.EPOCHS_ANNOTATION, "3"));
+    s.setStatus(compute(s, List.of(), complete, List.of(), report, T0));
+
+    ArchitectureSearchStatus status = s.getStatus();
+    assertThat(status.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+    assertThat(get(status, "Succeeded").getReason()).isEqualTo("BudgetExhausted");
+    assertThat(get(status, "Succeeded").getMessage())
+        .isEqualTo(
+            "training.maxDuration 1h used up (1h0m0s of trainer time) after 1 of 3 epochs; the"
+                + " genotype is the one found so far; raise training.maxDuration to continue from"
+                + " the checkpoint");
+    assertThat(get(status, "Ready").getReason()).isEqualTo("BudgetExhausted");
+    assertThat(get(status, "Stalled").getStatus()).isEqualTo("False");
+    assertThat(get(status, "Reconciling").getStatus()).isEqualTo("False");
+    assertThat(status.getProgress().getEpoch())
+        .as("not the 3 epochs the Job was made for")
+        .isEqualTo(1);
+    assertThat(status.getBudget().getExhausted()).isTrue();
+    assertThat(status.getCompletionTime()).isEqualTo(T0.toString());
+
+    ArchitectureSearchStatus gone =
+        compute(s, List.of(), null, List.of(), report, T0.plusSeconds(3600));
+    assertThat(gone.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+    assertThat(get(gone, "Succeeded").getReason()).isEqualTo("BudgetExhausted");
+    assertThat(Lifecycle.endedForGood(s, TrainerStage.SEARCH)).isTrue();
+    s.getSpec().getTraining().setEpochs(5);
+    assertThat(Lifecycle.endedForGood(s, TrainerStage.SEARCH))
+        .as("more epochs alone do not continue it")
+        .isTrue();
+    s.getSpec().getTraining().setMaxDuration("2h");
+    assertThat(Lifecycle.endedForGood(s, TrainerStage.SEARCH)).isFalse();
+    ArchitectureSearchStatus raised =
+        compute(s, List.of(), null, List.of(), report, T0.plusSeconds(7200));
+    assertThat(get(raised, "Ready").getReason()).isEqualTo("Creating");
+    assertThat(raised.getCompletionTime()).isNull();
+  }
+
+  @Test
+  void theTerminationMessageAloneTellsThatTheBudgetRanOut() {
+    ArchitectureSearch s = search();
+    s.getSpec().getTraining().setEpochs(3);
+    s.getSpec().getTraining().setMaxDuration("30m");
+    Job complete = job("Complete", 0);
+    complete.getMetadata().setAnnotations(Map.of(TrainerJobFactory.EPOCHS_ANNOTATION, "3"));
+    Pod pod =
+        StatusAggregatorTest.terminated(
+            "{\"schemaVersion\":1,\"reason\":\"BudgetExhausted\",\"exitCode\":0,\"epoch\":2,"
+                + "\"genotype\":\""
+                + TrainerFakes.GENOTYPE
+                + "\",\"budget\":{\"maxDuration\":\"30m\",\"usedSeconds\":1800.5,"
+                + "\"exhausted\":true}}");
+    ArchitectureSearchStatus status = compute(s, List.of(), complete, List.of(pod), null, T0);
+    assertThat(get(status, "Succeeded").getReason()).isEqualTo("BudgetExhausted");
+    assertThat(status.getProgress().getEpoch()).isEqualTo(2);
+    assertThat(status.getBudget().getUsedSeconds()).isEqualTo(1800.5);
+    assertThat(status.getGenotype()).isEqualTo(Genotype.parse(TrainerFakes.GENOTYPE));
   }
 }
