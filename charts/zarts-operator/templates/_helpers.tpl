@@ -85,7 +85,8 @@ app.kubernetes.io/managed-by: zarts-operator
 - apiGroups: [rbac.authorization.k8s.io]
   resources: [roles, rolebindings]
   verbs: [get, list, watch, create, patch]
+# Events: create its own; list and watch the Job controller's FailedCreate events (pods a quota refused).
 - apiGroups: [""]
   resources: [events]
-  verbs: [create]
+  verbs: [list, watch, create]
 {{- end -}}

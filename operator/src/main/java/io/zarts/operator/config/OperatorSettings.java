@@ -15,6 +15,19 @@ public interface OperatorSettings {
 
   Checkpoint checkpoint();
 
+  Events events();
+
+  /** The Kubernetes Events the operator reads (FailedCreate of trainer Jobs). */
+  interface Events {
+    /**
+     * Let the API server filter the watched events (field selector reason=FailedCreate,
+     * involvedObject.kind=Job), so that the operator caches only those. Off only for API servers
+     * that cannot filter by these fields, such as the test mock.
+     */
+    @WithDefault("true")
+    boolean serverSideFilter();
+  }
+
   /** How trainer pods are built. */
   interface Trainer {
     @WithDefault("zarts/trainer:0.1.0-cpu")

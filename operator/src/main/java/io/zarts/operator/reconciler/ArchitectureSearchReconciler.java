@@ -3,6 +3,7 @@ package io.zarts.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -65,6 +66,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
   private final SearchGauges metrics;
   private final OwnedObjectsSync owned;
   private final ValidationCache validations;
+  private final boolean eventsFilteredByServer;
 
   public ArchitectureSearchReconciler(
       TrainerJobFactory jobs,
@@ -75,6 +77,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     this.metrics = metrics;
     this.owned = new OwnedObjectsSync(settings);
     this.validations = new ValidationCache(validator);
+    this.eventsFilteredByServer = settings.events().serverSideFilter();
   }
 
   @Override
@@ -96,6 +99,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     sources.add(new InformerEventSource<>(jobConfig, ctx));
     sources.add(new InformerEventSource<>(podConfig, ctx));
     sources.addAll(OwnedObjectsSync.eventSources(ctx));
+    sources.add(PodCreationFailures.eventSource(ctx, eventsFilteredByServer));
     sources.add(
         new SearchDeletions(
             deleted -> {
@@ -147,6 +151,13 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     } else {
       searchJob = applied.job();
     }
+    Job stageJob = (stage == TrainerStage.EVALUATION ? evaluationJob : searchJob).orElse(null);
+    Observation.Refusal podRefused =
+        PodCreationFailures.of(
+                stageJob,
+                JobState.podsOf(stage.jobName(names), searchPods),
+                context.getSecondaryResources(Event.class))
+            .orElse(null);
     ConfigMap progressMap =
         OwnedObjectsSync.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
     ArchitectureSearchStatus status =
@@ -164,6 +175,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                     report(progressMap, TrainerProgress.EVALUATION_KEY)),
                 applied.retryHonoured(),
                 applied.refused(),
+                podRefused,
                 Instant.now()));
     metrics.update(search, status);
     recordTransition(client, search, status);

@@ -113,6 +113,12 @@ enum Situation {
       row(READY, "False", null, null),
       row(FAILED, "False", "JobRefused", ""),
       row(SUCCEEDED, "Unknown", "JobRefused", "")),
+  POD_REFUSED(
+      false,
+      false,
+      row(READY, "False", null, null),
+      row(FAILED, "False", "FailedCreate", ""),
+      row(SUCCEEDED, "Unknown", "FailedCreate", "")),
   CREATING(
       false,
       false,

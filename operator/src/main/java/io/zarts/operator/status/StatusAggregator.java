@@ -406,6 +406,12 @@ public final class StatusAggregator {
           "waiting for Kueue to admit the Job in queue "
               + o.search().getSpec().getResources().getQueueName());
     }
+    if (o.podRefused() != null && JobState.firstStillRunning(pods).isEmpty()) {
+      return new Verdict(
+          Situation.POD_REFUSED,
+          o.podRefused().reason(),
+          "the Job controller cannot create the trainer pod: " + o.podRefused().message());
+    }
     String problem = podProblem(pods);
     if (problem != null) {
       return new Verdict(

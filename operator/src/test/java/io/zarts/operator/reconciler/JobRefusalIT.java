@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
@@ -15,11 +17,13 @@ import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
  * A Job the API server refuses (a ResourceQuota, an admission policy, a schema): the reason and the
- * server's message reach the status, and the operator retries until the Job is accepted.
+ * server's message reach the status, and the operator retries until the Job is accepted; a pod the
+ * Job controller cannot create (its FailedCreate event) makes the search Pending with that message.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -83,6 +87,68 @@ class JobRefusalIT {
     assertThat(client.v1().events().inNamespace("quota").list().getItems())
         .extracting(e -> e.getType() + "/" + e.getReason())
         .contains("Warning/QuotaExceeded");
+  }
+
+  @Test
+  void aPodRefusedByAQuotaMakesTheSearchPendingWithTheJobControllersMessage() {
+    ArchitectureSearch s = Examples.load("quickstart.yaml", "podquota");
+    s.getMetadata().setName("podless");
+    client.resource(s).create();
+    Job job =
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    client
+                        .batch()
+                        .v1()
+                        .jobs()
+                        .inNamespace("podquota")
+                        .withName("podless-trainer")
+                        .get(),
+                j -> j != null);
+    String quota =
+        "Error creating: pods \"podless-trainer-x7k2p\" is forbidden: exceeded quota: team,"
+            + " requested: requests.cpu=1, used: requests.cpu=8, limited: requests.cpu=8";
+    // What the Job controller records when the quota refuses the pod.
+    client
+        .v1()
+        .events()
+        .inNamespace("podquota")
+        .resource(
+            new EventBuilder()
+                .withNewMetadata()
+                .withName("podless-trainer.18a")
+                .endMetadata()
+                .withType("Warning")
+                .withReason("FailedCreate")
+                .withMessage(quota)
+                .withLastTimestamp(Instant.now().toString())
+                .withNewInvolvedObject()
+                .withApiVersion("batch/v1")
+                .withKind("Job")
+                .withName("podless-trainer")
+                .withNamespace("podquota")
+                .withUid(job.getMetadata().getUid())
+                .endInvolvedObject()
+                .build())
+        .create();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              ArchitectureSearch current =
+                  client
+                      .resources(ArchitectureSearch.class)
+                      .inNamespace("podquota")
+                      .withName("podless")
+                      .get();
+              Condition ready = ready(current);
+              assertThat(ready.getReason()).isEqualTo("FailedCreate");
+              assertThat(ready.getMessage())
+                  .isEqualTo("the Job controller cannot create the trainer pod: " + quota);
+              assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.PENDING);
+            });
   }
 
   private ArchitectureSearch get() {

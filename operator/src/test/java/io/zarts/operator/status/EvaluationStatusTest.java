@@ -92,6 +92,7 @@ class EvaluationStatusTest {
             new Observation.Stage(evaluationJob, evaluationPods, evaluation),
             null,
             null,
+            null,
             T0));
   }
 

@@ -129,6 +129,7 @@ class LifecycleStatusTest {
                 Observation.Stage.NONE,
                 "1",
                 null,
+                null,
                 T0));
     assertThat(withJob.getRetryToken()).isEqualTo("1");
     assertThat(withJob.getPhase()).isEqualTo(SearchPhase.RUNNING);
