@@ -72,19 +72,23 @@ app.kubernetes.io/managed-by: zarts-operator
 - apiGroups: [""]
   resources: [pods]
   verbs: [list, watch]
-# The objects a search owns: watched, created, and patched back when they drift; get when a create finds one that
-# lost the label the informers select by.
+# The objects a search owns (JOSDK managed dependents without server-side apply): watched, created, and updated
+# back when they drift; get when a create finds one that lost the label the informers select by. The claim is
+# patched instead (owner reference, size), since an update of a bound claim's whole spec is refused.
 - apiGroups: [""]
-  resources: [serviceaccounts, persistentvolumeclaims]
+  resources: [serviceaccounts]
+  verbs: [get, list, watch, create, update]
+- apiGroups: [""]
+  resources: [persistentvolumeclaims]
   verbs: [get, list, watch, create, patch]
-# ConfigMaps also get and update: the trainer's Role grants them on its progress ConfigMap, and Kubernetes lets
-# the operator grant only what it holds itself.
+# ConfigMaps also get and patch: the trainer's Role grants get, update and patch on its progress ConfigMap, and
+# Kubernetes lets the operator grant only what it holds itself.
 - apiGroups: [""]
   resources: [configmaps]
   verbs: [get, list, watch, create, update, patch]
 - apiGroups: [rbac.authorization.k8s.io]
   resources: [roles, rolebindings]
-  verbs: [get, list, watch, create, patch]
+  verbs: [get, list, watch, create, update]
 # Events: create its own; list and watch the Job controller's FailedCreate events (pods a quota refused).
 - apiGroups: [""]
   resources: [events]

@@ -19,6 +19,8 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
@@ -30,6 +32,15 @@ import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.api.validation.Violation;
 import io.zarts.operator.config.OperatorSettings;
+import io.zarts.operator.dependent.CheckpointClaimDependent;
+import io.zarts.operator.dependent.ClaimWanted;
+import io.zarts.operator.dependent.OwnedInformers;
+import io.zarts.operator.dependent.ProgressConfigMapDependent;
+import io.zarts.operator.dependent.SpecConfigMapDependent;
+import io.zarts.operator.dependent.TrainerRoleBindingDependent;
+import io.zarts.operator.dependent.TrainerRoleDependent;
+import io.zarts.operator.dependent.TrainerServiceAccountDependent;
+import io.zarts.operator.events.SearchEvents;
 import io.zarts.operator.job.JobState;
 import io.zarts.operator.job.SearchNames;
 import io.zarts.operator.job.TrainerJobFactory;
@@ -50,8 +61,40 @@ import java.util.concurrent.TimeUnit;
  * Reconciles an ArchitectureSearch into its owned objects and its trainer Jobs (the search, then
  * with spec.evaluation the evaluation), and computes its status. Level based: every pass recomputes
  * everything from the resource and the informers' caches (Jobs, pods and progress ConfigMaps of
- * searches), creates what is missing and never blocks.
+ * searches), creates what is missing and never blocks. The owned objects besides the Jobs are JOSDK
+ * managed dependents, run explicitly once the spec is accepted; the Jobs follow {@link
+ * StageDecision}, which a dependent's create-update-delete cycle cannot express (waiting for a
+ * stopping pod, rolling on a resources edit, keeping a finished Job).
  */
+@Workflow(
+    explicitInvocation = true,
+    dependents = {
+      @Dependent(
+          name = "spec-configmap",
+          type = SpecConfigMapDependent.class,
+          useEventSourceWithName = OwnedInformers.CONFIG_MAPS),
+      @Dependent(
+          name = "progress-configmap",
+          type = ProgressConfigMapDependent.class,
+          useEventSourceWithName = OwnedInformers.CONFIG_MAPS),
+      @Dependent(
+          name = "trainer-serviceaccount",
+          type = TrainerServiceAccountDependent.class,
+          useEventSourceWithName = OwnedInformers.SERVICE_ACCOUNTS),
+      @Dependent(
+          name = "trainer-role",
+          type = TrainerRoleDependent.class,
+          useEventSourceWithName = OwnedInformers.ROLES),
+      @Dependent(
+          name = "trainer-rolebinding",
+          type = TrainerRoleBindingDependent.class,
+          useEventSourceWithName = OwnedInformers.ROLE_BINDINGS),
+      @Dependent(
+          name = "checkpoint-claim",
+          type = CheckpointClaimDependent.class,
+          reconcilePrecondition = ClaimWanted.class,
+          useEventSourceWithName = OwnedInformers.CLAIMS)
+    })
 @ControllerConfiguration(
     // The generation alone would miss the zarts.io/retry annotation; SpecOrRetryChanged adds it.
     generationAwareEventProcessing = false,
@@ -64,7 +107,6 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
 
   private final TrainerJobFactory jobs;
   private final SearchGauges metrics;
-  private final OwnedObjectsSync owned;
   private final ValidationCache validations;
   private final boolean eventsFilteredByServer;
 
@@ -75,7 +117,6 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       SearchGauges metrics) {
     this.jobs = jobs;
     this.metrics = metrics;
-    this.owned = new OwnedObjectsSync(settings);
     this.validations = new ValidationCache(validator);
     this.eventsFilteredByServer = settings.events().serverSideFilter();
   }
@@ -93,12 +134,12 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         InformerEventSourceConfiguration.from(Pod.class, ArchitectureSearch.class)
             .withName("pods")
             .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
-            .withSecondaryToPrimaryMapper(OwnedObjectsSync::bySearchLabel)
+            .withSecondaryToPrimaryMapper(OwnedInformers::bySearchLabel)
             .build();
     List<EventSource<?, ArchitectureSearch>> sources = new ArrayList<>();
     sources.add(new InformerEventSource<>(jobConfig, ctx));
     sources.add(new InformerEventSource<>(podConfig, ctx));
-    sources.addAll(OwnedObjectsSync.eventSources(ctx));
+    sources.addAll(OwnedInformers.eventSources(ctx));
     sources.add(PodCreationFailures.eventSource(ctx, eventsFilteredByServer));
     sources.add(
         new SearchDeletions(
@@ -124,7 +165,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     boolean immutableChanged = SpecHash.changedSinceStart(search, specHash);
     boolean accepted = violations.isEmpty() && !immutableChanged;
     if (accepted) {
-      owned.sync(context, search);
+      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
     }
     TrainerStage stage = TrainerStage.current(search, searchJob.orElse(null));
     if (TrainerStage.evaluationOnly(search.getSpec()) && searchJob.isPresent()) {
@@ -159,7 +200,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                 context.getSecondaryResources(Event.class))
             .orElse(null);
     ConfigMap progressMap =
-        OwnedObjectsSync.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
+        OwnedInformers.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
     ArchitectureSearchStatus status =
         StatusAggregator.compute(
             new Observation(

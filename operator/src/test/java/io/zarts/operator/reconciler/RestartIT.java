@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkflowAndDependentResourceContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
@@ -41,8 +42,19 @@ class RestartIT {
         .isEmpty();
   }
 
+  /**
+   * A context whose caches are all empty, as after a restart before the informers synced. The
+   * managed dependents are left out (their owned objects exist already; 409 adoption has its own
+   * test): only the Job decisions meet the cold caches here.
+   */
   @SuppressWarnings("unchecked")
   Context<ArchitectureSearch> coldContext() {
+    ManagedWorkflowAndDependentResourceContext noWorkflow =
+        (ManagedWorkflowAndDependentResourceContext)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ManagedWorkflowAndDependentResourceContext.class},
+                (proxy, method, args) -> null);
     IndexedResourceCache<ArchitectureSearch> cache =
         (IndexedResourceCache<ArchitectureSearch>)
             Proxy.newProxyInstance(
@@ -58,6 +70,7 @@ class RestartIT {
                   case "getClient" -> client;
                   case "getSecondaryResources" -> Set.of();
                   case "getPrimaryCache" -> cache;
+                  case "managedWorkflowAndDependentResourceContext" -> noWorkflow;
                   default -> throw new UnsupportedOperationException(method.getName());
                 });
   }

@@ -1,4 +1,4 @@
-package io.zarts.operator.reconciler;
+package io.zarts.operator.events;
 
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,18 +13,18 @@ import org.jboss.logging.Logger;
  * ImmutableFieldChanged, a failed trainer). Best effort: an event that cannot be written never
  * fails a reconcile.
  */
-final class SearchEvents {
+public final class SearchEvents {
 
   private static final Logger LOG = Logger.getLogger(SearchEvents.class);
 
   private SearchEvents() {}
 
-  static void normal(
+  public static void normal(
       KubernetesClient client, ArchitectureSearch search, String reason, String message) {
     emit(client, search, "Normal", reason, message);
   }
 
-  static void warning(
+  public static void warning(
       KubernetesClient client, ArchitectureSearch search, String reason, String message) {
     emit(client, search, "Warning", reason, message);
   }

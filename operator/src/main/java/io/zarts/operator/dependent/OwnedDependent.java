@@ -1,0 +1,43 @@
+package io.zarts.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.GenericKubernetesResourceMatcher;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
+
+/**
+ * An owned object kept exactly as its builder ({@link io.zarts.operator.job.OwnedObjects}) makes
+ * it: created when missing, updated when its content or labels drifted (compared with the cached
+ * object, so a pass where nothing drifted sends no request), deleted by the garbage collector with
+ * the search. A create that answers 409 adopts the stored object ({@link Adoption}).
+ */
+abstract class OwnedDependent<R extends HasMetadata>
+    extends CRUDKubernetesDependentResource<R, ArchitectureSearch> {
+
+  OwnedDependent(Class<R> type) {
+    super(type);
+  }
+
+  /**
+   * The content must equal the desired one; labels may be added to, not removed. JOSDK's default
+   * (without server-side apply) accepts any addition, such as a verb added to the trainer's Role,
+   * which least privilege cannot.
+   */
+  @Override
+  public Matcher.Result<R> match(
+      R actual, ArchitectureSearch primary, Context<ArchitectureSearch> context) {
+    R desired = getOrComputeDesired(context);
+    return GenericKubernetesResourceMatcher.match(desired, actual, false, true, context);
+  }
+
+  @Override
+  public R create(R desired, ArchitectureSearch primary, Context<ArchitectureSearch> context) {
+    return Adoption.createOrAdopt(
+        context.getClient(),
+        desired,
+        () -> super.create(desired, primary, context),
+        stored -> update(stored, desired, primary, context));
+  }
+}
