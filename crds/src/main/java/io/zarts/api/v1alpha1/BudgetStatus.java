@@ -34,6 +34,16 @@ public class BudgetStatus {
     this.exhausted = exhausted;
   }
 
+  /**
+   * The budget block of a trainer report: null without a maxDuration (no budget), the time used
+   * rounded to a tenth of a second.
+   */
+  public static BudgetStatus report(String maxDuration, double usedSeconds, boolean exhausted) {
+    return maxDuration == null
+        ? null
+        : new BudgetStatus(maxDuration, Math.round(usedSeconds * 10) / 10.0, exhausted);
+  }
+
   /** Whether this report says the budget was used up. */
   @JsonIgnore
   public boolean isUsedUp() {

@@ -180,11 +180,8 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The budget block of the termination message; null without training.maxDuration. */
   private static BudgetStatus budget(ArchitectureSearchSpec spec, SearchResult result) {
-    String maxDuration = spec.getTraining().getMaxDuration();
-    return maxDuration == null
-        ? null
-        : new BudgetStatus(
-            maxDuration, Math.round(result.runSeconds() * 10) / 10.0, result.budgetExhausted());
+    return BudgetStatus.report(
+        spec.getTraining().getMaxDuration(), result.runSeconds(), result.budgetExhausted());
   }
 
   static String budgetMessage(ArchitectureSearchSpec spec, SearchResult result) {

@@ -99,9 +99,7 @@ public final class SearchOutput implements SearchListener {
 
   /** The budget block of a report; null without training.maxDuration. */
   private BudgetStatus budget(double usedSeconds, boolean exhausted) {
-    return maxDuration == null
-        ? null
-        : new BudgetStatus(maxDuration, Math.round(usedSeconds * 10) / 10.0, exhausted);
+    return BudgetStatus.report(maxDuration, usedSeconds, exhausted);
   }
 
   @Override
