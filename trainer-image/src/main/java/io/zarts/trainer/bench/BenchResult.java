@@ -13,7 +13,9 @@ public record BenchResult(
     double weightStepMs,
     double imagesPerSecond,
     Map<String, double[]> alphaUpdateMs,
-    long peakRssBytes) {
+    long peakRssBytes,
+    long weightStepArrays,
+    Map<String, long[]> alphaUpdateArrays) {
 
   /** Sequential over batched alpha-update time of a strategy. */
   public double speedup(String strategy) {

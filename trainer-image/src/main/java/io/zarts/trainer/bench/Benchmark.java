@@ -9,6 +9,7 @@ import io.zarts.trainer.alpha.AlphaUpdateContext;
 import io.zarts.trainer.alpha.ZeroOrderStrategy;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
+import io.zarts.trainer.nn.ArrayCount;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.train.SearchOptions;
 import io.zarts.trainer.train.SearchSession;
@@ -57,21 +58,34 @@ public final class Benchmark {
         SearchSession.open(
             search(config, "mgs", "off"), new SearchOptions(null, scratch, Device.cpu()))) {
       double stepMs = median(WEIGHT_STEP_WARMUPS, repeats, () -> weightStep(session));
-      log.accept(String.format("%s: weight step %.1f ms", config.name(), stepMs));
+      long stepArrays = arraysOf(() -> weightStep(session));
+      log.accept(
+          String.format("%s: weight step %.1f ms, %d arrays", config.name(), stepMs, stepArrays));
       Map<String, double[]> alpha = new LinkedHashMap<>();
+      Map<String, long[]> alphaArrays = new LinkedHashMap<>();
       if (config.alphaUpdates()) {
         for (String algorithm : strategies) {
-          double off = alphaUpdates(session, config, algorithm, "off");
-          double on = alphaUpdates(session, config, algorithm, "on");
-          alpha.put(algorithm, new double[] {off, on});
+          DoubleSupplier off = alphaUpdate(session, config, algorithm, "off");
+          DoubleSupplier on = alphaUpdate(session, config, algorithm, "on");
+          double offMs = median(1, repeats, off);
+          double onMs = median(1, repeats, on);
+          long[] arrays = {arraysOf(off::getAsDouble), arraysOf(on::getAsDouble)};
+          alpha.put(algorithm, new double[] {offMs, onMs});
+          alphaArrays.put(algorithm, arrays);
           log.accept(
               String.format(
-                  "%s: %s alpha update %.0f ms sequential, %.0f ms batched",
-                  config.name(), algorithm, off, on));
+                  "%s: %s alpha update %.0f ms sequential, %.0f ms batched; %d / %d arrays",
+                  config.name(), algorithm, offMs, onMs, arrays[0], arrays[1]));
         }
       }
       return new BenchResult(
-          config, stepMs, config.batch() * 1000.0 / stepMs, alpha, Memory.peakRssBytes());
+          config,
+          stepMs,
+          config.batch() * 1000.0 / stepMs,
+          alpha,
+          Memory.peakRssBytes(),
+          stepArrays,
+          alphaArrays);
     } finally {
       deleteQuietly(scratch);
     }
@@ -132,7 +146,23 @@ public final class Benchmark {
     }
   }
 
-  private double alphaUpdates(
+  /**
+   * The NDArrays one run of the work creates, as the step scopes count them when they close: the
+   * number of native tensors, which drives per-operation overhead.
+   */
+  private static long arraysOf(Runnable work) {
+    ArrayCount.enable(true);
+    try {
+      ArrayCount.takeFreed();
+      work.run();
+      return ArrayCount.takeFreed();
+    } finally {
+      ArrayCount.enable(false);
+    }
+  }
+
+  /** One alpha update, timed in ms; each starts from the same architecture. */
+  private DoubleSupplier alphaUpdate(
       SearchSession session, BenchConfig config, String algorithm, String batching) {
     ArchitectureSearch search = search(config, algorithm, batching);
     ZeroOrderStrategy strategy =
@@ -140,25 +170,22 @@ public final class Benchmark {
     Alphas alphas = session.model().alphas();
     float[] normal = alphas.normal().toFloatArray();
     float[] reduce = alphas.reduce().toFloatArray();
-    return median(
-        1,
-        repeats,
-        () -> {
-          long start = System.nanoTime();
-          try (StepScope scope = session.openScope()) {
-            strategy.update(
-                new AlphaUpdateContext(
-                    session.model(),
-                    scope.manager(),
-                    session.longLived(),
-                    session.validStream(),
-                    session.innerStream(),
-                    0));
-          }
-          double ms = (System.nanoTime() - start) / 1e6;
-          alphas.set(normal, reduce, null); // every update starts from the same architecture
-          return ms;
-        });
+    return () -> {
+      long start = System.nanoTime();
+      try (StepScope scope = session.openScope()) {
+        strategy.update(
+            new AlphaUpdateContext(
+                session.model(),
+                scope.manager(),
+                session.longLived(),
+                session.validStream(),
+                session.innerStream(),
+                0));
+      }
+      double ms = (System.nanoTime() - start) / 1e6;
+      alphas.set(normal, reduce, null); // every update starts from the same architecture
+      return ms;
+    };
   }
 
   /**

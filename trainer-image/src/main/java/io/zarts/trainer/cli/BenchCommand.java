@@ -123,35 +123,40 @@ final class BenchCommand implements Callable<Integer> {
   static String table(List<BenchResult> results, long[] memory) {
     StringBuilder t = new StringBuilder();
     t.append(
-        "| config | C / layers / image / batch | weight step ms | images/s | peak RSS MiB |\n");
-    t.append("|---|---|---:|---:|---:|\n");
+        "| config | C / layers / image / batch | weight step ms | NDArrays per step | images/s |"
+            + " peak RSS MiB |\n");
+    t.append("|---|---|---:|---:|---:|---:|\n");
     for (BenchResult r : results) {
       BenchConfig c = r.config();
       t.append(
           String.format(
-              "| %s | %d / %d / %d / %d | %.1f | %.0f | %.0f |%n",
+              "| %s | %d / %d / %d / %d | %.1f | %d | %.0f | %.0f |%n",
               c.name(),
               c.channels(),
               c.layers(),
               c.imageSize(),
               c.batch(),
               r.weightStepMs(),
+              r.weightStepArrays(),
               r.imagesPerSecond(),
               r.peakRssBytes() / 1048576.0));
     }
     t.append(
-        "\n| config | strategy | alpha update ms, sequential | batched | sequential / batched |\n");
-    t.append("|---|---|---:|---:|---:|\n");
+        "\n| config | strategy | alpha update ms, sequential | batched | sequential / batched |"
+            + " NDArrays, sequential / batched |\n");
+    t.append("|---|---|---:|---:|---:|---:|\n");
     for (BenchResult r : results) {
       for (Map.Entry<String, double[]> e : r.alphaUpdateMs().entrySet()) {
         t.append(
             String.format(
-                "| %s | %s | %.0f | %.0f | %.2f |%n",
+                "| %s | %s | %.0f | %.0f | %.2f | %d / %d |%n",
                 r.config().name(),
                 e.getKey(),
                 e.getValue()[0],
                 e.getValue()[1],
-                r.speedup(e.getKey())));
+                r.speedup(e.getKey()),
+                r.alphaUpdateArrays().get(e.getKey())[0],
+                r.alphaUpdateArrays().get(e.getKey())[1]));
       }
     }
     if (memory != null) {
@@ -171,11 +176,15 @@ final class BenchCommand implements Callable<Integer> {
       ObjectNode row = rows.addObject();
       row.put("name", r.config().name());
       row.put("weightStepMs", r.weightStepMs());
+      row.put("weightStepArrays", r.weightStepArrays());
       row.put("imagesPerSecond", r.imagesPerSecond());
       row.put("peakRssBytes", r.peakRssBytes());
       ObjectNode alpha = row.putObject("alphaUpdateMs");
       r.alphaUpdateMs()
           .forEach((k, v) -> alpha.putObject(k).put("sequential", v[0]).put("batched", v[1]));
+      ObjectNode alphaArrays = row.putObject("alphaUpdateArrays");
+      r.alphaUpdateArrays()
+          .forEach((k, v) -> alphaArrays.putObject(k).put("sequential", v[0]).put("batched", v[1]));
     }
     if (memory != null) {
       root.putObject("memory")

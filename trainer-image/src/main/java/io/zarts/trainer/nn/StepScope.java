@@ -13,9 +13,11 @@ import java.util.Collection;
 public final class StepScope implements AutoCloseable {
 
   private final NDManager manager;
+  private final int attached;
 
-  private StepScope(NDManager manager) {
+  private StepScope(NDManager manager, int attached) {
     this.manager = manager;
+    this.attached = attached;
   }
 
   /**
@@ -25,7 +27,7 @@ public final class StepScope implements AutoCloseable {
   public static StepScope open(NDManager parent, Collection<NDArray> longLived) {
     NDManager scope = parent.newSubManager();
     scope.tempAttachAll(longLived.toArray(NDArray[]::new));
-    return new StepScope(scope);
+    return new StepScope(scope, longLived.size());
   }
 
   public NDManager manager() {
@@ -34,6 +36,11 @@ public final class StepScope implements AutoCloseable {
 
   @Override
   public void close() {
+    if (ArrayCount.enabled()) {
+      // The managed arrays include the temporarily attached long-lived ones, which this scope did
+      // not make; nested scopes' arrays were counted (and freed) when those closed.
+      ArrayCount.freed(manager.getManagedArrays().size() - attached);
+    }
     manager.close();
   }
 }

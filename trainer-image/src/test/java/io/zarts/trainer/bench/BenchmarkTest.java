@@ -30,6 +30,13 @@ class BenchmarkTest {
                     .doesNotContain(0.0)
                     .satisfies(a -> assertThat(Math.min(a[0], a[1])).isPositive()));
     assertThat(r.peakRssBytes()).isGreaterThan(10L << 20);
+    // A weight step makes hundreds of tensors even on the micro supernet; an alpha update, with
+    // its candidates' inner steps, many times more.
+    assertThat(r.weightStepArrays()).isGreaterThan(100);
+    assertThat(r.alphaUpdateArrays()).containsOnlyKeys("mgs", "rs");
+    r.alphaUpdateArrays()
+        .values()
+        .forEach(n -> assertThat(Math.min(n[0], n[1])).isGreaterThan(r.weightStepArrays()));
     assertThat(log).hasSize(3);
     long[] trend = new Benchmark(1, List.of(), s -> {}).memoryTrend(micro, 6, 2, 3);
     assertThat(trend).hasSize(2);
