@@ -1,6 +1,5 @@
 package io.zarts.api.v1alpha1;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -44,10 +43,9 @@ public class BudgetStatus {
         : new BudgetStatus(maxDuration, Math.round(usedSeconds * 10) / 10.0, exhausted);
   }
 
-  /** Whether this report says the budget was used up. */
-  @JsonIgnore
-  public boolean isUsedUp() {
-    return Boolean.TRUE.equals(exhausted);
+  /** Whether a budget block (null when there is no budget) says the budget was used up. */
+  public static boolean usedUp(BudgetStatus budget) {
+    return budget != null && Boolean.TRUE.equals(budget.exhausted);
   }
 
   public String getMaxDuration() {

@@ -99,7 +99,7 @@ public enum TrainerStage {
    */
   public boolean wantsMore(ArchitectureSearch search, int epochsDone) {
     BudgetStatus budget = search.getStatus() == null ? null : search.getStatus().getBudget();
-    if (this == SEARCH && budget != null && budget.isUsedUp()) {
+    if (this == SEARCH && BudgetStatus.usedUp(budget)) {
       return MaxDuration.raised(
           search.getSpec().getTraining().getMaxDuration(), budget.getMaxDuration());
     }

@@ -142,8 +142,9 @@ public final class StatusAggregator {
     if (!JobState.complete(job)) {
       return null;
     }
-    boolean budgetSpent = status.getBudget() != null && status.getBudget().isUsedUp();
-    return budgetSpent ? end.map(TerminationResult::epoch).orElse(null) : JobState.epochs(job);
+    return BudgetStatus.usedUp(status.getBudget())
+        ? end.map(TerminationResult::epoch).orElse(null)
+        : JobState.epochs(job);
   }
 
   /**
@@ -283,8 +284,7 @@ public final class StatusAggregator {
       if (status.getGenotype() == null) {
         return Verdict.of(Situation.RESULT_UNREADABLE);
       }
-      BudgetStatus budget = status.getBudget();
-      return budget != null && budget.isUsedUp()
+      return BudgetStatus.usedUp(status.getBudget())
           ? Verdict.of(Situation.BUDGET_EXHAUSTED, budgetMessage(o.search(), status))
           : Verdict.of(Situation.COMPLETED, "searched " + epochs(o.progress(), o.search()));
     }

@@ -98,18 +98,18 @@ public final class SearchLoop {
     while (position.epoch() < endEpoch) {
       if (budget.exhausted()) {
         // Used up before this epoch began (typically resumed with it spent): nothing to train.
-        return stop(from, position, currentGenotype(), last, start, true, budget);
+        return stop(from, position, currentGenotype(), last, start, budget);
       }
       EpochOutcome outcome = runEpoch(position, stepsPerEpoch, budget);
       position = outcome.position();
       if (outcome.result() == null) {
-        return stop(from, position, currentGenotype(), last, start, budget.exhausted(), budget);
+        return stop(from, position, currentGenotype(), last, start, budget);
       }
       last = outcome.result();
       listener.onEpoch(last);
       checkpointer.epochEnded(position, position.epoch() >= endEpoch);
       if (position.epoch() < endEpoch && (budget.exhausted() || stopRequested.getAsBoolean())) {
-        return stop(from, position, last.genotype(), last, start, budget.exhausted(), budget);
+        return stop(from, position, last.genotype(), last, start, budget);
       }
     }
     SearchResult result =
@@ -138,8 +138,9 @@ public final class SearchLoop {
       Genotype genotype,
       EpochResult last,
       long startNanos,
-      boolean budgetExhausted,
       TimeBudget budget) {
+    // Stopped by the budget if it is used up now (the clock only moves forward); else by request.
+    boolean budgetExhausted = budget.exhausted();
     if (!position.equals(from)) {
       checkpointer.stopped(position);
     }
