@@ -11,6 +11,8 @@ import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.model.Supernet;
 import io.zarts.trainer.nn.Forward;
+import io.zarts.trainer.nn.InPlace;
+import io.zarts.trainer.nn.PackedArrays;
 import io.zarts.trainer.nn.ParameterStore;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.nn.Tiles;
@@ -81,8 +83,9 @@ final class StackedCandidates {
       withAlphas.add(normal);
       withAlphas.add(reduce);
       if (!inner.isEmpty()) {
-        Sgd sgd = new Sgd(stack.weights(), m, optimizer.getMomentum(), optimizer.getWeightDecay());
-        withAlphas.addAll(sgd.state());
+        PackedArrays packed = stack.net().parameters().packedWeights();
+        Sgd sgd = new Sgd(packed, m, optimizer.getMomentum(), optimizer.getWeightDecay());
+        withAlphas.addAll(sgd.longLived());
         for (Batch batch : inner) {
           try (StepScope step = StepScope.open(m, withAlphas)) {
             Gradients.zero(stack.weights());
@@ -93,8 +96,9 @@ final class StackedCandidates {
                       .forward(batch.images(), normal, reduce, new Forward(true, model.noise()));
               collector.backward(perCandidateLoss(logits, batch.labels()).sum());
             }
-            Gradients.clipGlobalNormPerReplica(stack.weights(), optimizer.getGradClip(), n);
-            sgd.step(optimizer.getLearningRate());
+            sgd.step(
+                Gradients.clipGlobalNormPerReplica(packed, optimizer.getGradClip(), n),
+                optimizer.getLearningRate());
           }
         }
       }
@@ -154,10 +158,10 @@ final class StackedCandidates {
         model.net().parameters().buffers().stream().map(e -> e.array()).toList();
     int n = stack.net().parameters().replicas();
     for (int i = 0; i < weights.size(); i++) {
-      Tiles.along(weights.get(i), 0, n).copyTo(stack.weights().get(i));
+      InPlace.copy(Tiles.along(weights.get(i), 0, n), stack.weights().get(i));
     }
     for (int i = 0; i < buffers.size(); i++) {
-      Tiles.along(buffers.get(i), 0, n).copyTo(stack.buffers().get(i));
+      InPlace.copy(Tiles.along(buffers.get(i), 0, n), stack.buffers().get(i));
     }
   }
 

@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import io.zarts.api.v1alpha1.InnerOptimizerSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.nn.PackedArrays;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.Gradients;
 import io.zarts.trainer.optim.Sgd;
@@ -30,9 +31,8 @@ public final class SupernetObjective implements AlphaObjective {
   private final NDManager scope;
   private final List<NDArray> attached = new ArrayList<>();
   private final List<NDArray> weights;
-  private final List<NDArray> buffers;
-  private final List<NDArray> weightSnapshot = new ArrayList<>();
-  private final List<NDArray> bufferSnapshot = new ArrayList<>();
+  private final NDArray weightSnapshot;
+  private final NDArray bufferSnapshot;
   private final float[] normalAlphas;
   private final float[] reduceAlphas;
   private final List<Batch> scoringBatches;
@@ -90,23 +90,18 @@ public final class SupernetObjective implements AlphaObjective {
     this.stacked = stacked;
     this.scope = scope;
     this.weights = model.weights();
-    this.buffers = model.net().parameters().buffers().stream().map(e -> e.array()).toList();
     this.scoringBatches = List.copyOf(scoringBatches);
     this.innerBatches = List.copyOf(innerBatches);
     this.inner = inner;
     this.scoreInTrainMode = scoreInTrainMode;
     this.trace = trace;
-    for (NDArray w : weights) {
-      weightSnapshot.add(w.duplicate());
-    }
-    for (NDArray b : buffers) {
-      bufferSnapshot.add(b.duplicate());
-    }
+    this.weightSnapshot = model.packedWeights().snapshot(scope);
+    this.bufferSnapshot = model.net().parameters().packedBuffers().snapshot(scope);
     this.normalAlphas = model.alphas().normal().toFloatArray();
     this.reduceAlphas = model.alphas().reduce().toFloatArray();
     attached.addAll(longLived);
-    attached.addAll(weightSnapshot);
-    attached.addAll(bufferSnapshot);
+    attached.add(weightSnapshot);
+    attached.add(bufferSnapshot);
     scoringBatches.forEach(b -> attached.addAll(List.of(b.images(), b.labels())));
     innerBatches.forEach(b -> attached.addAll(List.of(b.images(), b.labels())));
   }
@@ -219,17 +214,17 @@ public final class SupernetObjective implements AlphaObjective {
       return;
     }
     try (StepScope candidate = StepScope.open(scope, attached)) {
-      Sgd sgd = new Sgd(weights, candidate.manager(), inner.getMomentum(), inner.getWeightDecay());
+      PackedArrays packed = model.packedWeights();
+      Sgd sgd = new Sgd(packed, candidate.manager(), inner.getMomentum(), inner.getWeightDecay());
       List<NDArray> withOptimizer = new ArrayList<>(attached);
-      withOptimizer.addAll(sgd.state());
+      withOptimizer.addAll(sgd.longLived());
       for (Batch batch : innerBatches) {
         try (StepScope step = StepScope.open(candidate.manager(), withOptimizer)) {
           Gradients.zero(weights);
           try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             collector.backward(model.loss(batch, true));
           }
-          Gradients.clipGlobalNorm(weights, inner.getGradClip());
-          sgd.step(inner.getLearningRate());
+          sgd.step(Gradients.clipGlobalNorm(packed, inner.getGradClip()), inner.getLearningRate());
         }
       }
     }
@@ -249,12 +244,8 @@ public final class SupernetObjective implements AlphaObjective {
   }
 
   private void restoreNetwork() {
-    for (int i = 0; i < weights.size(); i++) {
-      weightSnapshot.get(i).copyTo(weights.get(i));
-    }
-    for (int i = 0; i < buffers.size(); i++) {
-      bufferSnapshot.get(i).copyTo(buffers.get(i));
-    }
+    model.packedWeights().restore(weightSnapshot);
+    model.net().parameters().packedBuffers().restore(bufferSnapshot);
   }
 
   /** What one candidate saw, for tests of common random numbers. */

@@ -152,8 +152,12 @@ public final class EvaluationLoop {
                             .mul(auxiliaryWeight));
             collector.backward(total);
           }
-          Gradients.clipGlobalNorm(weights, EvaluationSession.GRAD_CLIP);
-          session.sgd().step(lr);
+          session
+              .sgd()
+              .step(
+                  Gradients.clipGlobalNorm(
+                      net.parameters().packedWeights(), EvaluationSession.GRAD_CLIP),
+                  lr);
           lossSum.addi(loss.mul(batch.size()));
           correctSum.addi(SearchModel.correct(main, batch.labels()));
           images += batch.size();

@@ -95,11 +95,10 @@ public final class EvaluationSession implements AutoCloseable {
               evaluation.getAuxiliaryWeight() > 0);
       ParameterStore store = new ParameterStore(manager, Rng.derive(seed, "evaluation-init"));
       this.net = new EvalNetwork(config, genotype, store);
-      List<NDArray> weights = store.weights().stream().map(ParameterStore.Entry::array).toList();
-      this.sgd = new Sgd(weights, manager, MOMENTUM, WEIGHT_DECAY);
+      this.sgd = new Sgd(store.packedWeights(), manager, MOMENTUM, WEIGHT_DECAY);
       this.schedule = new CosineSchedule(evaluation.getLearningRate(), 0, evaluation.getEpochs());
       longLived.addAll(store.allArrays());
-      longLived.addAll(sgd.state());
+      longLived.addAll(sgd.longLived());
     } catch (RuntimeException e) {
       manager.close();
       throw e;

@@ -12,6 +12,7 @@ import io.zarts.api.genotype.Genotype;
 import io.zarts.trainer.model.EvalConfig;
 import io.zarts.trainer.model.EvalNetwork;
 import io.zarts.trainer.nn.Forward;
+import io.zarts.trainer.nn.InPlace;
 import io.zarts.trainer.nn.ParameterStore;
 import io.zarts.trainer.output.AtomicFiles;
 import io.zarts.trainer.output.Json;
@@ -130,7 +131,7 @@ public final class ModelFolder {
                   + e.array().getShape()
                   + "; the folder does not match its model.json");
         }
-        e.array().set(value.toFloatArray());
+        InPlace.copy(value, e.array()); // keeps the packing
       }
       saved.close();
       return new Loaded(card, net);

@@ -84,6 +84,7 @@ public final class EvalNetwork {
       this.auxiliary = null;
     }
     this.classifier = new Linear(store, "classifier", cPrev, config.classes());
+    store.pack();
   }
 
   public EvalConfig config() {

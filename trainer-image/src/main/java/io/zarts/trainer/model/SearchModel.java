@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.nn.Forward;
+import io.zarts.trainer.nn.PackedArrays;
 import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,11 @@ public final class SearchModel {
   /** The trainable network weights. */
   public List<NDArray> weights() {
     return net.parameters().weights().stream().map(e -> e.array()).toList();
+  }
+
+  /** The trainable network weights, packed into one flat array. */
+  public PackedArrays packedWeights() {
+    return net.parameters().packedWeights();
   }
 
   /** Every long-lived array of the model: weights, buffers, constants and alphas. */

@@ -58,6 +58,7 @@ public final class Supernet {
       cPrev = nodes * cCurr;
     }
     this.classifier = new Linear(store, "classifier", cPrev, config.classes());
+    store.pack();
   }
 
   public SupernetConfig config() {

@@ -34,6 +34,8 @@ public final class ParameterStore {
   private final List<Entry> buffers = new ArrayList<>();
   private final Map<String, NDArray> constants = new HashMap<>();
   private final int replicas;
+  private PackedArrays packedWeights;
+  private PackedArrays packedBuffers;
 
   public ParameterStore(NDManager manager, Rng rng) {
     this(manager, rng, 1);
@@ -69,6 +71,7 @@ public final class ParameterStore {
 
   /** A buffer (not trained) filled with one value. */
   public NDArray buffer(String name, Shape shape, float value) {
+    refuseIfPacked(name);
     NDArray array = manager.full(shape, value);
     array.setName(name);
     buffers.add(new Entry(name, array));
@@ -105,16 +108,53 @@ public final class ParameterStore {
     return weights.stream().mapToLong(e -> e.array().size()).sum();
   }
 
-  /** Every long-lived array: weights, buffers and constants. */
+  /**
+   * Packs the weights and the buffers, each into one flat array (see {@link PackedArrays}); a
+   * network calls it once all its layers exist. Later calls do nothing; registering another array
+   * afterwards is refused.
+   */
+  public void pack() {
+    if (packedWeights == null) {
+      packedWeights = PackedArrays.pack(manager, weights.stream().map(Entry::array).toList(), true);
+      packedBuffers =
+          PackedArrays.pack(manager, buffers.stream().map(Entry::array).toList(), false);
+    }
+  }
+
+  /** The trainable weights as one flat array (packs them on first use). */
+  public PackedArrays packedWeights() {
+    pack();
+    return packedWeights;
+  }
+
+  /** The buffers as one flat array (packs them on first use). */
+  public PackedArrays packedBuffers() {
+    pack();
+    return packedBuffers;
+  }
+
+  /** Every long-lived array: weights, buffers, constants and, once packed, the flat arrays. */
   public List<NDArray> allArrays() {
     List<NDArray> all = new ArrayList<>();
     weights.forEach(e -> all.add(e.array()));
     buffers.forEach(e -> all.add(e.array()));
     all.addAll(constants.values());
+    if (packedWeights != null) {
+      all.add(packedWeights.flat());
+      all.add(packedBuffers.flat());
+    }
     return all;
   }
 
+  private void refuseIfPacked(String name) {
+    if (packedWeights != null) {
+      throw new IllegalStateException(
+          "cannot add " + name + ": the store's arrays were packed when its network was complete");
+    }
+  }
+
   private NDArray register(String name, NDArray array) {
+    refuseIfPacked(name);
     array.setName(name);
     array.setRequiresGradient(true);
     weights.add(new Entry(name, array));

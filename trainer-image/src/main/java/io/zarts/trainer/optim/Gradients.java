@@ -1,11 +1,9 @@
 package io.zarts.trainer.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.util.ArrayList;
+import io.zarts.trainer.nn.PackedArrays;
 import java.util.List;
 
 /**
@@ -30,44 +28,37 @@ public final class Gradients {
   }
 
   /**
-   * torch.nn.utils.clip_grad_norm_: scales every gradient by min(1, maxNorm / (||g|| + 1e-6)), with
-   * ||g|| the L2 norm over all gradients together (DJL's own clip is elementwise). Runs on the
-   * device without a host sync; returns the total norm as a scalar array on the gradients' manager.
+   * torch.nn.utils.clip_grad_norm_ over packed weights: their gradients, gathered flat and scaled
+   * by min(1, maxNorm / (||g|| + 1e-6)), with ||g|| the L2 norm over all of them together (DJL's
+   * own clip is elementwise). Runs on the device without a host sync. The weights' own gradients
+   * are left as they are; the returned flat array, on the caller's step scope, is what the
+   * optimizer steps with.
    */
-  public static NDArray clipGlobalNorm(List<NDArray> arrays, double maxNorm) {
-    NDList norms = new NDList();
-    NDList grads = new NDList();
-    for (NDArray a : arrays) {
-      NDArray g = a.getGradient();
-      grads.add(g);
-      norms.add(g.norm());
-    }
-    NDArray total = NDArrays.stack(norms).square().sum().sqrt();
-    NDArray coef = total.add(1e-6).pow(-1).mul(maxNorm).minimum(1f);
-    for (NDArray g : grads) {
-      g.muli(coef);
-    }
-    return total;
+  public static NDArray clipGlobalNorm(PackedArrays weights, double maxNorm) {
+    NDArray g = weights.gradient();
+    g.muli(coefficient(g.norm(), maxNorm));
+    return g;
   }
 
   /**
-   * clip_grad_norm_ for each of the replicas stacked in the arrays (every array holds the replicas'
-   * blocks one after another along its first axis): replica r's gradients are scaled by min(1,
-   * maxNorm / (||g_r|| + 1e-6)), with ||g_r|| over replica r's blocks only, exactly as if each
-   * replica were clipped alone.
+   * clip_grad_norm_ for each of the replicas stacked in packed weights (every weight holds the
+   * replicas' blocks one after another along its first axis): replica r's gradients are scaled by
+   * min(1, maxNorm / (||g_r|| + 1e-6)), with ||g_r|| over replica r's blocks only, exactly as if
+   * each replica were clipped alone. Returns the scaled gradients gathered flat, like {@link
+   * #clipGlobalNorm}.
    */
-  public static void clipGlobalNormPerReplica(List<NDArray> arrays, double maxNorm, int replicas) {
-    NDArray squares = null;
-    List<NDArray> grads = new ArrayList<>();
-    for (NDArray a : arrays) {
-      NDArray g = a.getGradient().reshape(replicas, -1);
-      grads.add(g);
-      NDArray s = g.square().sum(new int[] {1});
-      squares = squares == null ? s : squares.add(s);
+  public static NDArray clipGlobalNormPerReplica(
+      PackedArrays weights, double maxNorm, int replicas) {
+    NDArray norms = weights.gradientByReplica(replicas).square().sum(new int[] {1}).sqrt();
+    NDArray coef = coefficient(norms, maxNorm).reshape(replicas, 1);
+    for (NDArray g : weights.gradientViews(replicas)) {
+      g.muli(coef); // a view of the weight's gradient: scales it in place
     }
-    NDArray coef = squares.sqrt().add(1e-6).pow(-1).mul(maxNorm).minimum(1f).reshape(replicas, 1);
-    for (NDArray g : grads) {
-      g.muli(coef); // g is a view of the gradient: scales it in place
-    }
+    return weights.gradient();
+  }
+
+  /** min(1, maxNorm / (norm + 1e-6)), elementwise. */
+  private static NDArray coefficient(NDArray norm, double maxNorm) {
+    return norm.add(1e-6).pow(-1).mul(maxNorm).minimum(1f);
   }
 }

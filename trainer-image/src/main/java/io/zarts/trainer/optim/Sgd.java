@@ -2,6 +2,7 @@ package io.zarts.trainer.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.zarts.trainer.nn.PackedArrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,42 +11,45 @@ import java.util.List;
  * momentum * buf + d; w -= lr * buf. DJL's SGD keeps lr inside the buffer instead, which differs
  * whenever the learning rate changes. The buffers start at zero, which gives PyTorch's buf = d on
  * the first step exactly.
+ *
+ * <p>It works on packed weights and keeps its momentum packed the same way, so a step is six native
+ * operations whatever the number of weight arrays.
  */
 public final class Sgd {
 
-  private final List<NDArray> params;
-  private final List<NDArray> momentumBuffers = new ArrayList<>();
+  private final PackedArrays params;
+  private final PackedArrays momentumBuffers;
   private final double momentum;
   private final double weightDecay;
 
-  public Sgd(List<NDArray> params, NDManager stateManager, double momentum, double weightDecay) {
-    this.params = List.copyOf(params);
+  public Sgd(PackedArrays params, NDManager stateManager, double momentum, double weightDecay) {
+    this.params = params;
+    this.momentumBuffers = params.zerosLike(stateManager, ".momentum_buffer");
     this.momentum = momentum;
     this.weightDecay = weightDecay;
-    for (NDArray p : params) {
-      NDArray buf = stateManager.zeros(p.getShape(), p.getDataType(), p.getDevice());
-      buf.setName(p.getName() + ".momentum_buffer");
-      momentumBuffers.add(buf);
-    }
   }
 
   /**
-   * One update from the current gradients. Call inside a {@link StepScope} that holds the params
-   * and buffers.
+   * One update from the flat gradient (see {@link Gradients#clipGlobalNorm}). Call inside a step
+   * scope that holds {@link #longLived()} and the weights' flat array.
    */
-  public void step(double learningRate) {
-    for (int i = 0; i < params.size(); i++) {
-      NDArray p = params.get(i);
-      NDArray g = p.getGradient();
-      NDArray d = weightDecay == 0 ? g : g.add(p.mul(weightDecay));
-      NDArray buf = momentumBuffers.get(i);
-      buf.muli(momentum).addi(d);
-      p.subi(buf.mul(learningRate));
-    }
+  public void step(NDArray gradient, double learningRate) {
+    NDArray w = params.flat();
+    NDArray d = weightDecay == 0 ? gradient : gradient.addi(w.mul(weightDecay));
+    NDArray buf = momentumBuffers.flat();
+    buf.muli(momentum).addi(d);
+    w.subi(buf.mul(learningRate));
   }
 
-  /** The momentum buffers, in parameter order (checkpointed with the weights). */
+  /** The momentum buffers, one per weight in order (checkpointed with the weights). */
   public List<NDArray> state() {
-    return momentumBuffers;
+    return momentumBuffers.arrays();
+  }
+
+  /** What a step scope must hold for a step: the buffers and their flat array. */
+  public List<NDArray> longLived() {
+    List<NDArray> all = new ArrayList<>(momentumBuffers.arrays());
+    all.add(momentumBuffers.flat());
+    return all;
   }
 }

@@ -6,6 +6,7 @@ import io.zarts.trainer.checkpoint.CheckpointException;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.NamedTensor;
 import io.zarts.trainer.checkpoint.TensorFile;
+import io.zarts.trainer.nn.InPlace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class CheckpointFiles {
                 + ", this run expects "
                 + target.getShape());
       }
-      target.set(t.values());
+      InPlace.copy(t.values(), target); // in place: weights are views of a packed array
     }
   }
 

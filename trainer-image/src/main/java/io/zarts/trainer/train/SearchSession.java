@@ -87,7 +87,8 @@ public final class SearchSession implements AutoCloseable {
       Alphas alphas = new Alphas(space, manager, Rng.derive(seed, "alphas"));
       this.model = new SearchModel(net, alphas, Rng.derive(seed, "noise"));
       this.sgd =
-          new Sgd(model.weights(), manager, training.getMomentum(), training.getWeightDecay());
+          new Sgd(
+              model.packedWeights(), manager, training.getMomentum(), training.getWeightDecay());
       this.schedule =
           new CosineSchedule(
               training.getLearningRate(), training.getLearningRateMin(), training.getEpochs());
@@ -95,7 +96,7 @@ public final class SearchSession implements AutoCloseable {
           AlphaStrategies.create(
               optimizer, alphas, training.getEpochs(), Rng.derive(seed, "alpha"));
       longLived.addAll(model.longLived());
-      longLived.addAll(sgd.state());
+      longLived.addAll(sgd.longLived());
       longLived.addAll(strategy.state());
     } catch (RuntimeException e) {
       manager.close();

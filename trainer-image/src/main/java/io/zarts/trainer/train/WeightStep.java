@@ -32,8 +32,7 @@ public final class WeightStep {
       loss = SearchModel.crossEntropy(logits, batch.labels());
       collector.backward(loss);
     }
-    Gradients.clipGlobalNorm(weights, gradClip);
-    sgd.step(learningRate);
+    sgd.step(Gradients.clipGlobalNorm(model.packedWeights(), gradClip), learningRate);
     return new Output(logits, loss);
   }
 }

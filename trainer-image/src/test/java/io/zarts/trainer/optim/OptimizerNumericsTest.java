@@ -7,6 +7,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import io.zarts.trainer.nn.PackedArrays;
+import io.zarts.trainer.nn.StepScope;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +29,17 @@ class OptimizerNumericsTest {
   void sgdMomentumAndWeightDecayFollowPyTorchAcrossAChangingLearningRate() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray p = m.create(new float[] {1f, -2f});
-      p.setRequiresGradient(true);
-      Sgd sgd = new Sgd(List.of(p), m, 0.9, 0.1);
+      PackedArrays packed = PackedArrays.pack(m, List.of(p), true);
+      Sgd sgd = new Sgd(packed, m, 0.9, 0.1);
+      List<NDArray> held = new ArrayList<>(sgd.longLived());
+      held.addAll(List.of(p, packed.flat()));
       // Step 1, lr 0.5: d = g + 0.1 p = (0.5 + 0.1, 1 - 0.2) = (0.6, 0.8); buf = d; p = (1 - 0.3,
       // -2 - 0.4).
       Gradients.zero(List.of(p));
       setGradient(p, 0.5f, 1f);
-      sgd.step(0.5);
+      try (StepScope s = StepScope.open(m, held)) {
+        sgd.step(packed.gradient(), 0.5);
+      }
       assertThat(p.toFloatArray()).containsExactly(new float[] {0.7f, -2.4f}, offset(1e-6f));
       // Step 2, lr 0.1: d = (0.5 + 0.07, 1 - 0.24) = (0.57, 0.76); buf = 0.9 (0.6, 0.8) + d =
       // (1.11, 1.48);
@@ -40,10 +47,14 @@ class OptimizerNumericsTest {
       // 0.327.
       Gradients.zero(List.of(p));
       setGradient(p, 0.5f, 1f);
-      sgd.step(0.1);
+      try (StepScope s = StepScope.open(m, held)) {
+        sgd.step(packed.gradient(), 0.1);
+      }
       assertThat(p.toFloatArray()).containsExactly(new float[] {0.589f, -2.548f}, offset(1e-6f));
       assertThat(sgd.state().get(0).toFloatArray())
           .containsExactly(new float[] {1.11f, 1.48f}, offset(1e-6f));
+      // p, its flat array, the momentum's flat array and view, p's cached gradient view
+      assertThat(m.getManagedArrays()).as("the steps left nothing behind").hasSize(5);
     }
   }
 
@@ -65,21 +76,35 @@ class OptimizerNumericsTest {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray a = m.create(new float[] {3f});
       NDArray b = m.create(new float[] {4f, 0f});
-      a.setRequiresGradient(true);
-      b.setRequiresGradient(true);
+      PackedArrays packed = PackedArrays.pack(m, List.of(a, b), true);
       setGradient(a, 3f);
       setGradient(b, 4f, 0f);
-      // ||g|| = 5, max 1: every gradient scales by 1 / (5 + 1e-6); an elementwise clip would give
-      // (1, 1, 0).
-      NDArray total = Gradients.clipGlobalNorm(List.of(a, b), 1.0);
-      assertThat(total.getFloat()).isCloseTo(5f, offset(1e-6f));
-      assertThat(a.getGradient().toFloatArray()).containsExactly(new float[] {0.6f}, offset(1e-6f));
-      assertThat(b.getGradient().toFloatArray())
-          .containsExactly(new float[] {0.8f, 0f}, offset(1e-6f));
-      // Under the threshold nothing changes.
-      Gradients.clipGlobalNorm(List.of(a, b), 10.0);
-      assertThat(b.getGradient().toFloatArray())
-          .containsExactly(new float[] {0.8f, 0f}, offset(1e-6f));
+      try (StepScope s = StepScope.open(m, List.of(a, b, packed.flat()))) {
+        // ||g|| = 5, max 1: every gradient scales by 1 / (5 + 1e-6); an elementwise clip would
+        // give (1, 1, 0).
+        assertThat(Gradients.clipGlobalNorm(packed, 1.0).toFloatArray())
+            .containsExactly(new float[] {0.6f, 0.8f, 0f}, offset(1e-6f));
+        // Under the threshold nothing changes.
+        assertThat(Gradients.clipGlobalNorm(packed, 10.0).toFloatArray())
+            .containsExactly(new float[] {3f, 4f, 0f}, offset(1e-6f));
+      }
+    }
+  }
+
+  @Test
+  void perReplicaClippingScalesEachReplicaByItsOwnNorm() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      // Two replicas stacked along the first axis: a = [a0; a1], b = [b0 (2 values); b1 (2)].
+      NDArray a = m.create(new float[] {3f, 1f});
+      NDArray b = m.create(new float[] {4f, 0f, 0f, 0f});
+      PackedArrays packed = PackedArrays.pack(m, List.of(a, b), true);
+      setGradient(a, 3f, 1f);
+      setGradient(b, 4f, 0f, 0f, 0f);
+      try (StepScope s = StepScope.open(m, List.of(a, b, packed.flat()))) {
+        // replica 0: ||(3, 4, 0)|| = 5, scaled to norm 1; replica 1: ||(1, 0, 0)|| = 1, kept.
+        assertThat(Gradients.clipGlobalNormPerReplica(packed, 1.0, 2).toFloatArray())
+            .containsExactly(new float[] {0.6f, 1f, 0.8f, 0f, 0f, 0f}, offset(1e-6f));
+      }
     }
   }
 
