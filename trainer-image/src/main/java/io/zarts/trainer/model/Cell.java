@@ -75,7 +75,8 @@ final class Cell {
       for (int j = 0; j < inputs; j++) {
         NDArray out =
             edges.get(edge).forward(states.get(j), scales.subList(edge * k, (edge + 1) * k), pass);
-        node = node == null ? out : node.add(out);
+        // In place: an edge's sum is made by MixedOp and needed by no backward pass.
+        node = node == null ? out : node.addi(out);
         edge++;
       }
       states.add(node);

@@ -40,10 +40,10 @@ final class MixedOp {
       if (sum == null) {
         sum = term;
       } else {
-        NDArray next = sum.add(term);
-        Temporaries.release(sum, x);
+        // In place: no backward pass needs the running sum (mul saves its operands, not its
+        // result), so this saves an array and an activation-sized allocation per term.
+        sum.addi(term);
         Temporaries.release(term, x);
-        sum = next;
       }
     }
     return sum;

@@ -3,9 +3,10 @@ package io.zarts.trainer.nn;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many NDArrays the step scopes freed, a count of the native tensors a step or an alpha update
- * created (each operation makes at least one; in-place operations make none). Off by default: the
- * count walks the scope's arrays when it closes, which only the benchmark wants to pay for.
+ * How many NDArrays the step scopes and {@link Temporaries} freed, a count of the native tensors a
+ * step or an alpha update created (each operation makes at least one; in-place operations make
+ * none). Off by default: the count walks the scope's arrays when it closes, which only the
+ * benchmark wants to pay for.
  */
 public final class ArrayCount {
 

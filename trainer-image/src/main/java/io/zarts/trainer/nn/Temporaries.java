@@ -19,6 +19,9 @@ public final class Temporaries {
   public static void release(NDArray intermediate, NDArray input) {
     if (intermediate != input) {
       intermediate.close();
+      if (ArrayCount.enabled()) {
+        ArrayCount.freed(1); // freed before its scope closes, so the scope will not count it
+      }
     }
   }
 }
