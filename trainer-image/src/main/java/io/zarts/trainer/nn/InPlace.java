@@ -2,6 +2,7 @@ package io.zarts.trainer.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Copies into an existing array's storage. DJL's {@code set(Buffer)} and {@code copyTo} give the
@@ -15,6 +16,10 @@ public final class InPlace {
 
   /** target[...] = source (same shape). */
   public static void copy(NDArray source, NDArray target) {
+    if (JniUtils.isGradMode()) {
+      // recorded by autograd it would fail on a weight, or turn a packed array into a non-leaf
+      throw new IllegalStateException("in-place copies run outside a gradient collector");
+    }
     if (!source.getShape().equals(target.getShape())) {
       throw new IllegalArgumentException(
           "cannot copy an array of shape "

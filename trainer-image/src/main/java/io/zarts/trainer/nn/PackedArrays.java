@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,12 @@ import java.util.List;
  * view of each gradient from the first call on: PyTorch accumulates a first-order backward into an
  * existing gradient in place and DJL zeroes it in place, so the views stay valid.
  *
+ * <p>All packed arrays share one autograd version counter: writing any of them (or the flat array)
+ * in place between a forward pass and its backward would invalidate every saved weight, so the
+ * optimizer, restores and loads only ever run outside that window. Weights and batch-norm
+ * statistics are packed separately for the same reason (batch norm updates its statistics during
+ * the forward pass).
+ *
  * <p>Never {@code set(Buffer)} or {@code copyTo} a packed array: on the PyTorch engine both give it
  * new storage and cut it loose from the flat array. Use {@link InPlace}.
  */
@@ -28,14 +36,21 @@ public final class PackedArrays {
 
   private final NDManager home;
   private final NDArray flat;
-  private final List<NDArray> arrays;
+  private List<NDArray>
+      arrays; // made on first use for zerosLike: most such buffers never need them
+  private final List<NDArray> template;
+  private final String nameSuffix;
   private List<NDArray> gradientViews;
   private List<NDArray> replicaGradientViews;
+  private int replicaGradientCount;
 
-  private PackedArrays(NDManager home, NDArray flat, List<NDArray> arrays) {
+  private PackedArrays(
+      NDManager home, NDArray flat, List<NDArray> arrays, List<NDArray> template, String suffix) {
     this.home = home;
     this.flat = flat;
     this.arrays = arrays;
+    this.template = template;
+    this.nameSuffix = suffix;
   }
 
   /**
@@ -63,23 +78,16 @@ public final class PackedArrays {
       offset += size;
     }
     flat.setName("packed");
-    return new PackedArrays(manager, flat, List.copyOf(arrays));
+    return new PackedArrays(manager, flat, List.copyOf(arrays), null, null);
   }
 
-  /** A zero-filled flat array on manager with views shaped and named like these arrays. */
-  public PackedArrays zerosLike(NDManager manager, String nameSuffix) {
+  /**
+   * A zero-filled flat array on manager whose {@link #arrays()} are views shaped and named like
+   * these arrays (with the suffix), made when first asked for.
+   */
+  public PackedArrays zerosLike(NDManager manager, String suffix) {
     NDArray zeros = manager.zeros(flat.getShape(), flat.getDataType(), flat.getDevice());
-    List<NDArray> views = new ArrayList<>();
-    long offset = 0;
-    for (NDArray array : arrays) {
-      NDArray view = zeros.get(new NDIndex().addSliceDim(offset, offset + array.size()));
-      NDArray shaped = view.reshape(array.getShape());
-      view.close();
-      shaped.setName(array.getName() + nameSuffix);
-      views.add(shaped);
-      offset += array.size();
-    }
-    return new PackedArrays(manager, zeros, List.copyOf(views));
+    return new PackedArrays(manager, zeros, null, arrays(), suffix);
   }
 
   /** The flat array: every packed array is a view of it. */
@@ -89,6 +97,19 @@ public final class PackedArrays {
 
   /** The packed arrays, in packing order. */
   public List<NDArray> arrays() {
+    if (arrays == null) {
+      List<NDArray> views = new ArrayList<>();
+      long offset = 0;
+      for (NDArray like : template) {
+        NDArray slice = flat.get(new NDIndex().addSliceDim(offset, offset + like.size()));
+        NDArray view = reshapedAtHome(slice, like.getShape());
+        slice.close();
+        view.setName(like.getName() + nameSuffix);
+        views.add(view);
+        offset += like.size();
+      }
+      arrays = List.copyOf(views);
+    }
     return arrays;
   }
 
@@ -116,7 +137,16 @@ public final class PackedArrays {
     if (gradientViews == null) {
       List<NDArray> views = new ArrayList<>();
       for (NDArray array : arrays) {
-        NDArray gradient = array.getGradient();
+        // DJL's getGradient answers zeros for a weight without a gradient; cached, that weight
+        // would silently stop learning, so ask the engine directly and refuse.
+        NDArray gradient = JniUtils.getGradient((PtNDArray) array);
+        if (gradient == null) {
+          throw new IllegalStateException(
+              "weight "
+                  + array.getName()
+                  + " has no gradient: every packed weight must take part in the backward pass"
+                  + " before its gradients are gathered");
+        }
         views.add(reshapedAtHome(gradient, new Shape(-1)));
         gradient.close();
       }
@@ -130,6 +160,10 @@ public final class PackedArrays {
     if (replicaGradientViews == null) {
       replicaGradientViews =
           gradientViews().stream().map(g -> reshapedAtHome(g, new Shape(replicas, -1))).toList();
+      replicaGradientCount = replicas;
+    } else if (replicas != replicaGradientCount) {
+      throw new IllegalArgumentException(
+          "these arrays stack " + replicaGradientCount + " replicas, not " + replicas);
     }
     return replicaGradientViews;
   }

@@ -3,7 +3,6 @@ package io.zarts.trainer.optim;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.zarts.trainer.nn.PackedArrays;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,8 +29,9 @@ public final class Sgd {
   }
 
   /**
-   * One update from the flat gradient (see {@link Gradients#clipGlobalNorm}). Call inside a step
-   * scope that holds {@link #longLived()} and the weights' flat array.
+   * One update from the flat gradient (see {@link Gradients#clipGlobalNorm}), which it overwrites
+   * with g + wd * w. Call inside a step scope that holds {@link #longLived()} and the weights' flat
+   * array.
    */
   public void step(NDArray gradient, double learningRate) {
     NDArray w = params.flat();
@@ -46,10 +46,8 @@ public final class Sgd {
     return momentumBuffers.arrays();
   }
 
-  /** What a step scope must hold for a step: the buffers and their flat array. */
+  /** What a step scope must hold for a step: the buffers' flat array. */
   public List<NDArray> longLived() {
-    List<NDArray> all = new ArrayList<>(momentumBuffers.arrays());
-    all.add(momentumBuffers.flat());
-    return all;
+    return List.of(momentumBuffers.flat());
   }
 }

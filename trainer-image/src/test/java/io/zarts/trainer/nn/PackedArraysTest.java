@@ -78,6 +78,24 @@ class PackedArraysTest {
   }
 
   @Test
+  void aWeightLeftOutOfTheBackwardPassIsNamedNotSilentlyFrozen() {
+    try (NDManager base = NDManager.newBaseManager()) {
+      NDArray used = base.ones(new Shape(2));
+      NDArray unused = base.ones(new Shape(3));
+      unused.setName("cells.0.unused");
+      PackedArrays packed = PackedArrays.pack(base, List.of(used, unused), true);
+      try (StepScope s = StepScope.open(base, List.of(used, unused, packed.flat()))) {
+        try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+          c.backward(used.sum());
+        }
+        assertThatThrownBy(packed::gradient)
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("cells.0.unused has no gradient");
+      }
+    }
+  }
+
+  @Test
   void aGradientOutsideAStepScopeIsRefused() {
     try (NDManager base = NDManager.newBaseManager()) {
       NDArray w = base.ones(new Shape(3));
