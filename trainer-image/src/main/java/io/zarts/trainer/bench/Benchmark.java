@@ -5,7 +5,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.trainer.alpha.AlphaStrategy;
-import io.zarts.trainer.alpha.AlphaUpdateContext;
 import io.zarts.trainer.alpha.ZeroOrderStrategy;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
@@ -105,14 +104,7 @@ public final class Benchmark {
       for (int step = 1; step <= steps; step++) {
         if (step % updateEvery == 0) {
           try (StepScope scope = session.openScope()) {
-            strategy.update(
-                new AlphaUpdateContext(
-                    session.model(),
-                    scope.manager(),
-                    session.longLived(),
-                    session.validStream(),
-                    session.innerStream(),
-                    0));
+            strategy.update(session.alphaUpdateContext(scope.manager(), 0));
           }
         }
         weightStep(session);
@@ -173,14 +165,7 @@ public final class Benchmark {
     return () -> {
       long start = System.nanoTime();
       try (StepScope scope = session.openScope()) {
-        strategy.update(
-            new AlphaUpdateContext(
-                session.model(),
-                scope.manager(),
-                session.longLived(),
-                session.validStream(),
-                session.innerStream(),
-                0));
+        strategy.update(session.alphaUpdateContext(scope.manager(), 0));
       }
       double ms = (System.nanoTime() - start) / 1e6;
       alphas.set(normal, reduce, null); // every update starts from the same architecture

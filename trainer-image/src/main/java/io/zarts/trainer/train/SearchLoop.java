@@ -7,7 +7,6 @@ import io.zarts.api.v1alpha1.MaxDuration;
 import io.zarts.api.v1alpha1.OptimizerSpec;
 import io.zarts.api.v1alpha1.TrainingSpec;
 import io.zarts.trainer.alpha.AlphaUpdate;
-import io.zarts.trainer.alpha.AlphaUpdateContext;
 import io.zarts.trainer.alpha.Entropy;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.genotype.GenotypeDeriver;
@@ -189,17 +188,7 @@ public final class SearchLoop {
           NDManager m = scope.manager();
           m.tempAttachAll(lossSum, correctSum);
           if (searching && step % optimizer.getUpdateEvery() == 0) {
-            AlphaUpdate update =
-                session
-                    .strategy()
-                    .update(
-                        new AlphaUpdateContext(
-                            model,
-                            m,
-                            session.longLived(),
-                            session.validStream(),
-                            session.innerStream(),
-                            epoch));
+            AlphaUpdate update = session.strategy().update(session.alphaUpdateContext(m, epoch));
             alphaUpdates++;
             listener.onAlphaUpdate(epoch, step, update);
           }

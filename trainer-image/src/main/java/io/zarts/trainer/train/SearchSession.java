@@ -9,6 +9,7 @@ import io.zarts.api.v1alpha1.OptimizerSpec;
 import io.zarts.api.v1alpha1.TrainingSpec;
 import io.zarts.trainer.alpha.AlphaStrategies;
 import io.zarts.trainer.alpha.AlphaStrategy;
+import io.zarts.trainer.alpha.AlphaUpdateContext;
 import io.zarts.trainer.data.BatchStream;
 import io.zarts.trainer.data.DataSplit;
 import io.zarts.trainer.data.Datasets;
@@ -141,6 +142,14 @@ public final class SearchSession implements AutoCloseable {
 
   public BatchStream trainStream() {
     return trainStream;
+  }
+
+  /**
+   * What an alpha update at this epoch needs: the model, the session's long-lived arrays and its
+   * validation and inner streams, with the update's arrays made on scope.
+   */
+  public AlphaUpdateContext alphaUpdateContext(NDManager scope, int epoch) {
+    return new AlphaUpdateContext(model, scope, longLived(), validStream, innerStream, epoch);
   }
 
   public BatchStream validStream() {

@@ -58,16 +58,7 @@ class CandidateBatchingTest {
         SearchSession.open(search, TestSearches.cpu(null, out.resolve(run)))) {
       new SearchLoop(session, new SearchListener() {}).run(0, 1);
       try (StepScope scope = session.openScope()) {
-        return session
-            .strategy()
-            .update(
-                new AlphaUpdateContext(
-                    session.model(),
-                    scope.manager(),
-                    session.longLived(),
-                    session.validStream(),
-                    session.innerStream(),
-                    1));
+        return session.strategy().update(session.alphaUpdateContext(scope.manager(), 1));
       }
     }
   }

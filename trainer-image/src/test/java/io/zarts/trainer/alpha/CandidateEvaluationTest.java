@@ -64,15 +64,7 @@ class CandidateEvaluationTest {
       strategy.traceCandidates(traces::add);
       AlphaUpdate update;
       try (StepScope scope = session.openScope()) {
-        update =
-            strategy.update(
-                new AlphaUpdateContext(
-                    model,
-                    scope.manager(),
-                    session.longLived(),
-                    session.validStream(),
-                    session.innerStream(),
-                    1));
+        update = strategy.update(session.alphaUpdateContext(scope.manager(), 1));
       }
 
       assertThat(copy(model.weights())).as("weights").containsExactlyElementsOf(weightsBefore);
