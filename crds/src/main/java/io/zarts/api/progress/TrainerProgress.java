@@ -13,6 +13,7 @@ import io.zarts.api.v1alpha1.BudgetStatus;
 import io.zarts.api.v1alpha1.CheckpointStatus;
 import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchMetrics;
+import java.util.List;
 
 /**
  * The report the trainer writes after each epoch and at start, resume and end (to progress.json on
@@ -36,6 +37,8 @@ import io.zarts.api.v1alpha1.SearchMetrics;
   "checkpoint",
   "budget",
   "evaluation",
+  "devices",
+  "deviceWarnings",
   "message"
 })
 public class TrainerProgress {
@@ -83,6 +86,12 @@ public class TrainerProgress {
 
   /** The evaluation stage's progress and result; only in the evaluation's reports. */
   private EvaluationStatus evaluation;
+
+  /** The candidate workers' devices, e.g. [gpu:0, gpu:1] or [cpu:0, cpu:1]. */
+  private List<String> devices;
+
+  /** Where the devices differ from what the resource asked for (e.g. fewer GPUs visible). */
+  private List<String> deviceWarnings;
 
   /** Human-readable note, e.g. why the trainer failed. */
   private String message;
@@ -232,6 +241,22 @@ public class TrainerProgress {
 
   public void setEvaluation(EvaluationStatus evaluation) {
     this.evaluation = evaluation;
+  }
+
+  public List<String> getDevices() {
+    return devices;
+  }
+
+  public void setDevices(List<String> devices) {
+    this.devices = devices;
+  }
+
+  public List<String> getDeviceWarnings() {
+    return deviceWarnings;
+  }
+
+  public void setDeviceWarnings(List<String> deviceWarnings) {
+    this.deviceWarnings = deviceWarnings;
   }
 
   public String getMessage() {

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fabric8.generator.annotation.Size;
+import java.util.List;
 
 /** The trainer Job as the operator last saw it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"jobName", "attempts", "lastExitCode", "lastExitReason"})
+@JsonPropertyOrder({"jobName", "attempts", "lastExitCode", "lastExitReason", "devices"})
 public class TrainerStatus {
 
   @Size(max = 253)
@@ -25,6 +26,20 @@ public class TrainerStatus {
       "Why the last trainer container ended (exit reason of the trainer's summary or the"
           + " kubelet's termination reason).")
   private String lastExitReason;
+
+  @Size(max = 64)
+  @JsonPropertyDescription(
+      "Devices the trainer evaluates candidates on, one per worker (gpu:0, gpu:1, or cpu:0,"
+          + " cpu:1 for CPU workers), as its last report said.")
+  private List<@Size(max = 32) String> devices;
+
+  public List<String> getDevices() {
+    return devices;
+  }
+
+  public void setDevices(List<String> devices) {
+    this.devices = devices;
+  }
 
   public String getJobName() {
     return jobName;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.BestResult;
 import io.zarts.api.v1alpha1.SearchMetrics;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainerProgressTest {
@@ -31,11 +32,16 @@ class TrainerProgressTest {
             "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
                 + " reduce_concat=[2])"));
 
+    p.setDevices(List.of("gpu:0", "gpu:1"));
+    p.setDeviceWarnings(List.of("spec.resources.gpus asks for 4 GPUs but the trainer sees 2"));
+
     String json = p.toJson();
     assertThat(json).startsWith("{\"schemaVersion\":1,\"state\":\"Running\"");
     TrainerProgress back = TrainerProgress.fromJson(json);
     assertThat(back.toJson()).isEqualTo(json);
     assertThat(back.getGenotype()).isEqualTo(p.getGenotype());
+    assertThat(back.getDevices()).containsExactly("gpu:0", "gpu:1");
+    assertThat(back.getDeviceWarnings()).singleElement().asString().contains("sees 2");
   }
 
   @Test

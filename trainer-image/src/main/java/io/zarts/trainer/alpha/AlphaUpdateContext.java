@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * What a strategy may use for one update: the model, the step's scope manager and the long-lived
  * arrays (to open nested scopes), the validation stream that scores architectures, the stream for
- * inner weight steps, and the epoch (for schedules).
+ * inner weight steps, the epoch (for schedules), and the candidate workers (null: the primary
+ * alone).
  */
 public record AlphaUpdateContext(
     SearchModel model,
@@ -17,4 +18,22 @@ public record AlphaUpdateContext(
     List<NDArray> longLived,
     BatchStream validStream,
     BatchStream innerStream,
-    int epoch) {}
+    int epoch,
+    CandidateWorkers workers) {
+
+  /** The same update spread over other workers. */
+  public AlphaUpdateContext withWorkers(CandidateWorkers other) {
+    return new AlphaUpdateContext(model, scope, longLived, validStream, innerStream, epoch, other);
+  }
+
+  /** Without workers: the primary evaluates every candidate. */
+  public AlphaUpdateContext(
+      SearchModel model,
+      NDManager scope,
+      List<NDArray> longLived,
+      BatchStream validStream,
+      BatchStream innerStream,
+      int epoch) {
+    this(model, scope, longLived, validStream, innerStream, epoch, null);
+  }
+}

@@ -1,12 +1,11 @@
 package io.zarts.trainer.alpha;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.GradientCollector;
 import io.zarts.api.v1alpha1.DartsSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.nn.Autograd;
 import io.zarts.trainer.optim.Adam;
 import io.zarts.trainer.optim.Gradients;
 import java.util.List;
@@ -41,9 +40,9 @@ public final class DartsFirstOrder implements AlphaStrategy {
     Batch batch = context.validStream().next(context.scope());
     Gradients.zero(alphas);
     double loss0;
-    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+    try (Autograd autograd = Autograd.record()) {
       NDArray loss = model.loss(batch, true);
-      collector.backward(loss);
+      autograd.backward(loss);
       loss0 = loss.getFloat();
     }
     NDArray normalBefore = alphas.get(0).duplicate();
@@ -62,7 +61,8 @@ public final class DartsFirstOrder implements AlphaStrategy {
         Entropy.mean(model.alphas().normalWeights()),
         Entropy.mean(model.alphas().reduceWeights()),
         (System.nanoTime() - start) / 1e9,
-        0);
+        0,
+        List.of());
   }
 
   @Override

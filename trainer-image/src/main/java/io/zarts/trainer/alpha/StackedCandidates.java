@@ -1,15 +1,14 @@
 package io.zarts.trainer.alpha;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import io.zarts.api.v1alpha1.InnerOptimizerSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.model.Supernet;
+import io.zarts.trainer.nn.Autograd;
 import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.InPlace;
 import io.zarts.trainer.nn.PackedArrays;
@@ -89,12 +88,12 @@ final class StackedCandidates {
         for (Batch batch : inner) {
           try (StepScope step = StepScope.open(m, withAlphas)) {
             Gradients.zero(stack.weights());
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            try (Autograd autograd = Autograd.record()) {
               NDArray logits =
                   stack
                       .net()
                       .forward(batch.images(), normal, reduce, new Forward(true, model.noise()));
-              collector.backward(perCandidateLoss(logits, batch.labels()).sum());
+              autograd.backward(perCandidateLoss(logits, batch.labels()).sum());
             }
             sgd.step(
                 Gradients.clipGlobalNormPerReplica(packed, optimizer.getGradClip(), n),

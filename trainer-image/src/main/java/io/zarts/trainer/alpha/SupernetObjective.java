@@ -1,46 +1,40 @@
 package io.zarts.trainer.alpha;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import io.zarts.api.v1alpha1.InnerOptimizerSpec;
 import io.zarts.trainer.data.Batch;
+import io.zarts.trainer.devices.DevicePool;
 import io.zarts.trainer.model.SearchModel;
-import io.zarts.trainer.nn.PackedArrays;
+import io.zarts.trainer.nn.Autograd;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.Gradients;
-import io.zarts.trainer.optim.Sgd;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * The candidate-evaluation engine on the supernet, for one alpha update. It snapshots the weights
- * and batch-norm running statistics, and for each candidate u: restores them in place, sets the
- * alphas to A + u, trains the weights for M inner steps with a fresh SGD of its own on the same M
- * batches, and scores the candidate on the same validation batches as L0. At the end weights,
- * statistics and alphas are restored exactly: the main weight optimizer is never touched (the
- * released code's bug D1 was stepping it). With reference parity the inner steps are skipped, which
- * is what the released code effectively computes. With a {@link StackedCandidates} engine the
- * candidates of one call are evaluated together instead (optimizer.candidateBatching).
+ * The black box f(A) on the supernet, for one alpha update. L0 and the first-order gradient are
+ * computed on the search's own model; candidate losses by a {@link CandidateEvaluator} per worker:
+ * with one worker all of them on the model itself (one after another, or stacked with
+ * optimizer.candidateBatching), with more the candidates of a call are split into contiguous
+ * shares, the first evaluated here and the others by the workers' replicas in parallel, each from a
+ * copy of the same weights, statistics and batches, so the losses are the ones one worker computes.
+ * With reference parity the inner steps are skipped, which is what the released code effectively
+ * computes. Close it when the update ends: the workers' copies are freed then.
  */
-public final class SupernetObjective implements AlphaObjective {
+public final class SupernetObjective implements AlphaObjective, AutoCloseable {
 
   private final SearchModel model;
-  private final NDManager scope;
-  private final List<NDArray> attached = new ArrayList<>();
-  private final List<NDArray> weights;
-  private final NDArray weightSnapshot;
-  private final NDArray bufferSnapshot;
-  private final float[] normalAlphas;
-  private final float[] reduceAlphas;
-  private final List<Batch> scoringBatches;
-  private final List<Batch> innerBatches;
-  private final InnerOptimizerSpec inner;
-  private final boolean scoreInTrainMode;
+  private final CandidateEvaluator primary;
   private final Consumer<CandidateTrace> trace;
-  private final StackedCandidates stacked;
+  private final CandidateWorkers workers;
+  private final boolean batching;
+  private final List<CandidateEvaluator> replicaEvaluators = new ArrayList<>();
+  private final List<StepScope> replicaScopes = new ArrayList<>();
+  private final int[] workerCandidates;
+  private final long[] workerNanos;
   private Double loss0;
   private double[] gradient;
   private int candidates;
@@ -65,62 +59,58 @@ public final class SupernetObjective implements AlphaObjective {
         model,
         scope,
         longLived,
-        scoringBatches,
-        innerBatches,
-        inner,
-        scoreInTrainMode,
+        new CandidateEvaluator.Work(
+            model.alphas().normal().toFloatArray(),
+            model.alphas().reduce().toFloatArray(),
+            List.copyOf(scoringBatches),
+            List.copyOf(innerBatches),
+            inner,
+            scoreInTrainMode),
         trace,
+        null,
+        false,
         null);
   }
 
   /**
-   * @param stacked the batched engine, or null to evaluate candidates one after another
+   * @param stacked the primary's batched engine, or null to evaluate candidates one after another
+   * @param batching whether the replicas batch their shares too
+   * @param workers the candidate workers, or null for the primary alone
    */
   SupernetObjective(
       SearchModel model,
       NDManager scope,
       List<NDArray> longLived,
-      List<Batch> scoringBatches,
-      List<Batch> innerBatches,
-      InnerOptimizerSpec inner,
-      boolean scoreInTrainMode,
+      CandidateEvaluator.Work work,
       Consumer<CandidateTrace> trace,
-      StackedCandidates stacked) {
+      StackedCandidates stacked,
+      boolean batching,
+      CandidateWorkers workers) {
     this.model = model;
-    this.stacked = stacked;
-    this.scope = scope;
-    this.weights = model.weights();
-    this.scoringBatches = List.copyOf(scoringBatches);
-    this.innerBatches = List.copyOf(innerBatches);
-    this.inner = inner;
-    this.scoreInTrainMode = scoreInTrainMode;
     this.trace = trace;
-    this.weightSnapshot = model.packedWeights().snapshot(scope);
-    this.bufferSnapshot = model.net().parameters().packedBuffers().snapshot(scope);
-    this.normalAlphas = model.alphas().normal().toFloatArray();
-    this.reduceAlphas = model.alphas().reduce().toFloatArray();
-    attached.addAll(longLived);
-    attached.add(weightSnapshot);
-    attached.add(bufferSnapshot);
-    scoringBatches.forEach(b -> attached.addAll(List.of(b.images(), b.labels())));
-    innerBatches.forEach(b -> attached.addAll(List.of(b.images(), b.labels())));
+    this.workers = workers;
+    this.batching = batching;
+    this.primary = new CandidateEvaluator(model, scope, longLived, work, stacked);
+    int size = workers == null ? 1 : workers.size();
+    this.workerCandidates = new int[size];
+    this.workerNanos = new long[size];
   }
 
   @Override
   public int[] blocks() {
-    return new int[] {normalAlphas.length, reduceAlphas.length};
+    return new int[] {primary.work().normalAlphas().length, primary.work().reduceAlphas().length};
   }
 
   @Override
   public boolean trainsCandidates() {
-    return !innerBatches.isEmpty();
+    return !primary.work().innerBatches().isEmpty();
   }
 
   @Override
   public double baseLoss() {
     if (loss0 == null) {
-      loss0 = score();
-      restoreNetwork();
+      loss0 = primary.score();
+      primary.restoreNetwork();
     }
     return loss0;
   }
@@ -129,17 +119,19 @@ public final class SupernetObjective implements AlphaObjective {
   public double[] gradient() {
     if (gradient == null) {
       List<NDArray> alphas = model.alphas().both();
-      try (StepScope s = StepScope.open(scope, attached)) {
+      List<Batch> scoring = primary.work().scoringBatches();
+      try (StepScope s = StepScope.open(primary.scope(), primary.attached())) {
         Gradients.zero(alphas);
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        try (Autograd autograd = Autograd.record()) {
           NDArray total = null;
-          for (Batch b : scoringBatches) {
+          for (Batch b : scoring) {
             NDArray loss =
-                SearchModel.crossEntropy(model.logits(b.images(), scoreInTrainMode), b.labels());
+                SearchModel.crossEntropy(
+                    model.logits(b.images(), primary.work().scoreInTrainMode()), b.labels());
             total = total == null ? loss : total.add(loss);
           }
-          NDArray mean = total.div(scoringBatches.size());
-          collector.backward(mean);
+          NDArray mean = total.div(scoring.size());
+          autograd.backward(mean);
           loss0 = (double) mean.getFloat();
         }
         float[] gn = alphas.get(0).getGradient().toFloatArray();
@@ -153,7 +145,7 @@ public final class SupernetObjective implements AlphaObjective {
         }
         Gradients.zero(alphas);
       }
-      restoreNetwork();
+      primary.restoreNetwork();
     }
     return gradient.clone();
   }
@@ -161,23 +153,13 @@ public final class SupernetObjective implements AlphaObjective {
   @Override
   public double[] losses(List<double[]> perturbations) {
     long start = System.nanoTime();
-    double[] out =
-        stacked != null && perturbations.size() > 1
-            ? stacked.losses(
-                normalAlphas,
-                reduceAlphas,
-                perturbations,
-                innerBatches,
-                scoringBatches,
-                inner,
-                scoreInTrainMode,
-                scope,
-                attached)
-            : oneAfterAnother(perturbations);
+    double[] out = spread(perturbations);
     candidateNanos += System.nanoTime() - start;
     for (double loss : out) {
       if (trace != null) {
-        trace.accept(new CandidateTrace(candidates, innerBatches, scoringBatches, loss));
+        trace.accept(
+            new CandidateTrace(
+                candidates, primary.work().innerBatches(), primary.work().scoringBatches(), loss));
       }
       candidates++;
     }
@@ -185,23 +167,86 @@ public final class SupernetObjective implements AlphaObjective {
   }
 
   /**
-   * Each candidate from the snapshot: alphas set, inner steps, score; network and alphas restored
-   * at the end.
+   * Splits the candidates into contiguous shares, one per worker (as even as they divide), runs the
+   * replicas' shares on their threads and the first here, and waits for all of them before it
+   * returns or rethrows, so no worker outlives the update's arrays.
    */
-  private double[] oneAfterAnother(List<double[]> perturbations) {
-    double[] out = new double[perturbations.size()];
+  private double[] spread(List<double[]> perturbations) {
+    int n = perturbations.size();
+    int shares = workers == null ? 1 : Math.min(workers.size(), n);
+    if (shares <= 1) {
+      return timed(0, () -> primary.losses(perturbations));
+    }
+    List<Future<double[]>> running = new ArrayList<>();
+    int[] bounds = new int[shares + 1];
+    for (int w = 0; w < shares; w++) {
+      bounds[w + 1] = bounds[w] + n / shares + (w < n % shares ? 1 : 0);
+    }
+    for (int w = 1; w < shares; w++) {
+      CandidateEvaluator replica = replicaEvaluator(w);
+      List<double[]> share = perturbations.subList(bounds[w], bounds[w + 1]);
+      int worker = w;
+      running.add(workers.submit(() -> timed(worker, () -> replica.losses(share))));
+    }
+    double[] out = new double[n];
+    RuntimeException failure = null;
     try {
-      for (int i = 0; i < perturbations.size(); i++) {
-        restoreNetwork();
-        model.alphas().set(normalAlphas, reduceAlphas, perturbations.get(i));
-        trainInner();
-        out[i] = score();
+      double[] first = timed(0, () -> primary.losses(perturbations.subList(0, bounds[1])));
+      System.arraycopy(first, 0, out, 0, first.length);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (int w = 1; w < shares; w++) {
+      try {
+        double[] share = CandidateWorkers.join(running.get(w - 1));
+        System.arraycopy(share, 0, out, bounds[w], share.length);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
       }
-    } finally {
-      restoreNetwork();
-      model.alphas().set(normalAlphas, reduceAlphas, null);
+    }
+    if (failure != null) {
+      throw failure;
     }
     return out;
+  }
+
+  private double[] timed(int worker, java.util.function.Supplier<double[]> evaluation) {
+    long start = System.nanoTime();
+    double[] losses = evaluation.get();
+    workerNanos[worker] += System.nanoTime() - start;
+    workerCandidates[worker] += losses.length;
+    return losses;
+  }
+
+  /**
+   * Worker w's evaluator for this update, made on first use: its replica refreshed from the
+   * primary's snapshot and the update's batches copied to its device, all on this thread before the
+   * worker starts, in a scope of the replica's that lives until the update closes.
+   */
+  private CandidateEvaluator replicaEvaluator(int worker) {
+    while (replicaEvaluators.size() < worker) {
+      Replica replica = workers.replica(replicaEvaluators.size() + 1);
+      StepScope scope = StepScope.open(replica.manager(), replica.longLived());
+      replicaScopes.add(scope);
+      replica.refresh(primary.weightSnapshot(), primary.bufferSnapshot());
+      CandidateEvaluator.Work work = primary.work();
+      CandidateEvaluator.Work copied =
+          work.on(
+              work.scoringBatches().stream().map(b -> Replica.copy(b, scope.manager())).toList(),
+              work.innerBatches().stream().map(b -> Replica.copy(b, scope.manager())).toList());
+      replicaEvaluators.add(
+          new CandidateEvaluator(
+              replica.model(),
+              scope.manager(),
+              replica.longLived(),
+              copied,
+              batching ? replica.stacked() : null));
+    }
+    return replicaEvaluators.get(worker - 1);
   }
 
   /** Seconds spent training and scoring candidates so far. */
@@ -209,43 +254,27 @@ public final class SupernetObjective implements AlphaObjective {
     return candidateNanos / 1e9;
   }
 
-  private void trainInner() {
-    if (innerBatches.isEmpty()) {
-      return;
+  /** What each worker did in this update, in worker order (workers with no share included). */
+  public List<WorkerShare> workerShares() {
+    List<WorkerShare> out = new ArrayList<>();
+    for (int w = 0; w < workerCandidates.length; w++) {
+      String name = workers == null ? DevicePool.single(device()).name(0) : workers.pool().name(w);
+      out.add(new WorkerShare(name, workerCandidates[w], workerNanos[w] / 1e9));
     }
-    try (StepScope candidate = StepScope.open(scope, attached)) {
-      PackedArrays packed = model.packedWeights();
-      Sgd sgd = new Sgd(packed, candidate.manager(), inner.getMomentum(), inner.getWeightDecay());
-      List<NDArray> withOptimizer = new ArrayList<>(attached);
-      withOptimizer.addAll(sgd.longLived());
-      for (Batch batch : innerBatches) {
-        try (StepScope step = StepScope.open(candidate.manager(), withOptimizer)) {
-          Gradients.zero(weights);
-          try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            collector.backward(model.loss(batch, true));
-          }
-          sgd.step(Gradients.clipGlobalNorm(packed, inner.getGradClip()), inner.getLearningRate());
-        }
-      }
-    }
+    return out;
   }
 
-  /** Mean loss over the scoring batches, without gradients. */
-  private double score() {
-    try (StepScope s = StepScope.open(scope, attached)) {
-      double total = 0;
-      for (Batch b : scoringBatches) {
-        total +=
-            SearchModel.crossEntropy(model.logits(b.images(), scoreInTrainMode), b.labels())
-                .getFloat();
-      }
-      return total / scoringBatches.size();
-    }
+  private ai.djl.Device device() {
+    return model.alphas().normal().getDevice();
   }
 
-  private void restoreNetwork() {
-    model.packedWeights().restore(weightSnapshot);
-    model.net().parameters().packedBuffers().restore(bufferSnapshot);
+  @Override
+  public void close() {
+    for (int i = replicaScopes.size() - 1; i >= 0; i--) {
+      replicaScopes.get(i).close();
+    }
+    replicaScopes.clear();
+    replicaEvaluators.clear();
   }
 
   /** What one candidate saw, for tests of common random numbers. */

@@ -57,30 +57,40 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
         inner.add(context.innerStream().next(context.scope()));
       }
     }
-    SupernetObjective objective =
+    StackedCandidates stacked = stackedEngine(model);
+    CandidateEvaluator.Work work =
+        new CandidateEvaluator.Work(
+            model.alphas().normal().toFloatArray(),
+            model.alphas().reduce().toFloatArray(),
+            scoring,
+            inner,
+            spec.getInnerOptimizer(),
+            spec.getCandidateEval().getBatchNorm() == BatchNormMode.TRAIN);
+    try (SupernetObjective objective =
         new SupernetObjective(
             model,
             context.scope(),
             context.longLived(),
-            scoring,
-            inner,
-            spec.getInnerOptimizer(),
-            spec.getCandidateEval().getBatchNorm() == BatchNormMode.TRAIN,
+            work,
             trace,
-            stackedEngine(model));
-    Proposal p = method.propose(objective, sigma.at(context.epoch()), rng);
-    Alphas alphas = model.alphas();
-    alphas.set(alphas.normal().toFloatArray(), alphas.reduce().toFloatArray(), p.step());
-    return new AlphaUpdate(
-        p.loss0(),
-        p.losses(),
-        p.weights(),
-        p.effectiveSampleSize(),
-        Vectors.norm(p.step()),
-        Entropy.mean(model.alphas().normalWeights()),
-        Entropy.mean(model.alphas().reduceWeights()),
-        (System.nanoTime() - start) / 1e9,
-        objective.candidateSeconds());
+            stacked,
+            stacked != null,
+            context.workers())) {
+      Proposal p = method.propose(objective, sigma.at(context.epoch()), rng);
+      Alphas alphas = model.alphas();
+      alphas.set(alphas.normal().toFloatArray(), alphas.reduce().toFloatArray(), p.step());
+      return new AlphaUpdate(
+          p.loss0(),
+          p.losses(),
+          p.weights(),
+          p.effectiveSampleSize(),
+          Vectors.norm(p.step()),
+          Entropy.mean(model.alphas().normalWeights()),
+          Entropy.mean(model.alphas().reduceWeights()),
+          (System.nanoTime() - start) / 1e9,
+          objective.candidateSeconds(),
+          objective.workerShares());
+    }
   }
 
   /**

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.validation.ArchitectureSearchValidator;
 import io.zarts.trainer.alpha.AlphaStrategy;
+import io.zarts.trainer.alpha.CandidateWorkers;
 import io.zarts.trainer.alpha.ZeroOrderStrategy;
 import io.zarts.trainer.data.Batch;
+import io.zarts.trainer.devices.DevicePool;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.nn.ArrayCount;
 import io.zarts.trainer.nn.StepScope;
@@ -19,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Runs the benchmark configurations through the trainer's own code paths: {@link WeightStep} for
  * weight steps, the {@link ZeroOrderStrategy} of each algorithm for alpha updates (candidate
- * batching off, then on), on synthetic data. Every timing is a median over repeats after a warm-up.
+ * batching off, then on, on each number of candidate workers asked for), on synthetic data. Every
+ * timing is a median over repeats after a warm-up.
  */
 public final class Benchmark {
 
@@ -43,16 +47,29 @@ public final class Benchmark {
 
   private final int repeats;
   private final List<String> strategies;
+  private final List<Integer> workerCounts;
   private final Consumer<String> log;
 
   public Benchmark(int repeats, List<String> strategies, Consumer<String> log) {
+    this(repeats, strategies, List.of(1), log);
+  }
+
+  /**
+   * @param workerCounts candidate-worker counts to time every alpha update with (CPU workers of the
+   *     engine's thread count each), interleaved so that their ratios come from the same minutes
+   */
+  public Benchmark(
+      int repeats, List<String> strategies, List<Integer> workerCounts, Consumer<String> log) {
     this.repeats = repeats;
     this.strategies = List.copyOf(strategies);
+    this.workerCounts = List.copyOf(workerCounts);
     this.log = log;
   }
 
-  public BenchResult run(BenchConfig config) {
+  /** One result per worker count, in the given order; the weight step is timed once for all. */
+  public List<BenchResult> run(BenchConfig config) {
     Path scratch = scratch();
+    Map<Integer, CandidateWorkers> pools = new LinkedHashMap<>();
     try (SearchSession session =
         SearchSession.open(
             search(config, "mgs", "off"), new SearchOptions(null, scratch, Device.cpu()))) {
@@ -60,34 +77,62 @@ public final class Benchmark {
       long stepArrays = arraysOf(() -> weightStep(session));
       log.accept(
           String.format("%s: weight step %.1f ms, %d arrays", config.name(), stepMs, stepArrays));
-      Map<String, double[]> alpha = new LinkedHashMap<>();
-      Map<String, long[]> alphaArrays = new LinkedHashMap<>();
+      Map<Integer, Map<String, double[]>> alpha = new LinkedHashMap<>();
+      Map<Integer, Map<String, long[]>> alphaArrays = new LinkedHashMap<>();
+      for (int k : workerCounts) {
+        pools.put(k, CandidateWorkers.start(cpuWorkers(k), session.model()));
+        alpha.put(k, new LinkedHashMap<>());
+        alphaArrays.put(k, new LinkedHashMap<>());
+      }
       if (config.alphaUpdates()) {
         for (String algorithm : strategies) {
-          DoubleSupplier off = alphaUpdate(session, config, algorithm, "off");
-          DoubleSupplier on = alphaUpdate(session, config, algorithm, "on");
-          double offMs = median(1, repeats, off);
-          double onMs = median(1, repeats, on);
-          long[] arrays = {arraysOf(off::getAsDouble), arraysOf(on::getAsDouble)};
-          alpha.put(algorithm, new double[] {offMs, onMs});
-          alphaArrays.put(algorithm, arrays);
-          log.accept(
-              String.format(
-                  "%s: %s alpha update %.0f ms sequential, %.0f ms batched; %d / %d arrays",
-                  config.name(), algorithm, offMs, onMs, arrays[0], arrays[1]));
+          for (int k : workerCounts) {
+            DoubleSupplier off = alphaUpdate(session, config, algorithm, "off", pools.get(k));
+            DoubleSupplier on = alphaUpdate(session, config, algorithm, "on", pools.get(k));
+            double offMs = median(1, repeats, off);
+            double onMs = median(1, repeats, on);
+            long[] arrays = {arraysOf(off::getAsDouble), arraysOf(on::getAsDouble)};
+            alpha.get(k).put(algorithm, new double[] {offMs, onMs});
+            alphaArrays.get(k).put(algorithm, arrays);
+            log.accept(
+                String.format(
+                    "%s: %s alpha update, %d worker%s: %.0f ms sequential, %.0f ms batched;"
+                        + " %d / %d arrays",
+                    config.name(),
+                    algorithm,
+                    k,
+                    k == 1 ? "" : "s",
+                    offMs,
+                    onMs,
+                    arrays[0],
+                    arrays[1]));
+          }
         }
       }
-      return new BenchResult(
-          config,
-          stepMs,
-          config.batch() * 1000.0 / stepMs,
-          alpha,
-          Memory.peakRssBytes(),
-          stepArrays,
-          alphaArrays);
+      long peak = Memory.peakRssBytes();
+      return workerCounts.stream()
+          .map(
+              k ->
+                  new BenchResult(
+                      config,
+                      stepMs,
+                      config.batch() * 1000.0 / stepMs,
+                      alpha.get(k),
+                      peak,
+                      stepArrays,
+                      alphaArrays.get(k),
+                      k))
+          .toList();
     } finally {
+      pools.values().forEach(CandidateWorkers::close);
       deleteQuietly(scratch);
     }
+  }
+
+  /** k CPU workers with the engine's intra-op threads each. */
+  private static DevicePool cpuWorkers(int k) {
+    int threads = Integer.getInteger("ai.djl.pytorch.num_threads", 0);
+    return new DevicePool(Collections.nCopies(k, Device.cpu()), threads, List.of());
   }
 
   /**
@@ -155,7 +200,11 @@ public final class Benchmark {
 
   /** One alpha update, timed in ms; each starts from the same architecture. */
   private DoubleSupplier alphaUpdate(
-      SearchSession session, BenchConfig config, String algorithm, String batching) {
+      SearchSession session,
+      BenchConfig config,
+      String algorithm,
+      String batching,
+      CandidateWorkers workers) {
     ArchitectureSearch search = search(config, algorithm, batching);
     ZeroOrderStrategy strategy =
         new ZeroOrderStrategy(search.getSpec().getOptimizer(), 1, new Rng(7));
@@ -165,7 +214,7 @@ public final class Benchmark {
     return () -> {
       long start = System.nanoTime();
       try (StepScope scope = session.openScope()) {
-        strategy.update(session.alphaUpdateContext(scope.manager(), 0));
+        strategy.update(session.alphaUpdateContext(scope.manager(), 0).withWorkers(workers));
       }
       double ms = (System.nanoTime() - start) / 1e6;
       alphas.set(normal, reduce, null); // every update starts from the same architecture

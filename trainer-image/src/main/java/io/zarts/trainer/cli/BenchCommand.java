@@ -70,6 +70,15 @@ final class BenchCommand implements Callable<Integer> {
               + " (a batched MGS alpha update every 50) and report the resident set size after the first 10%% and at the end.")
   int memorySteps;
 
+  @Option(
+      names = "--workers",
+      split = ",",
+      defaultValue = "1",
+      description =
+          "Candidate-worker counts to time the alpha updates with, e.g. 1,2: CPU workers of"
+              + " --threads threads each, interleaved in one run (default: ${DEFAULT-VALUE}).")
+  List<Integer> workers;
+
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
@@ -88,6 +97,12 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.INVALID_CONFIG;
       }
     }
+    for (int k : workers) {
+      if (k < 1 || k > 64) {
+        err.println("error: --workers: " + k + " is not a worker count; use 1 to 64");
+        return ExitCodes.INVALID_CONFIG;
+      }
+    }
     List<BenchConfig> selected = new ArrayList<>();
     for (String name : configs) {
       BenchConfig c = BenchConfig.named(name).orElse(null);
@@ -102,13 +117,14 @@ final class BenchCommand implements Callable<Integer> {
         new Benchmark(
             repeats,
             strategies,
+            workers,
             line -> {
               err.println(line);
               err.flush();
             });
     List<BenchResult> results = new ArrayList<>();
     for (BenchConfig c : selected) {
-      results.add(bench.run(c));
+      results.addAll(bench.run(c));
     }
     long[] memory =
         memorySteps > 0
@@ -128,6 +144,9 @@ final class BenchCommand implements Callable<Integer> {
     t.append("|---|---|---:|---:|---:|---:|\n");
     for (BenchResult r : results) {
       BenchConfig c = r.config();
+      if (r != firstOf(results, c)) {
+        continue; // the weight step is timed once per configuration
+      }
       t.append(
           String.format(
               "| %s | %d / %d / %d / %d | %.1f | %d | %.0f | %.0f |%n",
@@ -142,16 +161,17 @@ final class BenchCommand implements Callable<Integer> {
               r.peakRssBytes() / 1048576.0));
     }
     t.append(
-        "\n| config | strategy | alpha update ms, sequential | batched | sequential / batched |"
-            + " NDArrays, sequential / batched |\n");
-    t.append("|---|---|---:|---:|---:|---:|\n");
+        "\n| config | strategy | workers | alpha update ms, sequential | batched |"
+            + " sequential / batched | NDArrays, sequential / batched |\n");
+    t.append("|---|---|---:|---:|---:|---:|---:|\n");
     for (BenchResult r : results) {
       for (Map.Entry<String, double[]> e : r.alphaUpdateMs().entrySet()) {
         t.append(
             String.format(
-                "| %s | %s | %.0f | %.0f | %.2f | %d / %d |%n",
+                "| %s | %s | %d | %.0f | %.0f | %.2f | %d / %d |%n",
                 r.config().name(),
                 e.getKey(),
+                r.workers(),
                 e.getValue()[0],
                 e.getValue()[1],
                 r.speedup(e.getKey()),
@@ -159,6 +179,7 @@ final class BenchCommand implements Callable<Integer> {
                 r.alphaUpdateArrays().get(e.getKey())[1]));
       }
     }
+    appendWorkerSpeedups(t, results);
     if (memory != null) {
       t.append(
           String.format(
@@ -168,6 +189,38 @@ final class BenchCommand implements Callable<Integer> {
     return t.toString();
   }
 
+  private static BenchResult firstOf(List<BenchResult> results, BenchConfig config) {
+    return results.stream().filter(r -> r.config().equals(config)).findFirst().orElseThrow();
+  }
+
+  /** With several worker counts: each one's alpha-update time against the first count's. */
+  private static void appendWorkerSpeedups(StringBuilder t, List<BenchResult> results) {
+    List<BenchResult> others =
+        results.stream().filter(r -> r != firstOf(results, r.config())).toList();
+    if (others.isEmpty()) {
+      return;
+    }
+    t.append(
+        "\n| config | strategy | workers | vs workers | speed-up, sequential | speed-up,"
+            + " batched |\n");
+    t.append("|---|---|---:|---:|---:|---:|\n");
+    for (BenchResult r : others) {
+      BenchResult base = firstOf(results, r.config());
+      for (Map.Entry<String, double[]> e : r.alphaUpdateMs().entrySet()) {
+        double[] before = base.alphaUpdateMs().get(e.getKey());
+        t.append(
+            String.format(
+                "| %s | %s | %d | %d | %.2f | %.2f |%n",
+                r.config().name(),
+                e.getKey(),
+                r.workers(),
+                base.workers(),
+                before[0] / e.getValue()[0],
+                before[1] / e.getValue()[1]));
+      }
+    }
+  }
+
   static String json(List<BenchResult> results, long[] memory) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
@@ -175,6 +228,7 @@ final class BenchCommand implements Callable<Integer> {
     for (BenchResult r : results) {
       ObjectNode row = rows.addObject();
       row.put("name", r.config().name());
+      row.put("workers", r.workers());
       row.put("weightStepMs", r.weightStepMs());
       row.put("weightStepArrays", r.weightStepArrays());
       row.put("imagesPerSecond", r.imagesPerSecond());

@@ -1,8 +1,12 @@
 package io.zarts.trainer.cli;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import io.zarts.trainer.devices.DevicePool;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -12,19 +16,43 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "engine",
     mixinStandardHelpOptions = true,
-    description = "Load the PyTorch engine and print its version and the GPUs it sees.")
+    description =
+        "Load the PyTorch engine and print its version, the GPUs it sees and the candidate"
+            + " workers a search would use.")
 final class EngineCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Threads per worker to size the pool for, as spec.trainer.threads (0 = one per CPU).")
+  int threads;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Candidate workers, as spec.trainer.candidateWorkers (0 = the default).")
+  int workers;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    RunOptions.configureThreads(threads);
     Engine engine = Engine.getInstance();
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "engine %s %s, GPUs: %d%n",
-            engine.getEngineName(), engine.getVersion(), engine.getGpuCount());
+    Device primary = RunOptions.resolveDevice(io.zarts.api.v1alpha1.Device.AUTO);
+    DevicePool pool = RunOptions.devicePool(primary, workers, threads, 0);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        "engine %s %s, GPUs: %d, CPUs: %d%n",
+        engine.getEngineName(),
+        engine.getVersion(),
+        engine.getGpuCount(),
+        Runtime.getRuntime().availableProcessors());
+    out.println(pool.describe());
+    pool.warnings().forEach(w -> out.println("warning: " + w));
     return ExitCodes.OK;
   }
 }

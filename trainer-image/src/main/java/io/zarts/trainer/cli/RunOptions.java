@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.DataVolume;
+import io.zarts.trainer.devices.DevicePool;
 import io.zarts.trainer.output.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,27 @@ final class RunOptions {
   /** The device: --device, else spec.trainer.device. */
   Device device(ArchitectureSearchSpec s) {
     return resolveDevice(device != null ? device : s.getTrainer().getDevice());
+  }
+
+  /**
+   * The candidate workers' devices: every visible GPU, or CPU workers (workers if not null, else
+   * spec.trainer.candidateWorkers) of --threads / spec.trainer.threads threads each.
+   */
+  DevicePool devices(ArchitectureSearchSpec s, Integer workers) {
+    int threadsPerWorker = threads != null ? threads : s.getTrainer().getThreads();
+    return devicePool(
+        device(s),
+        workers != null ? workers : s.getTrainer().getCandidateWorkers(),
+        threadsPerWorker,
+        s.getResources().getGpus() == null ? 0 : s.getResources().getGpus());
+  }
+
+  /** The pool on this host: the GPUs the engine sees, the CPUs the JVM may use. */
+  static DevicePool devicePool(Device primary, int workers, int threads, int requestedGpus) {
+    DevicePool.Host host =
+        new DevicePool.Host(
+            Engine.getInstance().getGpuCount(), Runtime.getRuntime().availableProcessors());
+    return DevicePool.resolve(primary, workers, threads, requestedGpus, host);
   }
 
   /** Sets the engine's threads: --threads, else spec.trainer.threads. */

@@ -44,6 +44,14 @@ final class SearchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The ArchitectureSearch YAML file.")
   Path file;
 
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description =
+          "Candidate workers; overrides spec.trainer.candidateWorkers (0 = one per GPU, or CPUs"
+              + " / threads).")
+  Integer workers;
+
   @Mixin RunOptions run;
 
   @Option(
@@ -102,7 +110,7 @@ final class SearchCommand implements Callable<Integer> {
       SearchRunner runner =
           new SearchRunner(
               search,
-              new SearchOptions(dataDir, resultDir, target),
+              new SearchOptions(dataDir, resultDir, run.devices(s, workers)),
               listener,
               FaultInjector.fromEnvironment(signals::stopRequested),
               log,

@@ -1,12 +1,11 @@
 package io.zarts.trainer.evaluate;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.EvalNetwork;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.nn.Autograd;
 import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.Gradients;
@@ -139,7 +138,7 @@ public final class EvaluationLoop {
           Gradients.zero(weights);
           NDArray main;
           NDArray loss;
-          try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          try (Autograd autograd = Autograd.record()) {
             EvalNetwork.Logits logits =
                 net.forward(batch.images(), dropPath, Forward.train(session.dropPath()));
             main = logits.main();
@@ -150,7 +149,7 @@ public final class EvaluationLoop {
                     : loss.add(
                         SearchModel.crossEntropy(logits.auxiliary(), batch.labels())
                             .mul(auxiliaryWeight));
-            collector.backward(total);
+            autograd.backward(total);
           }
           session
               .sgd()

@@ -27,7 +27,14 @@ public final class InPlace {
               + " into one of shape "
               + target.getShape());
     }
-    target.set(new NDIndex().addAllDim(), source);
+    if (source.getDevice().equals(target.getDevice())) {
+      target.set(new NDIndex().addAllDim(), source);
+      return;
+    }
+    // a replica refreshed from the primary GPU: one device-to-device copy, freed at once
+    try (NDArray moved = source.toDevice(target.getDevice(), false)) {
+      target.set(new NDIndex().addAllDim(), moved);
+    }
   }
 
   /** target[...] = values (row-major, as many as target holds). */

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.zarts.trainer.alpha.AlphaUpdate;
+import io.zarts.trainer.alpha.WorkerShare;
 import io.zarts.trainer.evaluate.EvaluationEpoch;
 import io.zarts.trainer.evaluate.EvaluationListener;
 import io.zarts.trainer.evaluate.EvaluationPlan;
@@ -28,8 +29,9 @@ import java.util.function.Consumer;
 /**
  * The trainer's Prometheus metrics (prefix zarts_trainer_, base units, _total on counters). The
  * only labels are the constant search and namespace tags, a cell label with two values, and on
- * zarts_trainer_alpha the edge and operation the search space defines: nothing grows with epochs or
- * steps.
+ * zarts_trainer_alpha the edge and operation the search space defines, and on the per-device
+ * counters the candidate workers' devices (at most one per GPU or worker): nothing grows with
+ * epochs or steps.
  */
 public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCheckpointer.Saved> {
 
@@ -197,6 +199,8 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
     values.epoch.set(plan.firstEpoch());
     values.totalEpochs.set(plan.totalEpochs());
     values.resumes.set(plan.resumes());
+    // Registered up front so that every worker shows, at zero, before its first candidate.
+    plan.devices().names().forEach(this::deviceCounters);
     if (alphaWeights == null) {
       alphaWeights = new AlphaWeightGauges(registry, plan.space());
     }
@@ -218,6 +222,27 @@ public final class TrainerMetrics implements SearchListener, Consumer<PeriodicCh
     }
     values.normalEntropy = update.normalEntropy();
     values.reduceEntropy = update.reduceEntropy();
+    for (WorkerShare share : update.workerShares()) {
+      DeviceCounters device = deviceCounters(share.device());
+      device.candidates().increment(share.candidates());
+      device.seconds().increment(share.seconds());
+    }
+  }
+
+  /** A candidate worker's counters: candidates evaluated and seconds spent on them. */
+  private record DeviceCounters(Counter candidates, Counter seconds) {}
+
+  private DeviceCounters deviceCounters(String device) {
+    return new DeviceCounters(
+        Counter.builder("zarts.trainer.device.candidates")
+            .tag("device", device)
+            .description("Candidates this worker's device trained and scored")
+            .register(registry),
+        Counter.builder("zarts.trainer.device.candidate.evaluation")
+            .tag("device", device)
+            .baseUnit("seconds")
+            .description("Seconds this worker's device spent training and scoring candidates")
+            .register(registry));
   }
 
   @Override

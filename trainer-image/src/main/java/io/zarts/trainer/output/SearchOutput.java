@@ -7,6 +7,7 @@ import io.zarts.api.v1alpha1.AlphaWeights;
 import io.zarts.api.v1alpha1.BestResult;
 import io.zarts.api.v1alpha1.BudgetStatus;
 import io.zarts.api.v1alpha1.SearchMetrics;
+import io.zarts.trainer.devices.DevicePool;
 import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.train.EpochResult;
 import io.zarts.trainer.train.SearchListener;
@@ -39,6 +40,9 @@ public final class SearchOutput implements SearchListener {
   private String maxDuration;
   private EpochResult last;
 
+  /** The candidate workers' devices, on every report once the search has started. */
+  private DevicePool devices;
+
   public SearchOutput(Path dir, SearchSpace space) {
     this(dir, space, report -> {});
   }
@@ -51,6 +55,10 @@ public final class SearchOutput implements SearchListener {
   }
 
   private void report(TrainerProgress progress) {
+    if (devices != null) {
+      progress.setDevices(devices.names());
+      progress.setDeviceWarnings(devices.warnings().isEmpty() ? null : devices.warnings());
+    }
     AtomicFiles.write(dir.resolve(TrainerProgress.FILE_NAME), progress.toJson());
     reports.accept(progress);
   }
@@ -64,6 +72,7 @@ public final class SearchOutput implements SearchListener {
     totalEpochs = plan.totalEpochs();
     resumes = plan.resumes();
     maxDuration = plan.maxDuration();
+    devices = plan.devices();
     TrainerProgress progress = new TrainerProgress();
     progress.setState(plan.resumes() > 0 ? TrainerState.RESUMED : TrainerState.STARTING);
     progress.setResumes(plan.resumes());

@@ -52,6 +52,8 @@ public final class SearchRunner {
     int every = search.getSpec().getCheckpoint().getEveryEpochs();
     try (CheckpointStore store = new CheckpointStore(options.outDir(), keep, faults, log);
         SearchSession session = SearchSession.open(search, options)) {
+      log.accept(session.devices().describe());
+      session.devices().warnings().forEach(w -> log.accept("warning: " + w));
       CheckpointSource source = SessionCheckpoint.source(session);
       LoopPosition position = source.resume(store, log);
       PeriodicCheckpointer checkpointer =

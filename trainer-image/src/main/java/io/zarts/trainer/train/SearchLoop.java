@@ -87,6 +87,7 @@ public final class SearchLoop {
             optimizer.getWarmupEpochs(),
             session.model().net().parameters().weightCount(),
             session.manager().getDevice().toString(),
+            session.devices(),
             from.resumes(),
             session.model().alphas().space(),
             training.getMaxDuration(),

@@ -1,12 +1,14 @@
 package io.zarts.trainer.train;
 
+import io.zarts.trainer.devices.DevicePool;
 import io.zarts.trainer.space.SearchSpace;
 
 /**
  * What a search is about to do: its name, epochs (from firstEpoch on), steps per epoch, warm-up,
- * weights, device, how often it has resumed from a checkpoint (0 for a fresh start), and the search
- * space its alphas range over (the operation names of each edge), and its time budget
- * (training.maxDuration, null for none) with the running time earlier attempts used of it.
+ * weights, device, the candidate workers' devices, how often it has resumed from a checkpoint (0
+ * for a fresh start), and the search space its alphas range over (the operation names of each
+ * edge), and its time budget (training.maxDuration, null for none) with the running time earlier
+ * attempts used of it.
  */
 public record SearchPlan(
     String name,
@@ -16,6 +18,7 @@ public record SearchPlan(
     int warmupEpochs,
     long weightCount,
     String device,
+    DevicePool devices,
     int resumes,
     SearchSpace space,
     String maxDuration,

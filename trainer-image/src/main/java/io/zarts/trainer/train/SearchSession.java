@@ -2,6 +2,7 @@ package io.zarts.trainer.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.zarts.api.v1alpha1.Algorithm;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.InnerDataSplit;
@@ -10,10 +11,12 @@ import io.zarts.api.v1alpha1.TrainingSpec;
 import io.zarts.trainer.alpha.AlphaStrategies;
 import io.zarts.trainer.alpha.AlphaStrategy;
 import io.zarts.trainer.alpha.AlphaUpdateContext;
+import io.zarts.trainer.alpha.CandidateWorkers;
 import io.zarts.trainer.data.BatchStream;
 import io.zarts.trainer.data.DataSplit;
 import io.zarts.trainer.data.Datasets;
 import io.zarts.trainer.data.ImageSet;
+import io.zarts.trainer.devices.DevicePool;
 import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.model.Supernet;
@@ -22,6 +25,7 @@ import io.zarts.trainer.nn.ParameterStore;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.CosineSchedule;
 import io.zarts.trainer.optim.Sgd;
+import io.zarts.trainer.space.Primitive;
 import io.zarts.trainer.space.SearchSpace;
 import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
@@ -48,6 +52,8 @@ public final class SearchSession implements AutoCloseable {
   private final Sgd sgd;
   private final CosineSchedule schedule;
   private final AlphaStrategy strategy;
+  private final DevicePool devices;
+  private final CandidateWorkers workers;
   private final List<NDArray> longLived = new ArrayList<>();
 
   private SearchSession(ArchitectureSearch search, SearchOptions options) {
@@ -99,10 +105,35 @@ public final class SearchSession implements AutoCloseable {
       longLived.addAll(model.longLived());
       longLived.addAll(sgd.longLived());
       longLived.addAll(strategy.state());
+      this.devices = candidateDevices(options.devices(), space, optimizer);
+      this.workers = CandidateWorkers.start(devices, model);
     } catch (RuntimeException e) {
       manager.close();
       throw e;
     }
+  }
+
+  /**
+   * The pool the candidates spread over. The noise operation draws from one generator in candidate
+   * order, and gradient strategies have no candidates: both keep to the primary (the first says
+   * so).
+   */
+  private static DevicePool candidateDevices(
+      DevicePool pool, SearchSpace space, OptimizerSpec optimizer) {
+    if (pool.size() == 1) {
+      return pool;
+    }
+    if (space.uses(Primitive.NOISE)) {
+      return pool.alone(
+          "the search space has the noise operation, whose draws must follow candidate order;"
+              + " candidates are evaluated on "
+              + pool.name(0)
+              + " only");
+    }
+    if (optimizer.getAlgorithm() == Algorithm.DARTS) {
+      return new DevicePool(List.of(pool.primary()), pool.threadsPerWorker(), pool.warnings());
+    }
+    return pool;
   }
 
   /** Builds a session: loads the data and initialises the network. */
@@ -149,7 +180,8 @@ public final class SearchSession implements AutoCloseable {
    * validation and inner streams, with the update's arrays made on scope.
    */
   public AlphaUpdateContext alphaUpdateContext(NDManager scope, int epoch) {
-    return new AlphaUpdateContext(model, scope, longLived(), validStream, innerStream, epoch);
+    return new AlphaUpdateContext(
+        model, scope, longLived(), validStream, innerStream, epoch, workers);
   }
 
   public BatchStream validStream() {
@@ -180,8 +212,17 @@ public final class SearchSession implements AutoCloseable {
     return strategy;
   }
 
+  /** The candidate workers' devices, with any warning about how they were chosen. */
+  public DevicePool devices() {
+    return devices;
+  }
+
   @Override
   public void close() {
-    manager.close();
+    try {
+      workers.close();
+    } finally {
+      manager.close();
+    }
   }
 }

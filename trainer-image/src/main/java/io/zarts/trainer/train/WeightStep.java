@@ -1,10 +1,9 @@
 package io.zarts.trainer.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.GradientCollector;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.nn.Autograd;
 import io.zarts.trainer.optim.Gradients;
 import io.zarts.trainer.optim.Sgd;
 import java.util.List;
@@ -27,10 +26,10 @@ public final class WeightStep {
     Gradients.zero(weights);
     NDArray logits;
     NDArray loss;
-    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+    try (Autograd autograd = Autograd.record()) {
       logits = model.logits(batch.images(), true);
       loss = SearchModel.crossEntropy(logits, batch.labels());
-      collector.backward(loss);
+      autograd.backward(loss);
     }
     sgd.step(Gradients.clipGlobalNorm(model.packedWeights(), gradClip), learningRate);
     return new Output(logits, loss);

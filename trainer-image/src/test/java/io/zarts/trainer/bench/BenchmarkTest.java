@@ -17,7 +17,7 @@ class BenchmarkTest {
   void measuresWeightStepsAlphaUpdatesAndMemory() {
     BenchConfig micro = BenchConfig.MICRO;
     List<String> log = new ArrayList<>();
-    BenchResult r = new Benchmark(1, List.of("mgs", "rs"), log::add).run(micro);
+    BenchResult r = new Benchmark(1, List.of("mgs", "rs"), log::add).run(micro).get(0);
     assertThat(r.weightStepMs()).isPositive();
     assertThat(r.imagesPerSecond()).isCloseTo(4000 / r.weightStepMs(), Offset.offset(1e-6));
     assertThat(r.alphaUpdateMs()).containsOnlyKeys("mgs", "rs");
@@ -41,6 +41,20 @@ class BenchmarkTest {
     long[] trend = new Benchmark(1, List.of(), s -> {}).memoryTrend(micro, 6, 2, 3);
     assertThat(trend).hasSize(2);
     assertThat(Math.min(trend[0], trend[1])).isPositive();
+  }
+
+  @Test
+  void timesEachAlphaUpdateOnEveryWorkerCountAskedFor() {
+    List<String> log = new ArrayList<>();
+    List<BenchResult> results =
+        new Benchmark(1, List.of("mgs"), List.of(1, 2), log::add).run(BenchConfig.MICRO);
+    assertThat(results).extracting(BenchResult::workers).containsExactly(1, 2);
+    assertThat(results)
+        .allSatisfy(
+            r ->
+                assertThat(r.alphaUpdateMs().get("mgs"))
+                    .satisfies(ms -> assertThat(Math.min(ms[0], ms[1])).isPositive()));
+    assertThat(log).anyMatch(line -> line.contains("mgs alpha update, 2 workers"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.zarts.trainer.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.zarts.trainer.ChildJvm;
 import io.zarts.trainer.SameFiles;
@@ -57,18 +58,20 @@ class ResumeEquivalenceTest {
     assertThat(r.code()).as(r.err()).isZero();
   }
 
-  static ProcessBuilder trainer(Path out, String fault) {
-    ProcessBuilder pb =
-        ChildJvm.of(
-                List.of(),
-                "io.zarts.trainer.cli.Zarts",
+  static ProcessBuilder trainer(Path out, String fault, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
                 "search",
                 file.toString(),
                 "--output-dir",
                 out.toString(),
                 "--quiet",
                 "--termination-log",
-                out.resolveSibling(out.getFileName() + ".termination").toString())
+                out.resolveSibling(out.getFileName() + ".termination").toString()));
+    args.addAll(List.of(more));
+    ProcessBuilder pb =
+        ChildJvm.of(List.of(), "io.zarts.trainer.cli.Zarts", args.toArray(String[]::new))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     if (fault != null) {
       pb.environment().put("ZARTS_FAULT_HALT_AT", fault);
@@ -76,9 +79,9 @@ class ResumeEquivalenceTest {
     return pb;
   }
 
-  static Result run(Path out, String fault) throws Exception {
+  static Result run(Path out, String fault, String... more) throws Exception {
     Path log = Files.createTempFile(work, "trainer", ".err");
-    Process p = trainer(out, fault).redirectError(log.toFile()).start();
+    Process p = trainer(out, fault, more).redirectError(log.toFile()).start();
     assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
     return new Result(p.exitValue(), Files.readString(log));
   }
@@ -110,6 +113,47 @@ class ResumeEquivalenceTest {
     Result resumed = run(out, null);
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertSameAsReference(out);
+  }
+
+  /**
+   * Candidate workers are not part of a checkpoint: a search killed in its last epoch after a
+   * checkpoint with alpha updates made by 2 workers resumes on 1, and one made by 1 resumes on 2,
+   * both ending with the uninterrupted run's genotype and alphas. Not byte for byte: a worker count
+   * splits the candidates differently between stacked and one-after-another evaluation, which agree
+   * to float summation order (CandidateWorkersTest).
+   */
+  @ParameterizedTest(name = "{0} workers, then {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"2, 1", "1, 2"})
+  void aSearchResumesOnAnotherNumberOfCandidateWorkers(int before, int after) throws Exception {
+    Path out = work.resolve("workers-" + before + "-" + after);
+    Result killed = run(out, "step:10", "--workers", Integer.toString(before));
+    assertThat(killed.code()).as(killed.err()).isEqualTo(137);
+    assertThat(killed.err()).contains(before + " candidate worker");
+    Result resumed = run(out, null, "--workers", Integer.toString(after));
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).contains(after + " candidate worker");
+    SameFiles.assertSameBytes(out, reference, "genotype.txt");
+    double[] alphas = alphaWeights(out);
+    double[] expected = alphaWeights(reference);
+    assertThat(alphas).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(alphas[i]).as("alpha weight %d", i).isCloseTo(expected[i], within(1e-4));
+    }
+  }
+
+  /** The final operation weights of alphas.json, every cell, edge and operation in order. */
+  static double[] alphaWeights(Path out) throws IOException {
+    com.fasterxml.jackson.databind.JsonNode root =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Files.readString(out.resolve("alphas.json")));
+    List<Double> values = new java.util.ArrayList<>();
+    for (String cell : List.of("normal", "reduce")) {
+      root.get(cell)
+          .forEach(
+              edge -> edge.fields().forEachRemaining(op -> values.add(op.getValue().asDouble())));
+    }
+    assertThat(values).isNotEmpty();
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

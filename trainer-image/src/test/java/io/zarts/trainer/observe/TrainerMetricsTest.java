@@ -3,10 +3,14 @@ package io.zarts.trainer.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.Device;
 import io.zarts.api.v1alpha1.SearchSpaceName;
 import io.zarts.trainer.TestSearches;
+import io.zarts.trainer.alpha.AlphaUpdate;
+import io.zarts.trainer.alpha.WorkerShare;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.FaultInjector;
+import io.zarts.trainer.devices.DevicePool;
 import io.zarts.trainer.run.PeriodicCheckpointer;
 import io.zarts.trainer.run.SessionCheckpoint;
 import io.zarts.trainer.space.SearchSpace;
@@ -127,7 +131,8 @@ class TrainerMetricsTest {
               "cause",
               "gc",
               "edge",
-              "op");
+              "op",
+              "device");
       int samples = 0;
       while (m.find()) {
         samples++;
@@ -158,10 +163,61 @@ class TrainerMetricsTest {
   }
 
   @Test
+  void eachCandidateWorkersDeviceCountsItsCandidatesAndSecondsFromTheStart() {
+    SearchSpace space = SearchSpace.of(SearchSpaceName.DARTS, 4);
+    TrainerMetrics metrics = new TrainerMetrics("pool", "team-b");
+    DevicePool pool = new DevicePool(List.of(Device.cpu(), Device.cpu()), 1, List.of());
+    metrics.onStart(new SearchPlan("pool", 0, 3, 10, 1, 100, "cpu()", pool, 0, space, null, 0));
+    String before = metrics.scrape();
+    for (String device : List.of("cpu:0", "cpu:1")) {
+      assertThat(before)
+          .contains(
+              "zarts_trainer_device_candidates_total{device=\""
+                  + device
+                  + "\",namespace=\"team-b\",search=\"pool\"} 0.0");
+    }
+    metrics.onAlphaUpdate(
+        1,
+        10,
+        new AlphaUpdate(
+            1.0,
+            new double[5],
+            new double[0],
+            Double.NaN,
+            0.1,
+            1.0,
+            1.0,
+            2.0,
+            1.5,
+            List.of(new WorkerShare("cpu:0", 3, 1.5), new WorkerShare("cpu:1", 2, 1.25))));
+    String after = metrics.scrape();
+    assertThat(after)
+        .contains(
+            "zarts_trainer_device_candidates_total{device=\"cpu:0\",namespace=\"team-b\",search=\"pool\"} 3.0")
+        .contains(
+            "zarts_trainer_device_candidates_total{device=\"cpu:1\",namespace=\"team-b\",search=\"pool\"} 2.0")
+        .contains(
+            "zarts_trainer_device_candidate_evaluation_seconds_total{device=\"cpu:1\",namespace=\"team-b\",search=\"pool\"} 1.25");
+  }
+
+  @Test
   void alphaWeightsAreOneSeriesPerCellEdgeAndOperationWithTheEpochsValues() {
     SearchSpace space = SearchSpace.of(SearchSpaceName.DARTS, 4);
     TrainerMetrics metrics = new TrainerMetrics("alphas", "team-b");
-    metrics.onStart(new SearchPlan("alphas", 0, 3, 10, 1, 100, "cpu()", 0, space, null, 0));
+    metrics.onStart(
+        new SearchPlan(
+            "alphas",
+            0,
+            3,
+            10,
+            1,
+            100,
+            "cpu()",
+            DevicePool.single(Device.cpu()),
+            0,
+            space,
+            null,
+            0));
     Map<String, Double> before = alphaSamples(metrics.scrape());
     assertThat(before).hasSize(2 * 14 * 8);
     assertThat(before.values()).allMatch(v -> v.isNaN());
