@@ -34,7 +34,9 @@ public class ResourcesSpec {
   @Default("1")
   @Min(0)
   @Max(16)
-  @JsonPropertyDescription("GPUs for the trainer (nvidia.com/gpu); 0 runs on CPU.")
+  @JsonPropertyDescription(
+      "GPUs for the trainer (nvidia.com/gpu); 0 runs on CPU. Each GPU evaluates a share of every"
+          + " alpha update's candidates; weight steps run on the first.")
   private Integer gpus = 1;
 
   @Size(max = 3)

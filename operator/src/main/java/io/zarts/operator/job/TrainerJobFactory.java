@@ -28,6 +28,8 @@ import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.ResourcesSpec;
 import io.zarts.api.v1alpha1.TolerationSpec;
+import io.zarts.api.v1alpha1.TrainerSpec;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -242,7 +244,7 @@ public final class TrainerJobFactory {
         .withContainerPort(defaults.metricsPort())
         .withProtocol("TCP")
         .endPort()
-        .withResources(resources(spec.getResources()))
+        .withResources(resources(spec.getResources(), spec.getTrainer()))
         .withSecurityContext(containerSecurity())
         .withVolumeMounts(mounts)
         .withTerminationMessagePath("/dev/termination-log")
@@ -264,6 +266,18 @@ public final class TrainerJobFactory {
             .endFieldRef()
             .endValueFrom()
             .build(),
+        // The CPUs requested, rounded up: the trainer sizes its default candidate workers by them
+        // rather than by the node's cores, which the JVM sees when no CPU limit is set.
+        new EnvVarBuilder()
+            .withName("ZARTS_CPUS")
+            .withNewValueFrom()
+            .withNewResourceFieldRef()
+            .withContainerName(CONTAINER)
+            .withResource("requests.cpu")
+            .withDivisor(new Quantity("1"))
+            .endResourceFieldRef()
+            .endValueFrom()
+            .build(),
         new EnvVarBuilder()
             .withName("ZARTS_METRICS_PORT")
             .withValue(String.valueOf(defaults.metricsPort()))
@@ -280,18 +294,39 @@ public final class TrainerJobFactory {
 
   /**
    * Operator defaults, overridden key by key by the resource; GPUs as nvidia.com/gpu requests and
-   * limits.
+   * limits. A CPU search that names its candidate workers and their threads requests at least the
+   * CPUs they run on, unless the resource sets requests.cpu itself.
    */
-  ResourceRequirements resources(ResourcesSpec spec) {
+  ResourceRequirements resources(ResourcesSpec spec, TrainerSpec trainer) {
     Map<String, Quantity> requests = new LinkedHashMap<>(defaults.requests());
     requests.putAll(spec.requestsOrEmpty());
     Map<String, Quantity> limits = new LinkedHashMap<>(defaults.limits());
     limits.putAll(spec.limitsOrEmpty());
+    BigDecimal workerCpus = BigDecimal.valueOf(cpuWorkerThreads(trainer));
+    if (!wantsGpus(spec) && !spec.requestsOrEmpty().containsKey("cpu") && workerCpus.signum() > 0) {
+      // never above a CPU limit: the API server refuses a request greater than its limit
+      Quantity limit = limits.get("cpu");
+      BigDecimal wanted = limit == null ? workerCpus : workerCpus.min(limit.getNumericalAmount());
+      Quantity current = requests.get("cpu");
+      if (current == null || current.getNumericalAmount().compareTo(wanted) < 0) {
+        requests.put("cpu", new Quantity(wanted.stripTrailingZeros().toPlainString()));
+      }
+    }
     if (wantsGpus(spec)) {
       requests.put(GPU_RESOURCE, new Quantity(String.valueOf(spec.getGpus())));
       limits.put(GPU_RESOURCE, new Quantity(String.valueOf(spec.getGpus())));
     }
     return new ResourceRequirementsBuilder().withRequests(requests).withLimits(limits).build();
+  }
+
+  /** candidateWorkers x threads when both are set; 0 when the trainer sizes itself. */
+  static int cpuWorkerThreads(TrainerSpec trainer) {
+    if (trainer == null) {
+      return 0;
+    }
+    int workers = trainer.getCandidateWorkers() == null ? 0 : trainer.getCandidateWorkers();
+    int threads = trainer.getThreads() == null ? 0 : trainer.getThreads();
+    return workers > 0 && threads > 0 ? workers * threads : 0;
   }
 
   private static boolean wantsGpus(ResourcesSpec resources) {

@@ -108,6 +108,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
   private final TrainerJobFactory jobs;
   private final SearchGauges metrics;
   private final ValidationCache validations;
+  private final DeviceWarnings deviceWarnings = new DeviceWarnings();
   private final boolean eventsFilteredByServer;
 
   public ArchitectureSearchReconciler(
@@ -146,6 +147,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
             deleted -> {
               metrics.remove(deleted);
               validations.forget(deleted);
+              deviceWarnings.forget(deleted);
             }));
     return sources;
   }
@@ -201,6 +203,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
             .orElse(null);
     ConfigMap progressMap =
         OwnedInformers.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
+    TrainerProgress searchReport = report(progressMap, TrainerProgress.FILE_NAME);
     ArchitectureSearchStatus status =
         StatusAggregator.compute(
             new Observation(
@@ -209,7 +212,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                 specHash,
                 searchJob.orElse(null),
                 JobState.podsOf(names.job(), searchPods),
-                report(progressMap, TrainerProgress.FILE_NAME),
+                searchReport,
                 new Observation.Stage(
                     evaluationJob.orElse(null),
                     JobState.podsOf(names.evaluationJob(), searchPods),
@@ -220,6 +223,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                 Instant.now()));
     metrics.update(search, status);
     recordTransition(client, search, status);
+    deviceWarnings.record(client, search, searchReport);
     ArchitectureSearch patch = new ArchitectureSearch();
     patch.setMetadata(
         new ObjectMetaBuilder()

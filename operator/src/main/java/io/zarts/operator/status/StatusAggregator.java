@@ -126,7 +126,14 @@ public final class StatusAggregator {
     if (job != null) {
       status.setStartTime(
           firstNonNull(status.getStartTime(), job.getMetadata().getCreationTimestamp()));
-      status.setTrainer(trainer(job, pods, previous.getTrainer()));
+      TrainerStatus trainer = trainer(job, pods, previous.getTrainer());
+      // The search's report names the search trainer's devices, not the evaluation's.
+      if (stage == TrainerStage.SEARCH
+          && o.progress() != null
+          && o.progress().getDevices() != null) {
+        trainer.setDevices(List.copyOf(o.progress().getDevices()));
+      }
+      status.setTrainer(trainer);
     } else {
       status.setTrainer(previous.getTrainer());
     }
@@ -496,6 +503,9 @@ public final class StatusAggregator {
     if (t.getLastExitCode() == null && previous != null) {
       t.setLastExitCode(previous.getLastExitCode());
       t.setLastExitReason(previous.getLastExitReason());
+    }
+    if (previous != null) {
+      t.setDevices(previous.getDevices());
     }
     return t;
   }

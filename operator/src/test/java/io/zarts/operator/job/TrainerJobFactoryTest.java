@@ -209,6 +209,48 @@ class TrainerJobFactoryTest {
   }
 
   @Test
+  void cpuCandidateWorkersAreRequestedAndTheRequestIsPassedToTheTrainer() {
+    ArchitectureSearch s = example("quickstart.yaml");
+    s.getSpec().getResources().setRequests(null);
+    s.getSpec().getTrainer().setThreads(2);
+    s.getSpec().getTrainer().setCandidateWorkers(3);
+    Container c = trainer(FACTORY.desired(s));
+    assertThat(c.getResources().getRequests()).containsEntry("cpu", new Quantity("6"));
+    assertThat(c.getEnv())
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("ZARTS_CPUS");
+              assertThat(e.getValueFrom().getResourceFieldRef().getResource())
+                  .isEqualTo("requests.cpu");
+              assertThat(e.getValueFrom().getResourceFieldRef().getContainerName())
+                  .isEqualTo(TrainerJobFactory.CONTAINER);
+            });
+    // The resource's own request wins; fewer worker CPUs than the default keep the default.
+    s.getSpec().getResources().setRequests(Map.of("cpu", new Quantity("4")));
+    assertThat(trainer(FACTORY.desired(s)).getResources().getRequests())
+        .containsEntry("cpu", new Quantity("4"));
+    s.getSpec().getResources().setRequests(null);
+    s.getSpec().getTrainer().setCandidateWorkers(1);
+    s.getSpec().getTrainer().setThreads(1);
+    assertThat(trainer(FACTORY.desired(s)).getResources().getRequests())
+        .containsEntry("cpu", new Quantity("2"));
+    // Never above a CPU limit, which the API server would refuse.
+    s.getSpec().getTrainer().setCandidateWorkers(4);
+    s.getSpec().getTrainer().setThreads(2);
+    s.getSpec().getResources().setLimits(Map.of("cpu", new Quantity("3")));
+    Container limited = trainer(FACTORY.desired(s));
+    assertThat(limited.getResources().getRequests()).containsEntry("cpu", new Quantity("3"));
+    assertThat(limited.getResources().getLimits()).containsEntry("cpu", new Quantity("3"));
+    s.getSpec().getResources().setLimits(null);
+    // GPU searches size nothing by CPU workers.
+    ArchitectureSearch gpu = example("digits-queued.yaml");
+    gpu.getSpec().getTrainer().setCandidateWorkers(8);
+    gpu.getSpec().getTrainer().setThreads(4);
+    assertThat(trainer(FACTORY.desired(gpu)).getResources().getRequests().get("cpu"))
+        .isNotEqualTo(new Quantity("32"));
+  }
+
+  @Test
   void gpuTrainersGetTheOperatorsGpuPlacementAndCpuTrainersDoNot() {
     TrainerJobFactory withGpuRules =
         new TrainerJobFactory(

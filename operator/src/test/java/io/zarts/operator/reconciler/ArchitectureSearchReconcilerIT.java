@@ -31,6 +31,7 @@ import io.zarts.operator.job.TrainerJobFactory;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,11 @@ class ArchitectureSearchReconcilerIT {
         Genotype.parse(
             "Genotype(normal=[('skip_connect', 0)], normal_concat=[2], reduce=[],"
                 + " reduce_concat=[2])"));
+    // It asked for 4 GPUs and sees 2: it says so, and uses the 2.
+    p.setDevices(List.of("gpu:0", "gpu:1"));
+    p.setDeviceWarnings(
+        List.of(
+            "spec.resources.gpus asks for 4 GPUs but the trainer sees 2; candidates run on the 2 visible"));
     ConfigMap progress = client.configMaps().inNamespace("team-a").withName("demo-progress").get();
     progress.setData(Map.of(TrainerProgress.FILE_NAME, p.toJson()));
     client.resource(progress).update();
@@ -165,7 +171,41 @@ class ArchitectureSearchReconcilerIT {
               assertThat(current.getStatus().getProgress().getEpoch()).isEqualTo(2);
               assertThat(current.getStatus().getProgress().getPercent()).isEqualTo(66);
               assertThat(current.getStatus().getGenotype().getText()).contains("skip_connect");
+              assertThat(current.getStatus().getTrainer().getDevices())
+                  .containsExactly("gpu:0", "gpu:1");
             });
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(client.v1().events().inNamespace("team-a").list().getItems())
+                    .filteredOn(e -> "demo".equals(e.getInvolvedObject().getName()))
+                    .filteredOn(e -> DeviceWarnings.REASON.equals(e.getReason()))
+                    .isNotEmpty()
+                    .allSatisfy(
+                        e -> {
+                          assertThat(e.getType()).isEqualTo("Warning");
+                          assertThat(e.getMessage())
+                              .contains("trainer uses gpu:0, gpu:1")
+                              .contains("asks for 4 GPUs but the trainer sees 2");
+                        }));
+    // A later report repeats the devices: no second event.
+    io.zarts.api.v1alpha1.SearchMetrics later = new io.zarts.api.v1alpha1.SearchMetrics();
+    later.setValidAccuracy(0.5);
+    p.setMetrics(later);
+    progress = client.configMaps().inNamespace("team-a").withName("demo-progress").get();
+    progress.setData(Map.of(TrainerProgress.FILE_NAME, p.toJson()));
+    client.resource(progress).update();
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(get("demo", "team-a").getStatus().getMetrics().getValidAccuracy())
+                    .isEqualTo(0.5));
+    assertThat(client.v1().events().inNamespace("team-a").list().getItems())
+        .filteredOn(e -> "demo".equals(e.getInvolvedObject().getName()))
+        .filteredOn(e -> DeviceWarnings.REASON.equals(e.getReason()))
+        .hasSize(1);
 
     // The Job completes.
     Job running = job("demo-trainer", "team-a");

@@ -150,6 +150,23 @@ class StatusAggregatorTest {
   }
 
   @Test
+  void theTrainersReportedDevicesAreKeptUntilAReportNamesOthers() {
+    ArchitectureSearch s = search();
+    TrainerProgress report = new TrainerProgress();
+    report.setState(TrainerState.RUNNING);
+    report.setEpoch(1);
+    report.setDevices(List.of("gpu:0", "gpu:1"));
+    s.setStatus(compute(s, List.of(), job(null, 1), List.of(), report, T0));
+    assertThat(s.getStatus().getTrainer().getDevices()).containsExactly("gpu:0", "gpu:1");
+    // a later pass without a report (a replacement pod not yet reporting) keeps them
+    ArchitectureSearchStatus later = compute(s, List.of(), job(null, 1), List.of(), null, T0);
+    assertThat(later.getTrainer().getDevices()).containsExactly("gpu:0", "gpu:1");
+    report.setDevices(List.of("gpu:0"));
+    assertThat(compute(s, List.of(), job(null, 1), List.of(), report, T0).getTrainer().getDevices())
+        .containsExactly("gpu:0");
+  }
+
+  @Test
   void lastTransitionTimeMovesOnlyOnAFlip() {
     ArchitectureSearch s = search();
     s.setStatus(compute(s, List.of(), job(null, 1), List.of(), null, T0));

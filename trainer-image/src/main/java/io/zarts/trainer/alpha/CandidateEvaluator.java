@@ -34,6 +34,22 @@ final class CandidateEvaluator {
       InnerOptimizerSpec inner,
       boolean scoreInTrainMode) {
 
+    /** The work of an update at the model's current alphas. */
+    static Work of(
+        SearchModel model,
+        List<Batch> scoring,
+        List<Batch> inner,
+        InnerOptimizerSpec optimizer,
+        boolean scoreInTrainMode) {
+      return new Work(
+          model.alphas().normal().toFloatArray(),
+          model.alphas().reduce().toFloatArray(),
+          List.copyOf(scoring),
+          List.copyOf(inner),
+          optimizer,
+          scoreInTrainMode);
+    }
+
     /** The same work on other batches (a worker's copies on its own device). */
     Work on(List<Batch> scoring, List<Batch> innerBatches) {
       return new Work(normalAlphas, reduceAlphas, scoring, innerBatches, inner, scoreInTrainMode);

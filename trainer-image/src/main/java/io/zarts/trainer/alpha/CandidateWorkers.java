@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -66,21 +67,33 @@ public final class CandidateWorkers implements AutoCloseable {
         });
   }
 
-  /** The task's result; a worker's failure is rethrown as it was on the caller's thread. */
-  static <T> T join(Future<T> future) {
+  /**
+   * The task's result, waiting however long it takes, even when interrupted (the interrupt is kept
+   * for the caller): the task uses arrays its caller frees once this returns. A worker's failure is
+   * rethrown as it was on the caller's thread.
+   */
+  static <T> T await(Future<T> future) {
+    boolean interrupted = false;
     try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a candidate worker", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (e.getCause() instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException("candidate worker failed", e.getCause());
+        }
       }
-      if (e.getCause() instanceof Error err) {
-        throw err;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
-      throw new IllegalStateException("candidate worker failed", e.getCause());
     }
   }
 
@@ -93,11 +106,30 @@ public final class CandidateWorkers implements AutoCloseable {
     };
   }
 
+  /**
+   * Stops the threads, then frees the replicas. Every update waits for its tasks, so none should be
+   * left; should one be, its replica is freed only once it has ended.
+   */
   @Override
   public void close() {
+    boolean stopped = true;
     if (threads != null) {
-      threads.shutdownNow();
+      threads.shutdown();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          stopped = threads.awaitTermination(10, TimeUnit.MINUTES);
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    replicas.forEach(Replica::close);
+    if (stopped) {
+      replicas.forEach(Replica::close);
+    }
   }
 }

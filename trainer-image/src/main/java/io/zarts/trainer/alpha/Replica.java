@@ -8,7 +8,6 @@ import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.model.Supernet;
 import io.zarts.trainer.nn.InPlace;
-import io.zarts.trainer.nn.ParameterStore;
 import io.zarts.trainer.util.Rng;
 import java.util.List;
 
@@ -27,9 +26,8 @@ final class Replica implements AutoCloseable {
   Replica(SearchModel primary, Device device) {
     this.manager = NDManager.newBaseManager(device);
     try {
-      // The initial values are overwritten by every refresh; any generator will do.
-      ParameterStore store = new ParameterStore(manager, new Rng(0));
-      Supernet net = new Supernet(primary.net().config(), store);
+      // The initial values are overwritten by every refresh.
+      Supernet net = Supernet.scratch(primary.net().config(), manager, 1);
       Alphas alphas = new Alphas(primary.alphas().space(), manager, new Rng(0));
       this.model = new SearchModel(net, alphas, new Rng(0));
     } catch (RuntimeException e) {

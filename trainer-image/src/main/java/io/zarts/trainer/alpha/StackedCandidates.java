@@ -17,7 +17,6 @@ import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.nn.Tiles;
 import io.zarts.trainer.optim.Gradients;
 import io.zarts.trainer.optim.Sgd;
-import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -166,8 +165,8 @@ final class StackedCandidates {
 
   private Stack build(int n) {
     // The initial values are overwritten by load(); any generator will do.
-    ParameterStore store = new ParameterStore(manager, new Rng(0), n);
-    Supernet net = new Supernet(model.net().config(), store);
+    Supernet net = Supernet.scratch(model.net().config(), manager, n);
+    ParameterStore store = net.parameters();
     List<NDArray> weights = store.weights().stream().map(ParameterStore.Entry::array).toList();
     List<NDArray> buffers = store.buffers().stream().map(ParameterStore.Entry::array).toList();
     return new Stack(net, weights, buffers);

@@ -59,13 +59,7 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
         model,
         scope,
         longLived,
-        new CandidateEvaluator.Work(
-            model.alphas().normal().toFloatArray(),
-            model.alphas().reduce().toFloatArray(),
-            List.copyOf(scoringBatches),
-            List.copyOf(innerBatches),
-            inner,
-            scoreInTrainMode),
+        CandidateEvaluator.Work.of(model, scoringBatches, innerBatches, inner, scoreInTrainMode),
         trace,
         null,
         false,
@@ -177,30 +171,37 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
     if (shares <= 1) {
       return timed(0, () -> primary.losses(perturbations));
     }
-    List<Future<double[]>> running = new ArrayList<>();
     int[] bounds = new int[shares + 1];
     for (int w = 0; w < shares; w++) {
       bounds[w + 1] = bounds[w] + n / shares + (w < n % shares ? 1 : 0);
     }
+    // Every replica is staged before any starts: a failure here leaves no worker running.
+    List<CandidateEvaluator> replicas = new ArrayList<>();
     for (int w = 1; w < shares; w++) {
-      CandidateEvaluator replica = replicaEvaluator(w);
-      List<double[]> share = perturbations.subList(bounds[w], bounds[w + 1]);
-      int worker = w;
-      running.add(workers.submit(() -> timed(worker, () -> replica.losses(share))));
+      replicas.add(replicaEvaluator(w));
     }
+    List<Future<double[]>> running = new ArrayList<>();
     double[] out = new double[n];
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
+      for (int w = 1; w < shares; w++) {
+        CandidateEvaluator replica = replicas.get(w - 1);
+        List<double[]> share = perturbations.subList(bounds[w], bounds[w + 1]);
+        int worker = w;
+        running.add(workers.submit(() -> timed(worker, () -> replica.losses(share))));
+      }
       double[] first = timed(0, () -> primary.losses(perturbations.subList(0, bounds[1])));
       System.arraycopy(first, 0, out, 0, first.length);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       failure = e;
     }
-    for (int w = 1; w < shares; w++) {
+    // Whatever happened above, every started worker is waited for before the arrays it uses can
+    // be freed.
+    for (int w = 0; w < running.size(); w++) {
       try {
-        double[] share = CandidateWorkers.join(running.get(w - 1));
-        System.arraycopy(share, 0, out, bounds[w], share.length);
-      } catch (RuntimeException e) {
+        double[] share = CandidateWorkers.await(running.get(w));
+        System.arraycopy(share, 0, out, bounds[w + 1], share.length);
+      } catch (Throwable e) {
         if (failure == null) {
           failure = e;
         } else {
@@ -208,8 +209,14 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
         }
       }
     }
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
     if (failure != null) {
-      throw failure;
+      throw new IllegalStateException("candidate evaluation failed", failure);
     }
     return out;
   }

@@ -59,9 +59,8 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
     }
     StackedCandidates stacked = stackedEngine(model);
     CandidateEvaluator.Work work =
-        new CandidateEvaluator.Work(
-            model.alphas().normal().toFloatArray(),
-            model.alphas().reduce().toFloatArray(),
+        CandidateEvaluator.Work.of(
+            model,
             scoring,
             inner,
             spec.getInnerOptimizer(),

@@ -49,6 +49,8 @@ public final class Benchmark {
   private final List<String> strategies;
   private final List<Integer> workerCounts;
   private final Consumer<String> log;
+  private int alphaWarmups = 1;
+  private boolean countArrays = true;
 
   public Benchmark(int repeats, List<String> strategies, Consumer<String> log) {
     this(repeats, strategies, List.of(1), log);
@@ -64,6 +66,17 @@ public final class Benchmark {
     this.strategies = List.copyOf(strategies);
     this.workerCounts = List.copyOf(workerCounts);
     this.log = log;
+  }
+
+  /**
+   * Untimed alpha updates before each timed series (default 1), and whether to run each once more
+   * to count its arrays (default yes): a small configuration's update takes minutes on a 2-core
+   * CPU, so the worker comparison there runs without either.
+   */
+  public Benchmark alphaUpdateExtras(int warmups, boolean countArrays) {
+    this.alphaWarmups = warmups;
+    this.countArrays = countArrays;
+    return this;
   }
 
   /** One result per worker count, in the given order; the weight step is timed once for all. */
@@ -89,9 +102,12 @@ public final class Benchmark {
           for (int k : workerCounts) {
             DoubleSupplier off = alphaUpdate(session, config, algorithm, "off", pools.get(k));
             DoubleSupplier on = alphaUpdate(session, config, algorithm, "on", pools.get(k));
-            double offMs = median(1, repeats, off);
-            double onMs = median(1, repeats, on);
-            long[] arrays = {arraysOf(off::getAsDouble), arraysOf(on::getAsDouble)};
+            double offMs = median(alphaWarmups, repeats, off);
+            double onMs = median(alphaWarmups, repeats, on);
+            long[] arrays =
+                countArrays
+                    ? new long[] {arraysOf(off::getAsDouble), arraysOf(on::getAsDouble)}
+                    : new long[] {-1, -1};
             alpha.get(k).put(algorithm, new double[] {offMs, onMs});
             alphaArrays.get(k).put(algorithm, arrays);
             log.accept(

@@ -79,6 +79,18 @@ final class BenchCommand implements Callable<Integer> {
               + " --threads threads each, interleaved in one run (default: ${DEFAULT-VALUE}).")
   List<Integer> workers;
 
+  @Option(
+      names = "--alpha-warmups",
+      defaultValue = "1",
+      description = "Untimed alpha updates before each timed series (default: ${DEFAULT-VALUE}).")
+  int alphaWarmups;
+
+  @Option(
+      names = "--no-array-counts",
+      description =
+          "Skip the extra run of each alpha update that counts its NDArrays (shown as -1).")
+  boolean noArrayCounts;
+
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
@@ -122,6 +134,7 @@ final class BenchCommand implements Callable<Integer> {
               err.println(line);
               err.flush();
             });
+    bench.alphaUpdateExtras(alphaWarmups, !noArrayCounts);
     List<BenchResult> results = new ArrayList<>();
     for (BenchConfig c : selected) {
       results.addAll(bench.run(c));

@@ -43,14 +43,19 @@ final class EngineCommand implements Callable<Integer> {
     RunOptions.configureThreads(threads);
     Engine engine = Engine.getInstance();
     Device primary = RunOptions.resolveDevice(io.zarts.api.v1alpha1.Device.AUTO);
-    DevicePool pool = RunOptions.devicePool(primary, workers, threads, 0);
+    if (workers < 0 || workers > 64) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: --workers: " + workers + " is not a worker count; use 0 (default) to 64");
+      return ExitCodes.INVALID_CONFIG;
+    }
+    int threadsPerWorker = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    DevicePool pool = RunOptions.devicePool(primary, workers, threadsPerWorker, 0);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "engine %s %s, GPUs: %d, CPUs: %d%n",
-        engine.getEngineName(),
-        engine.getVersion(),
-        engine.getGpuCount(),
-        Runtime.getRuntime().availableProcessors());
+        engine.getEngineName(), engine.getVersion(), engine.getGpuCount(), RunOptions.cpus());
     out.println(pool.describe());
     pool.warnings().forEach(w -> out.println("warning: " + w));
     return ExitCodes.OK;

@@ -87,7 +87,9 @@ final class RunOptions {
    * spec.trainer.candidateWorkers) of --threads / spec.trainer.threads threads each.
    */
   DevicePool devices(ArchitectureSearchSpec s, Integer workers) {
-    int threadsPerWorker = threads != null ? threads : s.getTrainer().getThreads();
+    int requested = threads != null ? threads : s.getTrainer().getThreads();
+    // the engine's thread count as configureThreads set it: 0 is one per CPU the JVM sees
+    int threadsPerWorker = requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
     return devicePool(
         device(s),
         workers != null ? workers : s.getTrainer().getCandidateWorkers(),
@@ -97,9 +99,7 @@ final class RunOptions {
 
   /** The pool on this host: the GPUs the engine sees, the CPUs the JVM may use. */
   static DevicePool devicePool(Device primary, int workers, int threads, int requestedGpus) {
-    DevicePool.Host host =
-        new DevicePool.Host(
-            Engine.getInstance().getGpuCount(), Runtime.getRuntime().availableProcessors());
+    DevicePool.Host host = new DevicePool.Host(Engine.getInstance().getGpuCount(), cpus());
     return DevicePool.resolve(primary, workers, threads, requestedGpus, host);
   }
 
@@ -114,6 +114,27 @@ final class RunOptions {
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     System.setProperty("ai.djl.offline", "true");
+  }
+
+  /**
+   * The CPUs the default number of CPU candidate workers is sized by: the JVM's count (the node's
+   * cores, or the CPU limit), lowered to the pod's CPU request when the operator passes it in
+   * ZARTS_CPUS. Thread counts are not capped by it.
+   */
+  static int cpus() {
+    return cpus(Runtime.getRuntime().availableProcessors(), System.getenv("ZARTS_CPUS"));
+  }
+
+  static int cpus(int available, String requested) {
+    if (requested == null || requested.isBlank()) {
+      return available;
+    }
+    try {
+      int n = Integer.parseInt(requested.trim());
+      return n > 0 ? Math.min(available, n) : available;
+    } catch (NumberFormatException e) {
+      return available;
+    }
   }
 
   Path dataDir(ArchitectureSearchSpec s) {

@@ -74,6 +74,10 @@ final class SearchCommand implements Callable<Integer> {
       ArchitectureSearch search =
           ArchitectureSearchFiles.load(file, ArchitectureSearchValidator.bundled());
       ArchitectureSearchSpec s = search.getSpec();
+      if (workers != null && (workers < 0 || workers > 64)) {
+        throw new IllegalArgumentException(
+            "--workers: " + workers + " is not a worker count; use 0 (the default) to 64");
+      }
       run.configureThreads(s);
       Path dataDir = run.dataDir(s);
       resultDir = run.resultDir(search);

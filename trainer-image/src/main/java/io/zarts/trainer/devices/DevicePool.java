@@ -53,6 +53,14 @@ public record DevicePool(List<Device> devices, int threadsPerWorker, List<String
                 + host.visibleGpus()
                 + " visible (check the node's GPU device plugin and CUDA_VISIBLE_DEVICES)");
       }
+      if (candidateWorkers > host.visibleGpus()) {
+        warnings.add(
+            "trainer.candidateWorkers "
+                + candidateWorkers
+                + " is more than the "
+                + host.visibleGpus()
+                + " visible GPUs; one worker per GPU");
+      }
       int gpus =
           candidateWorkers > 0
               ? Math.min(candidateWorkers, host.visibleGpus())
@@ -71,16 +79,18 @@ public record DevicePool(List<Device> devices, int threadsPerWorker, List<String
     }
     int workers =
         candidateWorkers > 0 ? candidateWorkers : Math.max(1, host.cores() / threadsPerWorker);
-    if (workers * threadsPerWorker > host.cores()) {
+    if (workers > 1 && workers * threadsPerWorker > host.cores()) {
       warnings.add(
-          "trainer.candidateWorkers "
+          OVERSUBSCRIBED
               + workers
-              + " x trainer.threads "
+              + " workers x "
               + threadsPerWorker
+              + " threads each"
+              + (threads > 0 ? "" : " (trainer.threads 0 is one per CPU)")
               + " is more threads than the "
               + host.cores()
               + " CPUs the trainer may use; the workers will contend (lower candidateWorkers or"
-              + " threads)");
+              + " set trainer.threads)");
     }
     for (int i = 0; i < workers; i++) {
       devices.add(primary);
@@ -88,9 +98,18 @@ public record DevicePool(List<Device> devices, int threadsPerWorker, List<String
     return new DevicePool(devices, threadsPerWorker, warnings);
   }
 
-  /** Only the primary, with the reason added to the warnings. */
+  /** How a warning about more worker threads than CPUs begins (it no longer applies alone). */
+  static final String OVERSUBSCRIBED = "trainer.candidateWorkers x trainer.threads: ";
+
+  /** Only the primary (gradient strategies have no candidates to spread). */
+  public DevicePool alone() {
+    List<String> kept = warnings.stream().filter(w -> !w.startsWith(OVERSUBSCRIBED)).toList();
+    return new DevicePool(List.of(primary()), threadsPerWorker, kept);
+  }
+
+  /** Only the primary, with the reason it cannot spread added to the warnings. */
   public DevicePool alone(String reason) {
-    List<String> more = new ArrayList<>(warnings);
+    List<String> more = new ArrayList<>(alone().warnings());
     more.add(reason);
     return new DevicePool(List.of(primary()), threadsPerWorker, more);
   }
@@ -124,7 +143,7 @@ public record DevicePool(List<Device> devices, int threadsPerWorker, List<String
         size()
             + (size() == 1 ? " candidate worker: " : " candidate workers: ")
             + String.join(", ", names());
-    if (threadsPerWorker <= 0) {
+    if (threadsPerWorker <= 0 || primary().isGpu()) {
       return line;
     }
     return line

@@ -11,6 +11,7 @@ import io.zarts.trainer.data.BatchStream;
 import io.zarts.trainer.data.EvaluationData;
 import io.zarts.trainer.model.EvalConfig;
 import io.zarts.trainer.model.EvalNetwork;
+import io.zarts.trainer.nn.Autograd;
 import io.zarts.trainer.nn.ParameterStore;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.CosineSchedule;
@@ -83,6 +84,8 @@ public final class EvaluationSession implements AutoCloseable {
             IntStream.range(0, tests).toArray(),
             tests % TEST_BATCH == 1 ? TEST_BATCH + 1 : TEST_BATCH);
     this.dropPath = Rng.derive(seed, "evaluation-drop-path");
+    // DJL turns recording off on the thread that loads the engine; this may be another one.
+    Autograd.stopRecording();
     this.manager = NDManager.newBaseManager(device);
     try {
       EvalConfig config =

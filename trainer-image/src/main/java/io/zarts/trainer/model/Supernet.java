@@ -1,6 +1,7 @@
 package io.zarts.trainer.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.pooling.Pool;
 import io.zarts.trainer.nn.BatchNorm2d;
 import io.zarts.trainer.nn.Conv2d;
@@ -8,6 +9,7 @@ import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.Linear;
 import io.zarts.trainer.nn.ParameterStore;
 import io.zarts.trainer.nn.Tiles;
+import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +27,14 @@ public final class Supernet {
   private final BatchNorm2d stemBn;
   private final List<Cell> cells = new ArrayList<>();
   private final Linear classifier;
+
+  /**
+   * A network of this shape whose values will be overwritten (a candidate worker's replica, or
+   * stacked candidates with replicas > 1): any initial values will do.
+   */
+  public static Supernet scratch(SupernetConfig config, NDManager manager, int replicas) {
+    return new Supernet(config, new ParameterStore(manager, new Rng(0), replicas));
+  }
 
   public Supernet(SupernetConfig config, ParameterStore store) {
     this.config = config;

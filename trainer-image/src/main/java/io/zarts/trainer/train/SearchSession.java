@@ -21,6 +21,7 @@ import io.zarts.trainer.model.Alphas;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.model.Supernet;
 import io.zarts.trainer.model.SupernetConfig;
+import io.zarts.trainer.nn.Autograd;
 import io.zarts.trainer.nn.ParameterStore;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.CosineSchedule;
@@ -77,6 +78,8 @@ public final class SearchSession implements AutoCloseable {
             data, innerIndices, optimizer.getInnerBatchSize(), Rng.derive(seed, "inner"));
     this.evalStream = BatchStream.inOrder(data, split.valid(), training.getBatchSize());
 
+    // DJL turns recording off on the thread that loads the engine; this may be another one.
+    Autograd.stopRecording();
     this.manager = NDManager.newBaseManager(options.device());
     try {
       SearchSpace space =
@@ -131,7 +134,7 @@ public final class SearchSession implements AutoCloseable {
               + " only");
     }
     if (optimizer.getAlgorithm() == Algorithm.DARTS) {
-      return new DevicePool(List.of(pool.primary()), pool.threadsPerWorker(), pool.warnings());
+      return pool.alone();
     }
     return pool;
   }

@@ -1,7 +1,6 @@
 package io.zarts.trainer.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.zarts.trainer.ChildJvm;
 import io.zarts.trainer.SameFiles;
@@ -133,27 +132,7 @@ class ResumeEquivalenceTest {
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(resumed.err()).contains(after + " candidate worker");
     SameFiles.assertSameBytes(out, reference, "genotype.txt");
-    double[] alphas = alphaWeights(out);
-    double[] expected = alphaWeights(reference);
-    assertThat(alphas).hasSameSizeAs(expected);
-    for (int i = 0; i < expected.length; i++) {
-      assertThat(alphas[i]).as("alpha weight %d", i).isCloseTo(expected[i], within(1e-4));
-    }
-  }
-
-  /** The final operation weights of alphas.json, every cell, edge and operation in order. */
-  static double[] alphaWeights(Path out) throws IOException {
-    com.fasterxml.jackson.databind.JsonNode root =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(Files.readString(out.resolve("alphas.json")));
-    List<Double> values = new java.util.ArrayList<>();
-    for (String cell : List.of("normal", "reduce")) {
-      root.get(cell)
-          .forEach(
-              edge -> edge.fields().forEachRemaining(op -> values.add(op.getValue().asDouble())));
-    }
-    assertThat(values).isNotEmpty();
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
+    SameFiles.assertSameAlphaWeights(out, reference, 1e-4);
   }
 
   /**

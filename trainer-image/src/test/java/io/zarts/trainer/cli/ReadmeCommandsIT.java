@@ -152,6 +152,29 @@ class ReadmeCommandsIT {
     CHECKS.put(
         "./zarts engine",
         new Check(null, 0, o -> assertThat(o.out()).startsWith("engine PyTorch")));
+    CHECKS.put(
+        "./zarts search examples/quickstart.yaml --workers 2",
+        new Check(
+            "./zarts search examples/quickstart.yaml --workers 2 --out runs-w2",
+            0,
+            o -> {
+              assertThat(o.err()).contains("2 candidate workers: cpu:0, cpu:1");
+              assertThat(o.out()).startsWith("Genotype(normal=[(");
+            }));
+    CHECKS.put(
+        "./zarts bench --configs tiny --workers 1,2",
+        new Check(
+            "./zarts bench --configs micro --strategies mgs --repeats 1 --workers 1,2",
+            0,
+            o -> assertThat(o.out()).contains("| micro | mgs | 2 | 1 |")));
+    CHECKS.put(
+        "./zarts engine --threads 1",
+        new Check(
+            null,
+            0,
+            o ->
+                assertThat(o.out())
+                    .containsPattern("\\d+ candidate workers?: cpu:0.* \\(1 thread each\\)")));
     // The standard configurations take minutes to hours; the same commands on the micro
     // configuration.
     CHECKS.put(

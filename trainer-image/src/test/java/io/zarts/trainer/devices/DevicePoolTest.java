@@ -25,6 +25,10 @@ class DevicePoolTest {
         .isEmpty();
     DevicePool capped = DevicePool.resolve(Device.gpu(), 3, 0, 8, new DevicePool.Host(8, 64));
     assertThat(capped.names()).containsExactly("gpu:0", "gpu:1", "gpu:2");
+    assertThat(capped.describe()).isEqualTo("3 candidate workers: gpu:0, gpu:1, gpu:2");
+    DevicePool more = DevicePool.resolve(Device.gpu(), 4, 0, 2, new DevicePool.Host(2, 64));
+    assertThat(more.size()).isEqualTo(2);
+    assertThat(more.warnings()).singleElement().asString().contains("more than the 2 visible GPUs");
   }
 
   @Test
@@ -50,8 +54,16 @@ class DevicePoolTest {
     assertThat(over.warnings())
         .singleElement()
         .asString()
-        .contains("trainer.candidateWorkers 4 x trainer.threads 1")
+        .contains("trainer.candidateWorkers x trainer.threads: 4 workers x 1 threads each")
         .contains("2 CPUs");
+    // threads 0 is one per CPU: a count of workers given with it says so
+    assertThat(DevicePool.resolve(Device.cpu(), 2, 0, 0, new DevicePool.Host(0, 2)).warnings())
+        .singleElement()
+        .asString()
+        .contains("2 workers x 2 threads each (trainer.threads 0 is one per CPU)");
+    // more threads than CPUs for the one default worker is the user's choice, not a worker count's
+    assertThat(DevicePool.resolve(Device.cpu(), 0, 8, 0, new DevicePool.Host(0, 2)).warnings())
+        .isEmpty();
     DevicePool noGpu = DevicePool.resolve(Device.cpu(), 0, 1, 1, new DevicePool.Host(0, 2));
     assertThat(noGpu.warnings())
         .singleElement()
@@ -61,9 +73,14 @@ class DevicePoolTest {
 
   @Test
   void aloneKeepsThePrimaryAndSaysWhy() {
-    DevicePool pool = DevicePool.resolve(Device.cpu(), 2, 1, 0, new DevicePool.Host(0, 2));
+    DevicePool pool = DevicePool.resolve(Device.cpu(), 4, 1, 0, new DevicePool.Host(0, 2));
+    assertThat(pool.warnings()).hasSize(1);
     DevicePool alone = pool.alone("the noise operation");
     assertThat(alone.names()).containsExactly("cpu:0");
+    // one worker no longer oversubscribes the CPUs: only the reason remains
     assertThat(alone.warnings()).containsExactly("the noise operation");
+    assertThat(pool.alone().warnings()).isEmpty();
+    DevicePool fewerGpus = DevicePool.resolve(Device.gpu(), 0, 0, 4, new DevicePool.Host(2, 8));
+    assertThat(fewerGpus.alone().warnings()).isEqualTo(fewerGpus.warnings());
   }
 }
