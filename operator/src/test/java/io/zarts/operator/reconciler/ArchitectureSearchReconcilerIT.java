@@ -59,6 +59,13 @@ class ArchitectureSearchReconcilerIT {
     return client.resources(ArchitectureSearch.class).inNamespace(namespace).withName(name).get();
   }
 
+  /** The Events about the search of that name. */
+  List<io.fabric8.kubernetes.api.model.Event> events(String name, String namespace) {
+    return client.v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
+
   /** The Job of that name, or null. */
   Job job(String name, String namespace) {
     return client.batch().v1().jobs().inNamespace(namespace).withName(name).get();
@@ -178,8 +185,7 @@ class ArchitectureSearchReconcilerIT {
         .atMost(WAIT)
         .untilAsserted(
             () ->
-                assertThat(client.v1().events().inNamespace("team-a").list().getItems())
-                    .filteredOn(e -> "demo".equals(e.getInvolvedObject().getName()))
+                assertThat(events("demo", "team-a"))
                     .filteredOn(e -> DeviceWarnings.REASON.equals(e.getReason()))
                     .isNotEmpty()
                     .allSatisfy(
@@ -202,8 +208,7 @@ class ArchitectureSearchReconcilerIT {
             () ->
                 assertThat(get("demo", "team-a").getStatus().getMetrics().getValidAccuracy())
                     .isEqualTo(0.5));
-    assertThat(client.v1().events().inNamespace("team-a").list().getItems())
-        .filteredOn(e -> "demo".equals(e.getInvolvedObject().getName()))
+    assertThat(events("demo", "team-a"))
         .filteredOn(e -> DeviceWarnings.REASON.equals(e.getReason()))
         .hasSize(1);
 
@@ -229,8 +234,7 @@ class ArchitectureSearchReconcilerIT {
         .atMost(WAIT)
         .untilAsserted(
             () ->
-                assertThat(client.v1().events().inNamespace("team-a").list().getItems())
-                    .filteredOn(e -> "demo".equals(e.getInvolvedObject().getName()))
+                assertThat(events("demo", "team-a"))
                     .extracting(e -> e.getType() + "/" + e.getReason())
                     .contains("Normal/JobCreated", "Normal/Running", "Normal/Completed"));
 

@@ -80,6 +80,14 @@ final class BenchCommand implements Callable<Integer> {
   List<Integer> workers;
 
   @Option(
+      names = "--threads",
+      defaultValue = "1",
+      description =
+          "Intra-op threads of the engine, per worker; 0 is one per CPU (default: ${DEFAULT-VALUE},"
+              + " as the recorded benchmarks and the PyTorch reference use).")
+  int threads;
+
+  @Option(
       names = "--alpha-warmups",
       defaultValue = "1",
       description = "Untimed alpha updates before each timed series (default: ${DEFAULT-VALUE}).")
@@ -109,6 +117,13 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.INVALID_CONFIG;
       }
     }
+    if (threads < 0) {
+      err.println(
+          "error: --threads: " + threads + " is not a thread count; use 0 (one per CPU) or more");
+      return ExitCodes.INVALID_CONFIG;
+    }
+    // before the engine starts: it reads its thread settings once
+    RunOptions.configureThreads(threads);
     for (int k : workers) {
       if (k < 1 || k > 64) {
         err.println("error: --workers: " + k + " is not a worker count; use 1 to 64");

@@ -1,5 +1,6 @@
 package io.zarts.trainer.nn;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -20,6 +21,7 @@ public final class Autograd implements AutoCloseable {
 
   /** Starts recording on this thread. */
   public static Autograd record() {
+    engineLoaded();
     boolean previous = JniUtils.isGradMode();
     JniUtils.setGradMode(true);
     return new Autograd(previous);
@@ -27,7 +29,13 @@ public final class Autograd implements AutoCloseable {
 
   /** Stops recording on this thread: new threads start with libtorch's default, recording on. */
   public static void stopRecording() {
+    engineLoaded();
     JniUtils.setGradMode(false);
+  }
+
+  /** JniUtils calls straight into libtorch: the engine must have loaded it first. */
+  private static void engineLoaded() {
+    Engine.getEngine("PyTorch");
   }
 
   /** d loss / d every leaf that requires a gradient, accumulated into the leaves' gradients. */
