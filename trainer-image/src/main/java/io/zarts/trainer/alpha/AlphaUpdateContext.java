@@ -25,15 +25,4 @@ public record AlphaUpdateContext(
   public AlphaUpdateContext withWorkers(CandidateWorkers other) {
     return new AlphaUpdateContext(model, scope, longLived, validStream, innerStream, epoch, other);
   }
-
-  /** Without workers: the primary evaluates every candidate. */
-  public AlphaUpdateContext(
-      SearchModel model,
-      NDManager scope,
-      List<NDArray> longLived,
-      BatchStream validStream,
-      BatchStream innerStream,
-      int epoch) {
-    this(model, scope, longLived, validStream, innerStream, epoch, null);
-  }
 }

@@ -90,8 +90,9 @@ final class CandidateEvaluator {
     work.innerBatches().forEach(b -> attached.addAll(List.of(b.images(), b.labels())));
   }
 
-  SearchModel model() {
-    return model;
+  /** Whether this evaluator stacks the candidates of a call (candidate batching). */
+  boolean batches() {
+    return stacked != null;
   }
 
   NDManager scope() {

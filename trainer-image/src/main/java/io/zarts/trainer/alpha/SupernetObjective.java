@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The black box f(A) on the supernet, for one alpha update. L0 and the first-order gradient are
@@ -30,7 +31,6 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
   private final CandidateEvaluator primary;
   private final Consumer<CandidateTrace> trace;
   private final CandidateWorkers workers;
-  private final boolean batching;
   private final List<CandidateEvaluator> replicaEvaluators = new ArrayList<>();
   private final List<StepScope> replicaScopes = new ArrayList<>();
   private final int[] workerCandidates;
@@ -62,13 +62,12 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
         CandidateEvaluator.Work.of(model, scoringBatches, innerBatches, inner, scoreInTrainMode),
         trace,
         null,
-        false,
         null);
   }
 
   /**
-   * @param stacked the primary's batched engine, or null to evaluate candidates one after another
-   * @param batching whether the replicas batch their shares too
+   * @param stacked the primary's batched engine, or null to evaluate candidates one after another;
+   *     the replicas batch their shares when the primary batches
    * @param workers the candidate workers, or null for the primary alone
    */
   SupernetObjective(
@@ -78,12 +77,10 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
       CandidateEvaluator.Work work,
       Consumer<CandidateTrace> trace,
       StackedCandidates stacked,
-      boolean batching,
       CandidateWorkers workers) {
     this.model = model;
     this.trace = trace;
     this.workers = workers;
-    this.batching = batching;
     this.primary = new CandidateEvaluator(model, scope, longLived, work, stacked);
     int size = workers == null ? 1 : workers.size();
     this.workerCandidates = new int[size];
@@ -221,7 +218,7 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
     return out;
   }
 
-  private double[] timed(int worker, java.util.function.Supplier<double[]> evaluation) {
+  private double[] timed(int worker, Supplier<double[]> evaluation) {
     long start = System.nanoTime();
     double[] losses = evaluation.get();
     workerNanos[worker] += System.nanoTime() - start;
@@ -251,7 +248,7 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
               scope.manager(),
               replica.longLived(),
               copied,
-              batching ? replica.stacked() : null));
+              primary.batches() ? replica.stacked() : null));
     }
     return replicaEvaluators.get(worker - 1);
   }
@@ -265,14 +262,13 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
   public List<WorkerShare> workerShares() {
     List<WorkerShare> out = new ArrayList<>();
     for (int w = 0; w < workerCandidates.length; w++) {
-      String name = workers == null ? DevicePool.single(device()).name(0) : workers.pool().name(w);
+      String name =
+          workers == null
+              ? DevicePool.single(model.alphas().normal().getDevice()).name(0)
+              : workers.pool().name(w);
       out.add(new WorkerShare(name, workerCandidates[w], workerNanos[w] / 1e9));
     }
     return out;
-  }
-
-  private ai.djl.Device device() {
-    return model.alphas().normal().getDevice();
   }
 
   @Override

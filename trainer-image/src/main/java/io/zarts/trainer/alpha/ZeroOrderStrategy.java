@@ -67,14 +67,7 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
             spec.getCandidateEval().getBatchNorm() == BatchNormMode.TRAIN);
     try (SupernetObjective objective =
         new SupernetObjective(
-            model,
-            context.scope(),
-            context.longLived(),
-            work,
-            trace,
-            stacked,
-            stacked != null,
-            context.workers())) {
+            model, context.scope(), context.longLived(), work, trace, stacked, context.workers())) {
       Proposal p = method.propose(objective, sigma.at(context.epoch()), rng);
       Alphas alphas = model.alphas();
       alphas.set(alphas.normal().toFloatArray(), alphas.reduce().toFloatArray(), p.step());

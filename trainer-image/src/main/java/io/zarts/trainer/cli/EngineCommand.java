@@ -50,8 +50,7 @@ final class EngineCommand implements Callable<Integer> {
               "error: --workers: " + workers + " is not a worker count; use 0 (default) to 64");
       return ExitCodes.INVALID_CONFIG;
     }
-    int threadsPerWorker = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    DevicePool pool = RunOptions.devicePool(primary, workers, threadsPerWorker, 0);
+    DevicePool pool = RunOptions.devicePool(primary, workers, RunOptions.engineThreads(threads), 0);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         "engine %s %s, GPUs: %d, CPUs: %d%n",

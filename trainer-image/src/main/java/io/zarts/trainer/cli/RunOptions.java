@@ -87,13 +87,10 @@ final class RunOptions {
    * spec.trainer.candidateWorkers) of --threads / spec.trainer.threads threads each.
    */
   DevicePool devices(ArchitectureSearchSpec s, Integer workers) {
-    int requested = threads != null ? threads : s.getTrainer().getThreads();
-    // the engine's thread count as configureThreads set it: 0 is one per CPU the JVM sees
-    int threadsPerWorker = requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
     return devicePool(
         device(s),
         workers != null ? workers : s.getTrainer().getCandidateWorkers(),
-        threadsPerWorker,
+        engineThreads(threads != null ? threads : s.getTrainer().getThreads()),
         s.getResources().getGpus() == null ? 0 : s.getResources().getGpus());
   }
 
@@ -108,10 +105,14 @@ final class RunOptions {
     configureThreads(threads != null ? threads : s.getTrainer().getThreads());
   }
 
+  /** The engine's intra-op threads for a requested count: 0 is one per CPU the JVM sees. */
+  static int engineThreads(int requested) {
+    return requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
+  }
+
   /** DJL reads its thread settings once, when the engine starts: they must be set before. */
   static void configureThreads(int requested) {
-    int n = requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
-    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(n));
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(engineThreads(requested)));
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     System.setProperty("ai.djl.offline", "true");
   }

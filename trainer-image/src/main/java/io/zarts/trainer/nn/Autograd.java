@@ -21,7 +21,6 @@ public final class Autograd implements AutoCloseable {
 
   /** Starts recording on this thread. */
   public static Autograd record() {
-    engineLoaded();
     boolean previous = JniUtils.isGradMode();
     JniUtils.setGradMode(true);
     return new Autograd(previous);
@@ -33,7 +32,10 @@ public final class Autograd implements AutoCloseable {
     JniUtils.setGradMode(false);
   }
 
-  /** JniUtils calls straight into libtorch: the engine must have loaded it first. */
+  /**
+   * JniUtils calls straight into libtorch: the engine must have loaded it first. Only stopRecording
+   * needs this (a session may open before any array exists); recording always follows arrays.
+   */
   private static void engineLoaded() {
     Engine.getEngine("PyTorch");
   }
