@@ -1,11 +1,15 @@
 package io.zarts.operator;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
+import java.util.Map;
 
 /** What tests write in place of the Job controller and the trainer. */
 public final class TrainerFakes {
@@ -18,6 +22,41 @@ public final class TrainerFakes {
   /** A Job status with its pod running. */
   public static JobStatus running() {
     return new JobStatusBuilder().withActive(1).build();
+  }
+
+  /**
+   * The pod of that Job as the kubelet reports it once the trainer container runs, with the labels
+   * the Job controller gives it.
+   */
+  public static Pod runningPod(Job job) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(job.getMetadata().getName() + "-pod")
+        .withNamespace(job.getMetadata().getNamespace())
+        .addToLabels(
+            job.getMetadata().getLabels() == null ? Map.of() : job.getMetadata().getLabels())
+        .addToLabels("job-name", job.getMetadata().getName())
+        .withCreationTimestamp(job.getMetadata().getCreationTimestamp())
+        .endMetadata()
+        .withNewSpec()
+        .withNodeName("node-1")
+        .addNewContainer()
+        .withName("trainer")
+        .withImage("zarts/trainer")
+        .endContainer()
+        .endSpec()
+        .withNewStatus()
+        .withPhase("Running")
+        .addNewContainerStatus()
+        .withName("trainer")
+        .withNewState()
+        .withNewRunning()
+        .withStartedAt(job.getMetadata().getCreationTimestamp())
+        .endRunning()
+        .endState()
+        .endContainerStatus()
+        .endStatus()
+        .build();
   }
 
   /** A Job status as the Job controller writes it when the pod succeeded. */

@@ -73,11 +73,17 @@ public final class JobState {
         : job.getMetadata().getAnnotations().get(key);
   }
 
-  public static boolean running(Job job) {
-    return job != null
-        && job.getStatus() != null
-        && job.getStatus().getActive() != null
-        && job.getStatus().getActive() > 0;
+  /**
+   * Whether a trainer container among the pods has started and not ended: the kubelet's running
+   * state. A Job's active count is not enough, since it counts a pod that waits for a node, an
+   * image or a volume.
+   */
+  public static boolean trainerRunning(List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.getStatus() != null && p.getStatus().getContainerStatuses() != null)
+        .filter(p -> "Running".equals(p.getStatus().getPhase()))
+        .flatMap(p -> p.getStatus().getContainerStatuses().stream())
+        .anyMatch(cs -> cs.getState() != null && cs.getState().getRunning() != null);
   }
 
   /** The condition of that type, or null. */

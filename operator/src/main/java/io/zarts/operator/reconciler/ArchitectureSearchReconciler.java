@@ -4,12 +4,11 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -49,11 +48,11 @@ import io.zarts.operator.status.Lifecycle;
 import io.zarts.operator.status.Observation;
 import io.zarts.operator.status.SpecHash;
 import io.zarts.operator.status.StatusAggregator;
+import io.zarts.operator.status.StatusMergePatch;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -88,6 +87,9 @@ import java.util.concurrent.TimeUnit;
       @Dependent(
           name = "trainer-rolebinding",
           type = TrainerRoleBindingDependent.class,
+          // The API server's RBAC escalation check reads the Role the binding grants: a binding
+          // created before its Role is refused with 404 (seen on a real API server).
+          dependsOn = "trainer-role",
           useEventSourceWithName = OwnedInformers.ROLE_BINDINGS),
       @Dependent(
           name = "checkpoint-claim",
@@ -102,8 +104,6 @@ import java.util.concurrent.TimeUnit;
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
 public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSearch> {
-
-  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private final TrainerJobFactory jobs;
   private final SearchGauges metrics;
@@ -142,6 +142,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     sources.add(new InformerEventSource<>(podConfig, ctx));
     sources.addAll(OwnedInformers.eventSources(ctx));
     sources.add(PodCreationFailures.eventSource(ctx, eventsFilteredByServer));
+    sources.add(ClaimBindingFailures.eventSource(ctx, eventsFilteredByServer));
     sources.add(
         new SearchDeletions(
             deleted -> {
@@ -220,25 +221,26 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                 applied.retryHonoured(),
                 applied.refused(),
                 podRefused,
+                ClaimBindingFailures.of(
+                        OwnedInformers.cached(
+                                context, PersistentVolumeClaim.class, names.checkpointClaim())
+                            .orElse(null),
+                        context.getSecondaryResources(Event.class))
+                    .orElse(null),
                 Instant.now()));
     metrics.update(search, status);
+    if (!StatusMergePatch.same(status, search.getStatus())) {
+      StatusWriter.write(context, search, status);
+    }
+    // Only once the status that holds the transition is stored: a pass whose write fails records
+    // nothing, and the pass that retries it records the transition once.
     recordTransition(client, search, status);
     deviceWarnings.record(client, search, searchReport);
-    ArchitectureSearch patch = new ArchitectureSearch();
-    patch.setMetadata(
-        new ObjectMetaBuilder()
-            .withName(search.getMetadata().getName())
-            .withNamespace(search.getMetadata().getNamespace())
-            .build());
-    patch.setStatus(status);
     if (applied.refused() != null) {
       // Through the error path, so that the operator SDK retries with its back-off.
-      throw new JobRefusedException(patch, applied.refused());
+      throw new JobRefusedException(applied.refused());
     }
-    if (Objects.equals(SERIALIZATION.asJson(status), SERIALIZATION.asJson(search.getStatus()))) {
-      return UpdateControl.noUpdate();
-    }
-    return UpdateControl.patchStatus(patch);
+    return UpdateControl.noUpdate();
   }
 
   /** The Job of that name while it is being deleted, or null. */
@@ -390,11 +392,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
   public ErrorStatusUpdateControl<ArchitectureSearch> updateErrorStatus(
       ArchitectureSearch search, Context<ArchitectureSearch> context, Exception e) {
     metrics.reconcileFailed();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof JobRefusedException refused) {
-        return ErrorStatusUpdateControl.patchStatus(refused.statusPatch());
-      }
-    }
+    // The status of a refused Job was written before the refusal was thrown.
     return ErrorStatusUpdateControl.defaultErrorProcessing();
   }
 }

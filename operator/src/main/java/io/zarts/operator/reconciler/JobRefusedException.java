@@ -1,26 +1,18 @@
 package io.zarts.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.operator.status.Observation;
 import java.net.HttpURLConnection;
 
 /**
  * The API server refused to create a trainer Job. Thrown after the status saying why has been
- * computed, so that it is written and the operator SDK retries the reconcile with its back-off (a
- * quota may be raised, a policy changed).
+ * written, so that the operator SDK retries the reconcile with its back-off (a quota may be raised,
+ * a policy changed).
  */
 final class JobRefusedException extends RuntimeException {
 
-  private final transient ArchitectureSearch statusPatch;
-
-  JobRefusedException(ArchitectureSearch statusPatch, Observation.Refusal refusal) {
+  JobRefusedException(Observation.Refusal refusal) {
     super(refusal.reason() + ": " + refusal.message());
-    this.statusPatch = statusPatch;
-  }
-
-  ArchitectureSearch statusPatch() {
-    return statusPatch;
   }
 
   /**

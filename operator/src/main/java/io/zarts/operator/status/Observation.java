@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * the hash of its immutable part, the search Job and its pods as the informers see them with the
  * newest search report, the same for the evaluation Job, the zarts.io/retry value honoured by a Job
  * created in this pass (or null), the API server's refusal to create it (or null), the Job
- * controller's refusal to create the current stage's pod (a FailedCreate event, or null), and the
- * clock. A Job being deleted counts as absent; its pods stay in the lists until they are gone.
+ * controller's refusal to create the current stage's pod (a FailedCreate event, or null), why the
+ * checkpoint claim is not bound (the volume controller's warning, or null), and the clock. A Job
+ * being deleted counts as absent; its pods stay in the lists until they are gone.
  */
 public record Observation(
     ArchitectureSearch search,
@@ -29,6 +30,7 @@ public record Observation(
     String retryHonoured,
     Refusal jobRefused,
     Refusal podRefused,
+    Refusal claimPending,
     Instant now) {
 
   /** The API server refused to create the stage's Job: a reason word and its message. */
@@ -47,7 +49,7 @@ public record Observation(
       List<Pod> pods,
       TrainerProgress progress,
       Instant now) {
-    this(search, violations, null, job, pods, progress, Stage.NONE, null, null, null, now);
+    this(search, violations, null, job, pods, progress, Stage.NONE, null, null, null, null, now);
   }
 
   /** The pods of both stages. */

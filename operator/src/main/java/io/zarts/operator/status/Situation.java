@@ -143,12 +143,16 @@ enum Situation {
       row(READY, "True", "Running", null),
       row(FAILED, "False", "Running", ""),
       row(SUCCEEDED, "Unknown", "Running", "")),
+  /**
+   * No trainer container runs yet: waiting for the pod, the scheduler, the claim or the container,
+   * with the reason and message of what it waits for.
+   */
   PENDING(
       false,
       false,
-      row(READY, "False", "Pending", "waiting for the trainer pod"),
-      row(FAILED, "False", "Running", ""),
-      row(SUCCEEDED, "Unknown", "Running", ""));
+      row(READY, "False", null, null),
+      row(FAILED, "False", "Pending", ""),
+      row(SUCCEEDED, "Unknown", "Pending", ""));
 
   /** One condition a situation sets; null reason or message: the verdict's. */
   record Row(String type, String status, String reason, String message) {}

@@ -419,15 +419,59 @@ public final class StatusAggregator {
           o.podRefused().reason(),
           "the Job controller cannot create the trainer pod: " + o.podRefused().message());
     }
+    if (JobState.trainerRunning(pods)) {
+      return Verdict.of(Situation.RUNNING, running);
+    }
+    // The claim first: a pod waiting for an unbound claim is also unschedulable, with a message
+    // that says less than the volume controller's.
+    if (o.claimPending() != null) {
+      return new Verdict(Situation.PENDING, o.claimPending().reason(), o.claimPending().message());
+    }
     String problem = podProblem(pods);
     if (problem != null) {
       return new Verdict(
           Situation.POD_PROBLEM, problem.substring(0, problem.indexOf(':')), problem);
     }
-    if (JobState.running(job)) {
-      return Verdict.of(Situation.RUNNING, running);
+    return waiting(pods);
+  }
+
+  /**
+   * Why no trainer container runs yet while nothing is wrong: no pod yet, a pod the scheduler has
+   * not placed, or a container being created.
+   */
+  static Verdict waiting(List<Pod> pods) {
+    Pod pod = JobState.firstStillRunning(pods).orElse(null);
+    if (pod == null) {
+      return new Verdict(
+          Situation.PENDING, "WaitingForPod", "waiting for the Job controller to create the pod");
     }
-    return Verdict.of(Situation.PENDING);
+    String name = pod.getMetadata().getName();
+    String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+    if (node == null || node.isEmpty()) {
+      return new Verdict(
+          Situation.PENDING, "Scheduling", "pod " + name + " waits for the scheduler");
+    }
+    for (ContainerStatus cs : containerStatuses(pod)) {
+      var waiting = cs.getState() == null ? null : cs.getState().getWaiting();
+      if (waiting != null && reason(waiting.getReason(), null) != null) {
+        return new Verdict(
+            Situation.PENDING,
+            waiting.getReason(),
+            "pod "
+                + name
+                + " on node "
+                + node
+                + ": container "
+                + cs.getName()
+                + " is "
+                + waiting.getReason()
+                + (waiting.getMessage() == null ? "" : " (" + waiting.getMessage() + ")"));
+      }
+    }
+    return new Verdict(
+        Situation.PENDING,
+        "ContainerStarting",
+        "pod " + name + " on node " + node + " is starting");
   }
 
   /** Derived only from the conditions, for the printer column. */
@@ -520,9 +564,12 @@ public final class StatusAggregator {
         if (cs.getState() != null
             && cs.getState().getWaiting() != null
             && POD_PROBLEMS.contains(cs.getState().getWaiting().getReason())) {
+          String message = nullToEmpty(cs.getState().getWaiting().getMessage());
+          String image = cs.getImage() != null ? cs.getImage() : imageOf(pod, cs.getName());
           return cs.getState().getWaiting().getReason()
               + ": "
-              + nullToEmpty(cs.getState().getWaiting().getMessage());
+              + (image != null && !message.contains(image) ? "image " + image + ": " : "")
+              + message;
         }
       }
       if (pod.getStatus() != null && pod.getStatus().getConditions() != null) {
@@ -540,6 +587,17 @@ public final class StatusAggregator {
       }
     }
     return null;
+  }
+
+  /** The image of the pod's container of that name, or null. */
+  private static String imageOf(Pod pod, String container) {
+    return pod.getSpec() == null || pod.getSpec().getContainers() == null
+        ? null
+        : pod.getSpec().getContainers().stream()
+            .filter(c -> c.getName().equals(container))
+            .map(c -> c.getImage())
+            .findFirst()
+            .orElse(null);
   }
 
   static String terminationDetail(List<Pod> pods) {

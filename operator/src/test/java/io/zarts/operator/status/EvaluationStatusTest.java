@@ -17,6 +17,8 @@ import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.EvaluationSpec;
 import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.operator.TrainerFakes;
+import io.zarts.operator.job.JobState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -87,9 +89,12 @@ class EvaluationStatusTest {
             List.of(),
             null,
             searchJob,
-            List.of(),
+            JobState.finished(searchJob) || searchJob == null
+                ? List.of()
+                : List.of(TrainerFakes.runningPod(searchJob)),
             searchJob == null ? null : searchReport(),
             new Observation.Stage(evaluationJob, evaluationPods, evaluation),
+            null,
             null,
             null,
             null,
@@ -132,7 +137,7 @@ class EvaluationStatusTest {
             s,
             job("Complete", 0),
             evaluationJob(null, 1),
-            List.of(),
+            List.of(TrainerFakes.runningPod(evaluationJob(null, 1))),
             evaluationReport(FOUND, 2, 0.4));
     assertThat(running.getPhase()).isEqualTo(SearchPhase.EVALUATING);
     assertThat(get(running, "Ready").getMessage()).isEqualTo("evaluation epoch 2 of 5");

@@ -124,10 +124,11 @@ class LifecycleStatusTest {
                 List.of(),
                 null,
                 job(null, 1),
-                List.of(),
+                List.of(TrainerFakes.runningPod(job(null, 1))),
                 null,
                 Observation.Stage.NONE,
                 "1",
+                null,
                 null,
                 null,
                 T0));

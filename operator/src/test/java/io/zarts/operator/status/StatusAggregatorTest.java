@@ -19,6 +19,7 @@ import io.zarts.api.v1alpha1.DatasetSpec;
 import io.zarts.api.v1alpha1.SearchMetrics;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.validation.Violation;
+import io.zarts.operator.TrainerFakes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +72,11 @@ class StatusAggregatorTest {
     return b.build();
   }
 
+  /** The running trainer pod of job(null, 1). */
+  static List<Pod> running() {
+    return List.of(TrainerFakes.runningPod(job(null, 1)));
+  }
+
   static ArchitectureSearchStatus compute(
       ArchitectureSearch s,
       List<Violation> violations,
@@ -120,7 +126,7 @@ class StatusAggregatorTest {
     assertThat(get(creating, "Reconciling").getReason()).isEqualTo("Creating");
     assertThat(get(creating, "Stalled").getStatus()).isEqualTo("False");
 
-    ArchitectureSearchStatus running = compute(s, List.of(), job(null, 1), List.of(), null, T0);
+    ArchitectureSearchStatus running = compute(s, List.of(), job(null, 1), running(), null, T0);
     assertThat(get(running, "Reconciling").getReason()).isEqualTo("Running");
 
     ArchitectureSearchStatus failed = compute(s, List.of(), job("Failed", 0), List.of(), null, T0);
@@ -159,7 +165,7 @@ class StatusAggregatorTest {
     s.setStatus(compute(s, List.of(), job(null, 1), List.of(), report, T0));
     assertThat(s.getStatus().getTrainer().getDevices()).containsExactly("gpu:0", "gpu:1");
     // a later pass without a report (a replacement pod not yet reporting) keeps them
-    ArchitectureSearchStatus later = compute(s, List.of(), job(null, 1), List.of(), null, T0);
+    ArchitectureSearchStatus later = compute(s, List.of(), job(null, 1), running(), null, T0);
     assertThat(later.getTrainer().getDevices()).containsExactly("gpu:0", "gpu:1");
     report.setDevices(List.of("gpu:0"));
     assertThat(compute(s, List.of(), job(null, 1), List.of(), report, T0).getTrainer().getDevices())
@@ -169,10 +175,10 @@ class StatusAggregatorTest {
   @Test
   void lastTransitionTimeMovesOnlyOnAFlip() {
     ArchitectureSearch s = search();
-    s.setStatus(compute(s, List.of(), job(null, 1), List.of(), null, T0));
+    s.setStatus(compute(s, List.of(), job(null, 1), running(), null, T0));
     assertThat(get(s.getStatus(), "Ready").getStatus()).isEqualTo("True");
     ArchitectureSearchStatus again =
-        compute(s, List.of(), job(null, 1), List.of(), null, T0.plusSeconds(60));
+        compute(s, List.of(), job(null, 1), running(), null, T0.plusSeconds(60));
     assertThat(get(again, "Ready").getLastTransitionTime()).isEqualTo(T0.toString());
     s.setStatus(again);
     TrainerProgress result = new TrainerProgress();
@@ -292,7 +298,7 @@ class StatusAggregatorTest {
     m.setSecondsPerEpoch(60.0);
     m.setValidAccuracy(0.5);
     p.setMetrics(m);
-    ArchitectureSearchStatus running = compute(search(), List.of(), job(null, 1), List.of(), p, T0);
+    ArchitectureSearchStatus running = compute(search(), List.of(), job(null, 1), running(), p, T0);
     assertThat(running.getProgress().getPercent()).isEqualTo(20);
     assertThat(running.getProgress().getEtaSeconds()).isEqualTo(40 * 60L);
     assertThat(running.getMetrics().getValidAccuracy()).isEqualTo(0.5);
