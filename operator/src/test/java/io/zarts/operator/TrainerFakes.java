@@ -1,11 +1,13 @@
 package io.zarts.operator;
 
+import io.fabric8.kubernetes.api.model.ContainerStateBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.progress.TrainerState;
@@ -31,10 +33,19 @@ public final class TrainerFakes {
   public static Pod runningPod(Job job) {
     return new PodBuilder()
         .withNewMetadata()
-        .withName(job.getMetadata().getName() + "-pod")
+        .withName(
+            job.getMetadata().getName()
+                + "-"
+                + (job.getMetadata().getUid() == null
+                    ? "pod"
+                    : job.getMetadata().getUid().substring(0, 5)))
         .withNamespace(job.getMetadata().getNamespace())
         .addToLabels(
-            job.getMetadata().getLabels() == null ? Map.of() : job.getMetadata().getLabels())
+            job.getSpec() == null
+                    || job.getSpec().getTemplate() == null
+                    || job.getSpec().getTemplate().getMetadata() == null
+                ? Map.of()
+                : job.getSpec().getTemplate().getMetadata().getLabels())
         .addToLabels("job-name", job.getMetadata().getName())
         .withCreationTimestamp(job.getMetadata().getCreationTimestamp())
         .endMetadata()
@@ -57,6 +68,30 @@ public final class TrainerFakes {
         .endContainerStatus()
         .endStatus()
         .build();
+  }
+
+  /** Plays the Job controller and the kubelet: the Job is active and its trainer container runs. */
+  public static Pod startPod(KubernetesClient client, Job job) {
+    job.setStatus(running());
+    client.resource(job).updateStatus();
+    return client.resource(runningPod(job)).create();
+  }
+
+  /** Plays the kubelet: the pod's trainer exited with that code (the mock has no kubelet). */
+  public static void endPod(KubernetesClient client, Pod pod, int exitCode) {
+    Pod current = client.resource(pod).get();
+    current.getStatus().setPhase(exitCode == 0 ? "Succeeded" : "Failed");
+    current
+        .getStatus()
+        .getContainerStatuses()
+        .get(0)
+        .setState(
+            new ContainerStateBuilder()
+                .withNewTerminated()
+                .withExitCode(exitCode)
+                .endTerminated()
+                .build());
+    client.resource(current).updateStatus();
   }
 
   /** A Job status as the Job controller writes it when the pod succeeded. */

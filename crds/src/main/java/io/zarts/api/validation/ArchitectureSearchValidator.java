@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
 public final class ArchitectureSearchValidator {
 
   /** Where the CRD generator puts the CRD inside the zarts-crds jar. */
+  /** What the API server adds when an error stopped the CEL rules, in our words. */
+  static final String RULES_NOT_CHECKED =
+      "the rules that relate fields to each other were not checked, since the resource is invalid;"
+          + " correct the errors above first";
+
   public static final String BUNDLED_CRD = "META-INF/fabric8/architecturesearches.zarts.io-v1.yml";
 
   private static final Pattern DNS_SUBDOMAIN =
@@ -84,8 +89,19 @@ public final class ArchitectureSearchValidator {
       return new Validated(candidate, violations);
     }
     StructuralSchema.applyDefaults(schema, candidate);
-    StructuralSchema.validate(schema, candidate, "", violations);
-    if (violations.isEmpty()) {
+    List<Violation> structural = new ArrayList<>();
+    StructuralSchema.validate(schema, candidate, "", structural);
+    if (structural.stream().anyMatch(v -> v.kind() == Violation.Kind.UNKNOWN_FIELD)) {
+      // Strict field validation refuses the request before anything else is checked.
+      violations.addAll(
+          structural.stream().filter(v -> v.kind() == Violation.Kind.UNKNOWN_FIELD).toList());
+      return new Validated(candidate, violations);
+    }
+    violations.addAll(structural);
+    if (structural.stream().anyMatch(v -> v.kind() == Violation.Kind.BLOCKS_RULES)) {
+      violations.add(new Violation("", RULES_NOT_CHECKED));
+    } else {
+      // Values out of range do not stop the rules, as on the API server.
       JsonNode previous = null;
       if (old != null) {
         previous = old.deepCopy();

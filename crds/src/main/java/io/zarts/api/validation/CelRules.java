@@ -128,9 +128,14 @@ final class CelRules {
         out.add(new Violation(where, message(rule, vars, expression)));
       }
     } catch (CelEvaluationException e) {
+      // As the API server does: at the object the rule is on, not at the rule's fieldPath.
       out.add(
           new Violation(
-              where, "rule \"" + expression + "\" could not be evaluated: " + e.getMessage()));
+              path,
+              "could not check \""
+                  + rule.path("message").asText(expression)
+                  + "\": "
+                  + e.getMessage()));
     }
   }
 

@@ -69,7 +69,7 @@ final class StructuralSchema {
     }
     if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
       if (!value.isIntegralNumber() && !value.isTextual()) {
-        out.add(new Violation(path, "must be an integer or a string, got " + describe(value)));
+        out.add(blocking(path, "must be an integer or a string, got " + describe(value)));
       }
       return;
     }
@@ -82,7 +82,7 @@ final class StructuralSchema {
       case "number" -> validateNumber(schema, value, path, out, false);
       case "boolean" -> {
         if (!value.isBoolean()) {
-          out.add(new Violation(path, "must be true or false, got " + describe(value)));
+          out.add(blocking(path, "must be true or false, got " + describe(value)));
         }
       }
       default -> {
@@ -94,7 +94,7 @@ final class StructuralSchema {
   private static void validateObject(
       JsonNode schema, JsonNode value, String path, List<Violation> out) {
     if (!value.isObject()) {
-      out.add(new Violation(path, "must be an object, got " + describe(value)));
+      out.add(blocking(path, "must be an object, got " + describe(value)));
       return;
     }
     JsonNode properties = schema.get("properties");
@@ -102,7 +102,7 @@ final class StructuralSchema {
     boolean preserveUnknown = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
     for (JsonNode required : schema.path("required")) {
       if (!value.has(required.asText()) || value.get(required.asText()).isNull()) {
-        out.add(new Violation(FieldPath.child(path, required.asText()), "is required"));
+        out.add(blocking(FieldPath.child(path, required.asText()), "is required"));
       }
     }
     Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
@@ -127,7 +127,8 @@ final class StructuralSchema {
                 "unknown field; "
                     + (properties.size() == 0
                         ? "this object takes no fields"
-                        : "known fields here are " + names(properties))));
+                        : "known fields here are " + names(properties)),
+                Violation.Kind.UNKNOWN_FIELD));
       }
     }
     checkCount(schema, value.size(), "minProperties", "maxProperties", "entries", path, out);
@@ -136,7 +137,7 @@ final class StructuralSchema {
   private static void validateArray(
       JsonNode schema, JsonNode value, String path, List<Violation> out) {
     if (!value.isArray()) {
-      out.add(new Violation(path, "must be a list, got " + describe(value)));
+      out.add(blocking(path, "must be a list, got " + describe(value)));
       return;
     }
     JsonNode items = schema.get("items");
@@ -152,7 +153,7 @@ final class StructuralSchema {
       JsonNode schema, JsonNode value, String path, List<Violation> out) {
     if (!value.isTextual()) {
       out.add(
-          new Violation(
+          blocking(
               path,
               "must be a string, got "
                   + describe(value)
@@ -162,7 +163,7 @@ final class StructuralSchema {
     String text = value.asText();
     if (schema.has("enum") && !contains(schema.get("enum"), value)) {
       out.add(
-          new Violation(
+          blocking(
               path, "unsupported value \"" + text + "\"; use one of " + names(schema.get("enum"))));
       return;
     }
@@ -180,7 +181,7 @@ final class StructuralSchema {
       JsonNode schema, JsonNode value, String path, List<Violation> out, boolean integer) {
     if (!value.isNumber() || (integer && !isWhole(value))) {
       out.add(
-          new Violation(
+          blocking(
               path,
               "must be " + (integer ? "an integer" : "a number") + ", got " + describe(value)));
       return;
@@ -231,11 +232,16 @@ final class StructuralSchema {
               "must have at least " + schema.get(minKey).asLong() + " " + unit + ", has " + count));
     }
     if (schema.has(maxKey) && count > schema.get(maxKey).asLong()) {
+      // Too long or too many: the API server checks no rule after these.
       out.add(
-          new Violation(
+          blocking(
               path,
               "must have at most " + schema.get(maxKey).asLong() + " " + unit + ", has " + count));
     }
+  }
+
+  private static Violation blocking(String path, String message) {
+    return new Violation(path, message, Violation.Kind.BLOCKS_RULES);
   }
 
   private static boolean isWhole(JsonNode value) {

@@ -167,9 +167,16 @@ class CelRulesTest {
                 VALIDATOR
                     .validate(with(minimal(), "spec.training.maxDuration", "6 hours"))
                     .violations()))
-        .singleElement()
-        .asString()
-        .startsWith("spec.training.maxDuration: \"6 hours\" does not match");
+        // The pattern does not stop the rules (as on the API server), and the rule that reads the
+        // duration cannot: it says so at the object it is on.
+        .satisfiesExactly(
+            pattern ->
+                assertThat(pattern)
+                    .startsWith("spec.training.maxDuration: \"6 hours\" does not match"),
+            rule ->
+                assertThat(rule)
+                    .startsWith(
+                        "spec.training: could not check \"training.maxDuration must be longer than 0s"));
   }
 
   // --- transition rules on update ---

@@ -18,7 +18,12 @@ class StructuralSchemaTest {
   void rangesNameTheFieldAndTheBound() {
     assertThat(
             messages(VALIDATOR.validate(with(minimal(), "spec.training.epochs", "0")).violations()))
-        .containsExactly("spec.training.epochs: must be at least 1, got 0");
+        // A range does not stop the rules: the warm-up rule sees epochs 0 too.
+        .containsExactly(
+            "spec.training.epochs: must be at least 1, got 0",
+            "spec.optimizer.warmupEpochs: optimizer.warmupEpochs must be less than training.epochs,"
+                + " or no architecture update would ever run: lower optimizer.warmupEpochs (default"
+                + " 10) or raise training.epochs (default 50)");
     assertThat(
             messages(
                 VALIDATOR.validate(with(minimal(), "spec.optimizer.samples", "65")).violations()))
@@ -52,7 +57,8 @@ class StructuralSchemaTest {
                     .validate(with(minimal(), "spec.optimizer.algorithm", "adam"))
                     .violations()))
         .containsExactly(
-            "spec.optimizer.algorithm: unsupported value \"adam\"; use one of darts, gld, mgs, rs");
+            "spec.optimizer.algorithm: unsupported value \"adam\"; use one of darts, gld, mgs, rs",
+            ArchitectureSearchValidator.RULES_NOT_CHECKED);
   }
 
   @Test
@@ -60,18 +66,23 @@ class StructuralSchemaTest {
     assertThat(
             messages(
                 VALIDATOR.validate(with(minimal(), "spec.training.epochs", "many")).violations()))
-        .containsExactly("spec.training.epochs: must be an integer, got the string \"many\"");
+        .containsExactly(
+            "spec.training.epochs: must be an integer, got the string \"many\"",
+            ArchitectureSearchValidator.RULES_NOT_CHECKED);
     assertThat(
             messages(
                 VALIDATOR.validate(with(minimal(), "spec.suspend", "yes please")).violations()))
-        .containsExactly("spec.suspend: must be true or false, got the string \"yes please\"");
+        .containsExactly(
+            "spec.suspend: must be true or false, got the string \"yes please\"",
+            ArchitectureSearchValidator.RULES_NOT_CHECKED);
   }
 
   @Test
   void requiredFieldsAndEnvelopeAreChecked() {
     JsonNode noDataset = Fixtures.without(minimal(), "spec.dataset");
     assertThat(messages(VALIDATOR.validate(noDataset).violations()))
-        .containsExactly("spec.dataset: is required");
+        .containsExactly(
+            "spec.dataset: is required", ArchitectureSearchValidator.RULES_NOT_CHECKED);
     JsonNode wrongKind = with(minimal(), "kind", "Job");
     assertThat(messages(VALIDATOR.validate(wrongKind).violations()))
         .containsExactly("kind: must be ArchitectureSearch, got \"Job\"");

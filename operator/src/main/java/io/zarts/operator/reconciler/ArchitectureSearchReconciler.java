@@ -48,7 +48,7 @@ import io.zarts.operator.status.Lifecycle;
 import io.zarts.operator.status.Observation;
 import io.zarts.operator.status.SpecHash;
 import io.zarts.operator.status.StatusAggregator;
-import io.zarts.operator.status.StatusMergePatch;
+import io.zarts.operator.status.StatusPatch;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -229,7 +229,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                     .orElse(null),
                 Instant.now()));
     metrics.update(search, status);
-    if (!StatusMergePatch.same(status, search.getStatus())) {
+    if (!StatusPatch.same(status, search.getStatus())) {
       StatusWriter.write(context, search, status);
     }
     // Only once the status that holds the transition is stored: a pass whose write fails records

@@ -6,14 +6,14 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
-import io.zarts.operator.status.StatusMergePatch;
+import io.zarts.operator.status.StatusPatch;
 
 /**
- * Writes a search's status: a JSON merge patch of the status subresource ({@link
- * StatusMergePatch}), without a resourceVersion, since the operator alone owns the status and a
- * conflict would only delay a write that is recomputed from scratch anyway. The reconciler writes
- * through {@link #write(Context, ArchitectureSearch, ArchitectureSearchStatus)}, which hands the
- * answer to the operator SDK's cache so that the next pass sees its own write.
+ * Writes a search's status: the whole status replaced in the status subresource ({@link
+ * StatusPatch}), without a resourceVersion, since the operator alone owns the status and a conflict
+ * would only delay a write that is recomputed from scratch anyway. The reconciler writes through
+ * {@link #write(Context, ArchitectureSearch, ArchitectureSearchStatus)}, which hands the answer to
+ * the operator SDK's cache so that the next pass sees its own write.
  */
 public final class StatusWriter {
 
@@ -28,24 +28,18 @@ public final class StatusWriter {
         .resourceOperations()
         .resourcePatch(
             search,
-            s -> patch(context.getClient(), s, s.getStatus(), status),
+            s -> patch(context.getClient(), s, status),
             context.eventSourceRetriever().getControllerEventSource());
   }
 
-  /**
-   * Patches the status subresource of the search from what the operator last saw (before, null when
-   * it saw none) to status; returns the resource as the server stored it.
-   */
+  /** Replaces the status of the search; returns the resource as the server stored it. */
   public static ArchitectureSearch patch(
-      KubernetesClient client,
-      ArchitectureSearch search,
-      ArchitectureSearchStatus before,
-      ArchitectureSearchStatus status) {
+      KubernetesClient client, ArchitectureSearch search, ArchitectureSearchStatus status) {
     return client
         .resources(ArchitectureSearch.class)
         .inNamespace(search.getMetadata().getNamespace())
         .withName(search.getMetadata().getName())
         .subresource("status")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), StatusMergePatch.of(before, status));
+        .patch(PatchContext.of(PatchType.JSON), StatusPatch.of(status));
   }
 }

@@ -101,9 +101,10 @@ class LeastPrivilegeIT {
     test.resource(s).create();
     awaitJob(test, null);
     Job first = job(test);
-    first.setStatus(TrainerFakes.running());
-    test.resource(first).updateStatus();
+    var pod = TrainerFakes.startPod(test, first);
     await().atMost(WAIT).until(() -> phase(test) == SearchPhase.RUNNING);
+    // The kubelet would stop it once the operator deletes the Job for the edit below.
+    TrainerFakes.endPod(test, pod, 0);
 
     edit(test, a -> a.getSpec().getResources().getRequests().put("memory", new Quantity("3Gi")));
     awaitJob(test, first.getMetadata().getUid());

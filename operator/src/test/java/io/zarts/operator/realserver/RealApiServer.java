@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.zarts.api.RepoFiles;
@@ -145,9 +146,16 @@ public final class RealApiServer {
                       // The JVM is exiting; the processes die with their session if not here.
                     }
                   }));
-      String kubeconfig = Files.readString(dir.resolve("kubeconfig"));
-      Config config = Config.fromKubeconfig(null, kubeconfig, dir.resolve("kubeconfig").toString());
-      config.setNamespace("default");
+      // Built from nothing: a Config read the usual way would take kubernetes.* system properties
+      // that a @QuarkusTest earlier in the same JVM set for its mock server.
+      Config config =
+          new ConfigBuilder(Config.empty())
+              .withMasterUrl(Files.readString(dir.resolve("url")).strip())
+              .withCaCertFile(dir.resolve("ca.crt").toString())
+              .withClientCertFile(dir.resolve("client.crt").toString())
+              .withClientKeyFile(dir.resolve("client.key").toString())
+              .withNamespace("default")
+              .build();
       return new RealApiServer(dir, config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

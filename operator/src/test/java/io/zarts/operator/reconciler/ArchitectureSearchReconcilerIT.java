@@ -27,6 +27,7 @@ import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
 import io.zarts.operator.TrainerFakes;
+import io.zarts.operator.job.JobState;
 import io.zarts.operator.job.TrainerJobFactory;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -151,8 +152,7 @@ class ArchitectureSearchReconcilerIT {
             });
 
     // The Job controller starts the pod; the trainer reports epoch 2.
-    job.setStatus(TrainerFakes.running());
-    client.resource(job).updateStatus();
+    setJob("demo-trainer", "team-a", false);
     TrainerProgress p = new TrainerProgress();
     p.setState(TrainerState.RUNNING);
     p.setEpoch(2);
@@ -213,9 +213,7 @@ class ArchitectureSearchReconcilerIT {
         .hasSize(1);
 
     // The Job completes.
-    Job running = job("demo-trainer", "team-a");
-    running.setStatus(TrainerFakes.complete());
-    client.resource(running).updateStatus();
+    setJob("demo-trainer", "team-a", true);
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -269,11 +267,25 @@ class ArchitectureSearchReconcilerIT {
         .contains("epochs: 5");
   }
 
-  /** Plays the Job controller: the Job's pod runs, or the Job completes. */
+  /**
+   * Plays the Job controller and the kubelet: the Job's pod runs, or it ends and the Job completes.
+   */
   void setJob(String name, String namespace, boolean complete) {
     Job job = job(name, namespace);
-    job.setStatus(complete ? TrainerFakes.complete() : TrainerFakes.running());
+    if (!complete) {
+      TrainerFakes.startPod(client, job);
+      return;
+    }
+    endPods(name, namespace, 0);
+    job.setStatus(TrainerFakes.complete());
     client.resource(job).updateStatus();
+  }
+
+  /** Plays the kubelet: the trainers of the Job's pods exit with that code (143: stopped). */
+  void endPods(String jobName, String namespace, int exitCode) {
+    client.pods().inNamespace(namespace).withLabel("job-name", jobName).list().getItems().stream()
+        .filter(JobState::stillRunning)
+        .forEach(pod -> TrainerFakes.endPod(client, pod, exitCode));
   }
 
   /** Plays the trainer: writes a report under that key of the progress ConfigMap. */
@@ -353,6 +365,7 @@ class ArchitectureSearchReconcilerIT {
 
     // Suspend stops the evaluation Job and keeps the completed search Job; resume restarts it.
     modify("evald", "team-e", x -> x.getSpec().setSuspend(true));
+    endPods("evald-evaluate", "team-e", 143);
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -705,6 +718,7 @@ class ArchitectureSearchReconcilerIT {
           s.getSpec().getResources().getRequests().put("memory", new Quantity("3Gi"));
           s.getSpec().getCheckpoint().setSize("2Gi");
         });
+    endPods("roll-trainer", "team-h", 143);
     await()
         .atMost(WAIT)
         .untilAsserted(

@@ -49,8 +49,7 @@ class SteadyStateIT {
                 client.batch().v1().jobs().inNamespace(NS).withName("quickstart-trainer").get()
                     != null);
     Job job = client.batch().v1().jobs().inNamespace(NS).withName("quickstart-trainer").get();
-    job.setStatus(TrainerFakes.running());
-    client.resource(job).updateStatus();
+    TrainerFakes.startPod(client, job);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(

@@ -134,18 +134,28 @@ class ZartsCliTest {
             "--out",
             dir.toString());
     assertThat(run.code()).isEqualTo(ExitCodes.INVALID_CONFIG);
-    assertThat(run.err().strip())
-        .isEqualTo(
+    // As the API server says it: the value, then that the cross-field rules were not checked.
+    assertThat(run.err().strip().lines())
+        .containsExactly(
             "error: spec.searchSpace.name: unsupported value \"sep_conv_9x9\"; use"
-                + " one of darts, darts-no-none, s1, s2, s3, s4");
+                + " one of darts, darts-no-none, s1, s2, s3, s4",
+            "error: the rules that relate fields to each other were not checked, since the resource"
+                + " is invalid; correct the errors above first");
   }
 
   @Test
   void aNegativeEpochCountIsAConfigurationError() throws IOException {
     Run run = zarts("search", resource("neg", TINY.replace("epochs: 2", "epochs: -1")).toString());
     assertThat(run.code()).isEqualTo(ExitCodes.INVALID_CONFIG);
-    assertThat(run.err().strip())
+    // A value out of range does not stop the rules, as on the API server: the warm-up one fails.
+    assertThat(run.err().strip().lines())
+        .first()
         .isEqualTo("error: spec.training.epochs: must be at least 1, got -1");
+    assertThat(run.err().strip().lines())
+        .hasSize(2)
+        .last()
+        .asString()
+        .startsWith("error: spec.optimizer.warmupEpochs: optimizer.warmupEpochs must be less than");
   }
 
   @Test
