@@ -89,8 +89,9 @@ app.kubernetes.io/managed-by: zarts-operator
 - apiGroups: [rbac.authorization.k8s.io]
   resources: [roles, rolebindings]
   verbs: [get, list, watch, create, update]
-# Events: create its own; list and watch the Job controller's FailedCreate events (pods a quota refused).
+# Events: create its own, and get and patch one to raise its count when it repeats; list and watch the Job
+# controller's FailedCreate events (pods a quota refused) and the volume controller's binding warnings on claims.
 - apiGroups: [""]
   resources: [events]
-  verbs: [list, watch, create]
+  verbs: [get, list, watch, create, patch]
 {{- end -}}

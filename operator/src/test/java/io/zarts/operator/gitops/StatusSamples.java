@@ -22,7 +22,8 @@ final class StatusSamples {
   private static final String TABLE =
       """
       running     | Ready/True/Running/epoch 3 of 50;Failed/False/Running;Succeeded/Unknown/Running;Reconciling/True/Running/epoch 3 of 50;Stalled/False/NotStalled | Progressing | Running: epoch 3 of 50 | InProgress
-      pending     | Ready/False/Pending/waiting for the trainer pod;Succeeded/Unknown/Running;Reconciling/True/Pending/waiting for the trainer pod;Stalled/False/NotStalled | Progressing | Pending: waiting for the trainer pod | InProgress
+      pending     | Ready/False/Unschedulable/0/3 nodes are available: 3 Insufficient nvidia.com/gpu;Succeeded/Unknown/Running;Reconciling/True/Unschedulable/0/3 nodes are available: 3 Insufficient nvidia.com/gpu;Stalled/False/NotStalled | Progressing | Unschedulable: 0/3 nodes are available: 3 Insufficient nvidia.com/gpu | InProgress
+      claim       | Ready/False/ClaimPending/the checkpoint claim s-checkpoints is not bound;Succeeded/Unknown/Pending;Reconciling/True/ClaimPending/the checkpoint claim s-checkpoints is not bound;Stalled/False/NotStalled | Progressing | ClaimPending: the checkpoint claim s-checkpoints is not bound | InProgress
       refused     | Ready/False/QuotaExceeded/exceeded quota: team-quota;Succeeded/Unknown/JobRefused;Failed/False/JobRefused;Reconciling/True/QuotaExceeded/exceeded quota: team-quota;Stalled/False/NotStalled | Progressing | QuotaExceeded: exceeded quota: team-quota | InProgress
       queued      | Ready/False/Queued/waiting for Kueue;Succeeded/Unknown/Queued;Reconciling/True/Queued/waiting for Kueue;Stalled/False/NotStalled | Progressing | Queued: waiting for Kueue | InProgress
       succeeded   | Ready/True/Completed/the genotype is final;Succeeded/True/Completed/searched 3 epochs;Failed/False/Completed;Reconciling/False/Idle;Stalled/False/NotStalled | Healthy | Completed: searched 3 epochs | Current

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zarts.api.RepoFiles;
 import io.zarts.api.validation.ArchitectureSearchFiles;
 import io.zarts.api.validation.ArchitectureSearchValidator;
@@ -13,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * server-side apply, and the spec the server stores (its defaults filled in) equals the defaulted
  * spec of the offline validator, which is what `zarts validate` prints.
  */
-class ExamplesRealServerIT {
+class ExamplesRealServerIT extends RealServerTest {
 
   private static final ArchitectureSearchValidator VALIDATOR =
       ArchitectureSearchValidator.bundled();
@@ -38,21 +35,6 @@ class ExamplesRealServerIT {
         }
         return a.equals(b) ? 0 : 1;
       };
-
-  private static KubernetesClient client;
-
-  @BeforeAll
-  static void server() {
-    client = RealApiServer.get().client();
-    RealApiServer.install(client, RealApiServer.projectCrd(client));
-  }
-
-  @AfterAll
-  static void close() {
-    if (client != null) {
-      client.close();
-    }
-  }
 
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> files = Files.list(RepoFiles.resolve("examples"))) {

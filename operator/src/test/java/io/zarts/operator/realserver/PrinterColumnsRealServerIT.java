@@ -3,7 +3,6 @@ package io.zarts.operator.realserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.BestResult;
@@ -14,32 +13,15 @@ import io.zarts.operator.Examples;
 import io.zarts.operator.reconciler.StatusWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * What `kubectl get archsearch` shows, read through the Table API of a real API server: the printer
  * columns of the committed CRD over a status the operator wrote.
  */
-class PrinterColumnsRealServerIT {
+class PrinterColumnsRealServerIT extends RealServerTest {
 
   private static final String TABLE = "application/json;as=Table;v=v1;g=meta.k8s.io";
-
-  private static KubernetesClient client;
-
-  @BeforeAll
-  static void server() {
-    client = RealApiServer.get().client();
-    RealApiServer.install(client, RealApiServer.projectCrd(client));
-  }
-
-  @AfterAll
-  static void close() {
-    if (client != null) {
-      client.close();
-    }
-  }
 
   @Test
   void kubectlGetShowsPhaseEpochAndAccuracies() {

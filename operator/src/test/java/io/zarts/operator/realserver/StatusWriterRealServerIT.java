@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
@@ -22,8 +21,6 @@ import io.zarts.operator.status.StatusAggregator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,25 +29,9 @@ import org.junit.jupiter.api.Test;
  * write is the one the reconciler makes ({@link StatusWriter#patch}), with the status {@link
  * StatusAggregator} computes.
  */
-class StatusWriterRealServerIT {
+class StatusWriterRealServerIT extends RealServerTest {
 
   private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
-
-  private static KubernetesClient client;
-
-  @BeforeAll
-  static void server() {
-    client = RealApiServer.get().client();
-    RealApiServer.install(client, RealApiServer.projectCrd(client));
-  }
-
-  @AfterAll
-  static void close() {
-    if (client != null) {
-      RealApiServer.install(client, RealApiServer.projectCrd(client));
-      client.close();
-    }
-  }
 
   private static ArchitectureSearch create(String name, String namespace) {
     ArchitectureSearch s = Examples.load("quickstart.yaml", namespace);

@@ -3,13 +3,10 @@ package io.zarts.operator.realserver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zarts.api.validation.ValidationSamples;
 import io.zarts.api.validation.ValidationSamples.Sample;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,26 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * from a real API server running the committed CRD: creates as server-side dry runs, updates as
  * dry-run replacements of a stored resource, both with strict field validation (kubectl's default).
  */
-class ValidationParityRealServerIT {
+class ValidationParityRealServerIT extends RealServerTest {
 
   private static final String PLURAL = "/apis/zarts.io/v1alpha1/namespaces/%s/architecturesearches";
   private static final String DRY_RUN = "?dryRun=All&fieldValidation=Strict";
   private static final AtomicInteger NAMESPACES = new AtomicInteger();
-
-  private static KubernetesClient client;
-
-  @BeforeAll
-  static void server() {
-    client = RealApiServer.get().client();
-    RealApiServer.install(client, RealApiServer.projectCrd(client));
-  }
-
-  @AfterAll
-  static void close() {
-    if (client != null) {
-      client.close();
-    }
-  }
 
   static List<Sample> samples() {
     return ValidationSamples.all();

@@ -64,22 +64,10 @@ class PendingStatusTest {
 
   @Test
   void anUnscheduledPodIsPendingWithTheSchedulersMessage() {
-    Pod pod =
-        pendingPod()
-            .editSpec()
-            .withNodeName(null)
-            .endSpec()
-            .editStatus()
-            .addNewCondition()
-            .withType("PodScheduled")
-            .withStatus("False")
-            .withReason("Unschedulable")
-            .withMessage("0/3 nodes are available: 3 Insufficient nvidia.com/gpu.")
-            .endCondition()
-            .endStatus()
-            .build();
     assertPending(
-        withPods(List.of(pod), null),
+        withPods(
+            List.of(unschedulable("0/3 nodes are available: 3 Insufficient nvidia.com/gpu.")),
+            null),
         "Unschedulable",
         "0/3 nodes are available: 3 Insufficient nvidia.com/gpu.");
   }
@@ -90,65 +78,59 @@ class PendingStatusTest {
     assertPending(withPods(List.of(pod), null), "Scheduling", "waits for the scheduler");
   }
 
+  /** The pending pod with its trainer container waiting for that reason. */
+  private static Pod waiting(String reason, String message) {
+    return pendingPod()
+        .editStatus()
+        .addNewContainerStatus()
+        .withName("trainer")
+        .withNewState()
+        .withNewWaiting()
+        .withReason(reason)
+        .withMessage(message)
+        .endWaiting()
+        .endState()
+        .endContainerStatus()
+        .endStatus()
+        .build();
+  }
+
+  /** The pending pod without a node, the scheduler's condition saying why. */
+  private static Pod unschedulable(String message) {
+    return pendingPod()
+        .editSpec()
+        .withNodeName(null)
+        .endSpec()
+        .editStatus()
+        .addNewCondition()
+        .withType("PodScheduled")
+        .withStatus("False")
+        .withReason("Unschedulable")
+        .withMessage(message)
+        .endCondition()
+        .endStatus()
+        .build();
+  }
+
   @Test
   void anImagePullFailureNamesTheImage() {
-    Pod pod =
-        pendingPod()
-            .editStatus()
-            .addNewContainerStatus()
-            .withName("trainer")
-            .withNewState()
-            .withNewWaiting()
-            .withReason("ImagePullBackOff")
-            .withMessage("Back-off pulling image")
-            .endWaiting()
-            .endState()
-            .endContainerStatus()
-            .endStatus()
-            .build();
     assertPending(
-        withPods(List.of(pod), null),
+        withPods(List.of(waiting("ImagePullBackOff", "Back-off pulling image")), null),
         "ImagePullBackOff",
         "image zarts/trainer: Back-off pulling image");
   }
 
   @Test
   void aContainerBeingCreatedIsPending() {
-    Pod pod =
-        pendingPod()
-            .editStatus()
-            .addNewContainerStatus()
-            .withName("trainer")
-            .withNewState()
-            .withNewWaiting()
-            .withReason("ContainerCreating")
-            .endWaiting()
-            .endState()
-            .endContainerStatus()
-            .endStatus()
-            .build();
     assertPending(
-        withPods(List.of(pod), null),
+        withPods(List.of(waiting("ContainerCreating", null)), null),
         "ContainerCreating",
         "on node node-1: container trainer is ContainerCreating");
   }
 
   @Test
   void anUnboundClaimSaysWhyAndWhatToSet() {
-    Pod pod =
-        pendingPod()
-            .editSpec()
-            .withNodeName(null)
-            .endSpec()
-            .editStatus()
-            .addNewCondition()
-            .withType("PodScheduled")
-            .withStatus("False")
-            .withReason("Unschedulable")
-            .withMessage("pod has unbound immediate PersistentVolumeClaims")
-            .endCondition()
-            .endStatus()
-            .build();
+    Pod pod = unschedulable("pod has unbound immediate PersistentVolumeClaims");
     var claim =
         new Observation.Refusal(
             "ClaimPending",
