@@ -20,12 +20,12 @@ import java.util.regex.Pattern;
  */
 public final class ArchitectureSearchValidator {
 
-  /** Where the CRD generator puts the CRD inside the zarts-crds jar. */
   /** What the API server adds when an error stopped the CEL rules, in our words. */
   static final String RULES_NOT_CHECKED =
       "the rules that relate fields to each other were not checked, since the resource is invalid;"
           + " correct the errors above first";
 
+  /** Where the CRD generator puts the CRD inside the zarts-crds jar. */
   public static final String BUNDLED_CRD = "META-INF/fabric8/architecturesearches.zarts.io-v1.yml";
 
   private static final Pattern DNS_SUBDOMAIN =

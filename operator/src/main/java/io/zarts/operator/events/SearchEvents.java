@@ -69,38 +69,42 @@ public final class SearchEvents {
     String now = Instant.now().toString();
     try {
       var events = client.v1().events().inNamespace(namespace);
+      Event event =
+          new EventBuilder()
+              .withNewMetadata()
+              .withName(name)
+              .withNamespace(namespace)
+              .endMetadata()
+              .withNewInvolvedObject()
+              .withApiVersion(ArchitectureSearch.API_VERSION)
+              .withKind(ArchitectureSearch.KIND)
+              .withName(search.getMetadata().getName())
+              .withNamespace(namespace)
+              .withUid(search.getMetadata().getUid())
+              .endInvolvedObject()
+              .withType(type)
+              .withReason(reason)
+              .withMessage(text)
+              .withNewSource()
+              .withComponent("zarts-operator")
+              .endSource()
+              .withFirstTimestamp(now)
+              .withLastTimestamp(now)
+              .withCount(1)
+              .build();
       try {
-        events
-            .resource(
-                new EventBuilder()
-                    .withNewMetadata()
-                    .withName(name)
-                    .withNamespace(namespace)
-                    .endMetadata()
-                    .withNewInvolvedObject()
-                    .withApiVersion(ArchitectureSearch.API_VERSION)
-                    .withKind(ArchitectureSearch.KIND)
-                    .withName(search.getMetadata().getName())
-                    .withNamespace(namespace)
-                    .withUid(search.getMetadata().getUid())
-                    .endInvolvedObject()
-                    .withType(type)
-                    .withReason(reason)
-                    .withMessage(text)
-                    .withNewSource()
-                    .withComponent("zarts-operator")
-                    .endSource()
-                    .withFirstTimestamp(now)
-                    .withLastTimestamp(now)
-                    .withCount(1)
-                    .build())
-            .create();
+        events.resource(event).create();
       } catch (KubernetesClientException e) {
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
           throw e;
         }
         Event existing = events.withName(name).get();
-        int count = existing == null || existing.getCount() == null ? 1 : existing.getCount();
+        if (existing == null) {
+          // Expired between the create and the read (events live an hour): record it afresh.
+          events.resource(event).create();
+          return;
+        }
+        int count = existing.getCount() == null ? 1 : existing.getCount();
         events
             .withName(name)
             .patch(

@@ -105,6 +105,8 @@ import java.util.concurrent.TimeUnit;
         @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
 public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSearch> {
 
+  private static final SpecOrRetryChanged SPEC_OR_RETRY = new SpecOrRetryChanged();
+
   private final TrainerJobFactory jobs;
   private final SearchGauges metrics;
   private final ValidationCache validations;
@@ -229,9 +231,12 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                     .orElse(null),
                 Instant.now()));
     metrics.update(search, status);
-    if (!StatusPatch.same(status, search.getStatus())) {
-      StatusWriter.write(context, search, status);
-    }
+    // The server's answer may hold an edit made since this pass read the search (the status write
+    // carries no resourceVersion); once it is cached, that edit's own watch event counts as old and
+    // starts no pass, so this pass asks for the next one itself.
+    boolean changedMeanwhile =
+        !StatusPatch.same(status, search.getStatus())
+            && SPEC_OR_RETRY.accept(StatusWriter.write(context, search, status), search);
     // Only once the status that holds the transition is stored: a pass whose write fails records
     // nothing, and the pass that retries it records the transition once.
     recordTransition(client, search, status);
@@ -240,7 +245,9 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       // Through the error path, so that the operator SDK retries with its back-off.
       throw new JobRefusedException(applied.refused());
     }
-    return UpdateControl.noUpdate();
+    return changedMeanwhile
+        ? UpdateControl.<ArchitectureSearch>noUpdate().rescheduleAfter(0)
+        : UpdateControl.noUpdate();
   }
 
   /** The Job of that name while it is being deleted, or null. */

@@ -24,8 +24,8 @@ public final class StatusWriter {
    * Patches the status and caches the server's answer for the next pass. Not through the SDK's
    * event-filtering update: it drops the watch events that arrive while the write is in flight, a
    * spec edit among them when the answer already holds it, and then no pass runs for that edit
-   * (seen in LeastPrivilegeIT). The status write's own event starts no pass anyway
-   * (SpecOrRetryChanged).
+   * (seen in LeastPrivilegeIT). The status write's own event starts no pass (SpecOrRetryChanged);
+   * an edit the answer already holds is the caller's to notice (the reconciler reschedules).
    */
   static ArchitectureSearch write(
       Context<ArchitectureSearch> context,

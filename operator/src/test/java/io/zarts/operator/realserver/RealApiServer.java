@@ -11,7 +11,6 @@ import io.zarts.api.RepoFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,6 +110,7 @@ public final class RealApiServer {
       int port = freePort();
       int etcdPort = freePort();
       int peerPort = freePort();
+      Path log = dir.resolve("start.log");
       Process p =
           new ProcessBuilder(
                   script.toString(),
@@ -118,14 +118,16 @@ public final class RealApiServer {
                   dir.toString(),
                   String.valueOf(port),
                   String.valueOf(etcdPort),
-                  String.valueOf(peerPort))
+                  String.valueOf(peerPort),
+                  String.valueOf(ProcessHandle.current().pid()))
               .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
               .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!p.waitFor(Duration.ofMinutes(2).toSeconds(), TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        throw new IllegalStateException(".ci/apiserver start did not finish: " + out);
+        throw new IllegalStateException(".ci/apiserver start did not finish; see " + log);
       }
+      String out = Files.readString(log).strip();
       if (p.exitValue() == NOT_BUILT) {
         throw new NotBuiltException(out);
       }
@@ -143,7 +145,7 @@ public final class RealApiServer {
                           .start()
                           .waitFor(30, TimeUnit.SECONDS);
                     } catch (IOException | InterruptedException e) {
-                      // The JVM is exiting; the processes die with their session if not here.
+                      // The JVM is exiting; the script's watchdog stops them once this JVM is gone.
                     }
                   }));
       // Built from nothing: a Config read the usual way would take kubernetes.* system properties

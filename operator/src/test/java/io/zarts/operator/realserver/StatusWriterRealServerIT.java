@@ -83,7 +83,7 @@ class StatusWriterRealServerIT extends RealServerTest {
   void theJsonPatchTheSdkWouldComputeIsRefusedWhereTheMockAcceptsIt() {
     // What the operator SDK's non-SSA status patch sends: a JSON Patch diff from the client's
     // copy, whose status the model fills in ({} with an empty conditions list) though the server
-    // has none. This is why the operator writes a merge patch.
+    // has none. This is why the operator replaces the whole status instead.
     ArchitectureSearch created = create("diffed", "status-first");
     ArchitectureSearchStatus status = firstPass(created);
     assertThatThrownBy(
