@@ -42,7 +42,8 @@ public final class SearchEvents {
 
   /** The event's name: the search's and a digest of what the event says and of whom. */
   static String name(ArchitectureSearch search, String type, String reason, String message) {
-    String key = String.join("\n", search.getMetadata().getUid() + "", type, reason, message);
+    String key =
+        String.join("\n", String.valueOf(search.getMetadata().getUid()), type, reason, message);
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -198,11 +198,10 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       searchJob = applied.job();
     }
     Job stageJob = (stage == TrainerStage.EVALUATION ? evaluationJob : searchJob).orElse(null);
+    // The Job controller's and the volume controller's events, from both event informers.
+    var events = context.getSecondaryResources(Event.class);
     Observation.Refusal podRefused =
-        PodCreationFailures.of(
-                stageJob,
-                JobState.podsOf(stage.jobName(names), searchPods),
-                context.getSecondaryResources(Event.class))
+        PodCreationFailures.of(stageJob, JobState.podsOf(stage.jobName(names), searchPods), events)
             .orElse(null);
     ConfigMap progressMap =
         OwnedInformers.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
@@ -227,7 +226,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
                         OwnedInformers.cached(
                                 context, PersistentVolumeClaim.class, names.checkpointClaim())
                             .orElse(null),
-                        context.getSecondaryResources(Event.class))
+                        events)
                     .orElse(null),
                 Instant.now()));
     metrics.update(search, status);
