@@ -82,6 +82,8 @@ public final class RealApiServer {
             c ->
                 c != null
                     && c.getStatus() != null
+                    // a CRD just created may have a status with no conditions yet
+                    && c.getStatus().getConditions() != null
                     && c.getStatus().getConditions().stream()
                         .anyMatch(
                             cond ->
