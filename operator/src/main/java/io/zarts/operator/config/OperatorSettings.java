@@ -45,8 +45,9 @@ public interface OperatorSettings {
     @WithDefault("16Gi")
     String memoryLimit();
 
-    @WithDefault("4Gi")
-    String djlCacheSize();
+    /** The size limit of the trainer's writable /tmp (an emptyDir); the engine is in the image. */
+    @WithDefault("1Gi")
+    String tmpSize();
 
     @WithDefault("300")
     long terminationGracePeriodSeconds();

@@ -45,7 +45,7 @@ public class Producers {
         t.pullPolicy(),
         Map.of("cpu", new Quantity(t.cpuRequest()), "memory", new Quantity(t.memoryRequest())),
         Map.of("memory", new Quantity(t.memoryLimit())),
-        new Quantity(t.djlCacheSize()),
+        new Quantity(t.tmpSize()),
         t.terminationGracePeriodSeconds(),
         t.backoffLimit(),
         t.runAsUser(),

@@ -7,18 +7,18 @@ import java.util.Map;
 
 /**
  * What the operator's configuration (application.properties / Helm values), never the resource,
- * decides about trainer pods: the image and pull policy, default requests and limits, the size of
- * the DJL cache volume, the grace period (long enough for one step and one checkpoint), the Job's
- * retry budget, how long a finished Job stays, the pod's user, and where GPU trainers may run (a
- * node selector and tolerations added to pods that request GPUs; the resource's own node selector
- * keys win).
+ * decides about trainer pods: the image and pull policy, default requests and limits, the size
+ * limit of the writable /tmp, the grace period (long enough for one step and one checkpoint), the
+ * Job's retry budget, how long a finished Job stays, the pod's user, and where GPU trainers may run
+ * (a node selector and tolerations added to pods that request GPUs; the resource's own node
+ * selector keys win).
  */
 public record TrainerDefaults(
     String image,
     String pullPolicy,
     Map<String, Quantity> requests,
     Map<String, Quantity> limits,
-    Quantity djlCacheSize,
+    Quantity tmpSize,
     long terminationGracePeriodSeconds,
     int backoffLimit,
     long runAsUser,
@@ -39,7 +39,7 @@ public record TrainerDefaults(
         "IfNotPresent",
         Map.of("cpu", new Quantity("2"), "memory", new Quantity("8Gi")),
         Map.of("memory", new Quantity("16Gi")),
-        new Quantity("4Gi"),
+        new Quantity("1Gi"),
         300,
         6,
         10001,
@@ -57,7 +57,7 @@ public record TrainerDefaults(
         pullPolicy,
         requests,
         limits,
-        djlCacheSize,
+        tmpSize,
         terminationGracePeriodSeconds,
         backoffLimit,
         runAsUser,

@@ -232,7 +232,6 @@ public final class TrainerJobFactory {
       mounts.add(mount("data", "/data", true));
     }
     mounts.add(mount("tmp", "/tmp", false));
-    mounts.add(mount("djl-cache", "/var/cache/djl", false));
     return new ContainerBuilder()
         .withName(CONTAINER)
         .withImage(defaults.image())
@@ -285,11 +284,7 @@ public final class TrainerJobFactory {
         new EnvVarBuilder()
             .withName("ZARTS_TERMINATION_LOG")
             .withValue("/dev/termination-log")
-            .build(),
-        // A writable cache (the root file system is read-only): libtorch is extracted there at
-        // start.
-        new EnvVarBuilder().withName("DJL_CACHE_DIR").withValue("/var/cache/djl").build(),
-        new EnvVarBuilder().withName("ENGINE_CACHE_DIR").withValue("/var/cache/djl").build());
+            .build());
   }
 
   /**
@@ -411,12 +406,13 @@ public final class TrainerJobFactory {
               .endPersistentVolumeClaim()
               .build());
     }
-    volumes.add(new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+    // The only writable path besides the claims (JNA's and the JVM's temporary files); libtorch is
+    // read from the image, where its build extracted it, so a pod starts without extracting 432 MB.
     volumes.add(
         new VolumeBuilder()
-            .withName("djl-cache")
+            .withName("tmp")
             .withNewEmptyDir()
-            .withSizeLimit(defaults.djlCacheSize())
+            .withSizeLimit(defaults.tmpSize())
             .endEmptyDir()
             .build());
     return volumes;

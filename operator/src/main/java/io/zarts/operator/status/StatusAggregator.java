@@ -359,6 +359,18 @@ public final class StatusAggregator {
   private static Verdict failed(Situation situation, Job job, List<Pod> pods, String fallback) {
     JobCondition failed = JobState.condition(job, "Failed");
     String detail = terminationDetail(pods);
+    Optional<TrainerFailure> noGpu = TrainerFailure.find(pods, TrainerFailure.NO_GPU);
+    if (noGpu.isPresent()) {
+      // Retrying cannot help: the image has no CUDA engine or the node no usable GPU.
+      return new Verdict(
+          situation,
+          TrainerFailure.NO_GPU,
+          "the trainer stopped at start, "
+              + noGpu.get().message()
+              + " ("
+              + noGpu.get().where()
+              + "); once fixed, set a new zarts.io/retry annotation");
+    }
     if (JobState.anyExitedWith(pods, TrainerJobFactory.VOLUME_FULL_EXIT_CODE)) {
       return new Verdict(
           situation,

@@ -49,6 +49,9 @@ final class FakeKubelet implements AutoCloseable {
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
   static final String FINALIZER = "test.zarts.io/kubelet";
 
+  /** The node every pod is bound to, as the scheduler would write it. */
+  static final String NODE = "fake-node-1";
+
   /** Running trainers by Job uid. */
   private final Map<String, Trainer> running = new ConcurrentHashMap<>();
 
@@ -288,10 +291,14 @@ final class FakeKubelet implements AutoCloseable {
                       .withFinalizers(FINALIZER)
                       .endMetadata()
                       .withSpec(job.getSpec().getTemplate().getSpec())
+                      .editSpec()
+                      .withNodeName(NODE)
+                      .endSpec()
                       .withNewStatus()
                       .withPhase("Running")
                       .addNewContainerStatus()
                       .withName(c.getName())
+                      .withImage(c.getImage())
                       .withNewState()
                       .withNewRunning()
                       .withStartedAt(Instant.now().toString())

@@ -151,12 +151,13 @@ class TrainerJobFactoryTest {
         .containsEntry("memory", new Quantity("16Gi"));
     assertThat(c.getEnv())
         .extracting(EnvVar::getName)
-        .contains(
-            "ZARTS_PROGRESS_CONFIGMAP", "ZARTS_NAMESPACE", "ZARTS_METRICS_PORT", "DJL_CACHE_DIR");
+        .contains("ZARTS_PROGRESS_CONFIGMAP", "ZARTS_NAMESPACE", "ZARTS_METRICS_PORT")
+        // the image's engine, never a copy in the pod
+        .doesNotContain("DJL_CACHE_DIR", "ENGINE_CACHE_DIR");
     assertThat(c.getEnv().get(0).getValue()).isEqualTo("cifar10-mgs-progress");
     assertThat(c.getVolumeMounts())
         .extracting(VolumeMount::getMountPath)
-        .containsExactly("/etc/zarts", "/checkpoints", "/data", "/tmp", "/var/cache/djl");
+        .containsExactly("/etc/zarts", "/checkpoints", "/data", "/tmp");
     assertThat(c.getVolumeMounts()).allSatisfy(m -> assertThat(m.getSubPath()).isNull());
     assertThat(pod.getVolumes())
         .anySatisfy(

@@ -180,6 +180,42 @@ class LifecycleStatusTest {
   }
 
   @Test
+  void aGpuSearchWhoseTrainerHasNoGpuEngineFailsWithNoGpuNamingTheImageAndTheNode() {
+    Pod pod = pod("s-trainer-1", "Failed", null);
+    pod.setSpec(new io.fabric8.kubernetes.api.model.PodSpecBuilder().withNodeName("gpu-7").build());
+    pod.getStatus()
+        .getContainerStatuses()
+        .add(
+            new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
+                .withName("trainer")
+                .withImage("zarts/trainer:0.1.0-cpu")
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(2)
+                .withMessage(
+                    "{\"schemaVersion\":1,\"reason\":\"NoGPU\",\"exitCode\":2,"
+                        + "\"message\":\"CPU-only engine in the image: spec.resources.gpus asks for"
+                        + " 1 GPU\"}")
+                .endTerminated()
+                .endState()
+                .build());
+    ArchitectureSearch s = finished("Failed", List.of(pod));
+    assertThat(s.getStatus().getPhase()).isEqualTo(SearchPhase.FAILED);
+    assertThat(get(s.getStatus(), "Failed").getReason()).isEqualTo("NoGPU");
+    assertThat(get(s.getStatus(), "Failed").getMessage())
+        .isEqualTo(
+            "the trainer stopped at start, CPU-only engine in the image: spec.resources.gpus asks"
+                + " for 1 GPU (image zarts/trainer:0.1.0-cpu on node gpu-7); once fixed, set a new"
+                + " zarts.io/retry annotation");
+    assertThat(get(s.getStatus(), "Stalled").getReason()).isEqualTo("NoGPU");
+    // Any other exit-2 summary stays a plain trainer failure.
+    assertThat(
+            get(finished("Failed", List.of(pod("s-trainer-1", "Failed", 2))).getStatus(), "Failed")
+                .getReason())
+        .isNotEqualTo("NoGPU");
+  }
+
+  @Test
   void whileTheOldPodStopsTheNewTrainerWaitsAndASuspendIsStillSuspending() {
     ArchitectureSearch s = search();
     List<Pod> stopping = List.of(pod("s-trainer-1", "Running", null));

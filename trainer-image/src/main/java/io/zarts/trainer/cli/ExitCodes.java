@@ -12,7 +12,8 @@ public final class ExitCodes {
   public static final int INTERNAL = 1;
 
   /**
-   * Invalid configuration: the resource, the command line or a missing dataset folder. Not retried.
+   * Invalid configuration: the resource, the command line or a missing dataset folder; also GPUs
+   * asked for that this image or node cannot give (summary reason NoGPU). Not retried.
    */
   public static final int INVALID_CONFIG = 2;
 

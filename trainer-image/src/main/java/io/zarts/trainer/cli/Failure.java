@@ -6,12 +6,18 @@ import io.zarts.trainer.checkpoint.CheckpointBusyException;
 import io.zarts.trainer.checkpoint.CheckpointException;
 import io.zarts.trainer.checkpoint.CheckpointVolumeFullException;
 import io.zarts.trainer.data.DataFormatException;
+import io.zarts.trainer.devices.NoGpuException;
 import java.io.PrintWriter;
 
 /** Maps what went wrong to an exit code and a clear message (one line per problem). */
 final class Failure {
 
   private Failure() {}
+
+  /** The termination summary's reason for a failure: NoGPU names itself, the rest by code. */
+  static String summaryReason(RuntimeException e, int code) {
+    return e instanceof NoGpuException ? NoGpuException.REASON : ExitCodes.summaryReason(code);
+  }
 
   static int report(RuntimeException e, PrintWriter err) {
     if (e instanceof ValidationException v) {

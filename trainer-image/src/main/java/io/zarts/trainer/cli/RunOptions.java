@@ -6,6 +6,8 @@ import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.DataVolume;
 import io.zarts.trainer.devices.DevicePool;
+import io.zarts.trainer.devices.EngineBuild;
+import io.zarts.trainer.devices.GpuRequirement;
 import io.zarts.trainer.output.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,9 +79,21 @@ final class RunOptions {
     return outputDir != null ? outputDir : out.resolve(search.getMetadata().getName());
   }
 
-  /** The device: --device, else spec.trainer.device. */
+  /**
+   * The device: --device, else spec.trainer.device. A search that asks for GPUs gets them or stops
+   * here (NoGpuException): it never falls back to the CPU.
+   */
   Device device(ArchitectureSearchSpec s) {
-    return resolveDevice(device != null ? device : s.getTrainer().getDevice());
+    io.zarts.api.v1alpha1.Device wanted = device != null ? device : s.getTrainer().getDevice();
+    GpuRequirement required = GpuRequirement.of(wanted, requestedGpus(s));
+    if (required != null) {
+      required.check(EngineBuild.current());
+    }
+    return resolveDevice(wanted);
+  }
+
+  private static int requestedGpus(ArchitectureSearchSpec s) {
+    return s.getResources().getGpus() == null ? 0 : s.getResources().getGpus();
   }
 
   /**
@@ -91,7 +105,7 @@ final class RunOptions {
         device(s),
         workers != null ? workers : s.getTrainer().getCandidateWorkers(),
         engineThreads(threads != null ? threads : s.getTrainer().getThreads()),
-        s.getResources().getGpus() == null ? 0 : s.getResources().getGpus());
+        requestedGpus(s));
   }
 
   /** The pool on this host: the GPUs the engine sees, the CPUs the JVM may use. */
@@ -114,7 +128,11 @@ final class RunOptions {
   static void configureThreads(int requested) {
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(engineThreads(requested)));
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    System.setProperty("ai.djl.offline", "true");
+    // Never download at run time, unless the command line says otherwise (the image build fetches
+    // the CUDA engine with -Dai.djl.offline=false).
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
   }
 
   /**

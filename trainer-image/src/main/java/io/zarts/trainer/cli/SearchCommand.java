@@ -172,7 +172,7 @@ final class SearchCommand implements Callable<Integer> {
       TerminationSummary.write(
           run.terminationLog,
           TerminationSummary.json(
-              ExitCodes.summaryReason(code),
+              Failure.summaryReason(e, code),
               code,
               null,
               null,

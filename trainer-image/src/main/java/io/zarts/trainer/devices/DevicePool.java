@@ -43,16 +43,7 @@ public record DevicePool(List<Device> devices, int threadsPerWorker, List<String
     List<String> warnings = new ArrayList<>();
     List<Device> devices = new ArrayList<>();
     if (primary.isGpu()) {
-      if (requestedGpus > host.visibleGpus()) {
-        warnings.add(
-            "spec.resources.gpus asks for "
-                + requestedGpus
-                + " GPUs but the trainer sees "
-                + host.visibleGpus()
-                + "; candidates run on the "
-                + host.visibleGpus()
-                + " visible (check the node's GPU device plugin and CUDA_VISIBLE_DEVICES)");
-      }
+      // fewer GPUs than resources.gpus never gets here: GpuRequirement stops the trainer first
       if (candidateWorkers > host.visibleGpus()) {
         warnings.add(
             "trainer.candidateWorkers "

@@ -51,7 +51,66 @@ class DockerfileTest {
     String user = instruction("USER");
     assertThat(user).doesNotStartWith("0").doesNotStartWith("root").matches("\\d+:\\d+");
     assertThat(instruction("VOLUME")).contains("/checkpoints").contains("/data");
-    assertThat(lines()).anyMatch(l -> l.startsWith("ARG FLAVOR=cpu"));
-    assertThat(lines()).anyMatch(l -> l.startsWith("FROM runtime-${FLAVOR}"));
+  }
+
+  /** The lines of one stage, from its FROM to the next. */
+  static List<String> stage(String name) throws Exception {
+    List<String> all = lines();
+    int from = -1;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).startsWith("FROM ") && all.get(i).endsWith(" AS " + name)) {
+        from = i;
+      }
+    }
+    assertThat(from).as("stage " + name).isNotNegative();
+    int to = from + 1;
+    while (to < all.size() && !all.get(to).startsWith("FROM ")) {
+      to++;
+    }
+    return all.subList(from, to);
+  }
+
+  @Test
+  void eachFlavourIsAStageThatChecksItsEngineAndTheCpuOneIsTheDefault() throws Exception {
+    List<String> froms = lines().stream().filter(l -> l.startsWith("FROM ")).toList();
+    // No FROM of a stage named by an ARG: buildah cannot resolve it without --build-arg.
+    assertThat(froms).noneMatch(l -> l.contains("-${"));
+    assertThat(froms.get(froms.size() - 1)).endsWith(" AS cpu");
+    assertThat(stage("build"))
+        .anyMatch(l -> l.contains("rm /opt/zarts-cuda/lib/pytorch-native-cpu-*.jar"));
+    assertThat(stage("cuda"))
+        .anyMatch(l -> l.contains("COPY --from=build /opt/zarts-cuda /opt/zarts"))
+        .anyMatch(l -> l.contains("-Dai.djl.offline=false") && l.contains("engine --require cuda"))
+        .anyMatch(l -> l.contains("PYTORCH_FLAVOR=cu"));
+    assertThat(stage("cpu"))
+        .anyMatch(l -> l.contains("COPY --from=build /opt/zarts-cpu /opt/zarts"))
+        .anyMatch(l -> l.contains("engine --require cpu"))
+        .noneMatch(l -> l.contains("PYTORCH_FLAVOR"));
+    for (String flavour : List.of("cpu", "cuda")) {
+      List<String> lines = stage(flavour);
+      assertThat(lines)
+          .as(flavour)
+          .contains("USER 10001:10001")
+          .anyMatch(l -> l.startsWith("ENTRYPOINT [\"java\"") && l.contains("-Djna.tmpdir=/tmp"))
+          .anyMatch(l -> l.contains("DJL_CACHE_DIR=/opt/djl-cache"));
+    }
+  }
+
+  @Test
+  void theBuildCommandsNameTheImagesAsTheChartAndTheOperatorPullThem() throws Exception {
+    String chart = Files.readString(RepoFiles.resolve("charts/zarts-operator/Chart.yaml"));
+    String version = chart.replaceAll("(?s).*\nappVersion: \"([^\"]+)\".*", "$1");
+    String values = Files.readString(RepoFiles.resolve("charts/zarts-operator/values.yaml"));
+    assertThat(values).contains("repository: zarts/trainer").contains("repository: zarts/operator");
+    assertThat(lines())
+        .anyMatch(l -> l.contains("--target cpu  -t zarts/trainer:" + version + "-cpu ."))
+        .anyMatch(l -> l.contains("--target cuda -t zarts/trainer:" + version + "-cuda ."));
+    assertThat(Files.readString(RepoFiles.resolve("operator/Dockerfile")))
+        .contains("-t zarts/operator:" + version + " .");
+    assertThat(Files.readString(RepoFiles.resolve("README.md")))
+        .contains("-t zarts/trainer:" + version + "-cpu")
+        .contains("-t zarts/operator:" + version)
+        .doesNotContain("zarts-trainer:cpu")
+        .doesNotContain("zarts-operator:" + version);
   }
 }

@@ -144,6 +144,54 @@ class ZartsCliTest {
   }
 
   @Test
+  void aGpuSearchOnTheCpuEngineStopsAtStartWithNoGpuAndNeverRunsOnTheCpu() throws IOException {
+    Path termination = dir.resolve("termination-log");
+    Path out = dir.resolve("runs");
+    String gpuSearch =
+        TINY.replace("  trainer: {device: cpu, threads: 1}\n", "  trainer: {threads: 1}\n")
+            + "  resources: {gpus: 1}\n";
+    Run run =
+        zarts(
+            "search",
+            resource("gpu", gpuSearch).toString(),
+            "--out",
+            out.toString(),
+            "--termination-log",
+            termination.toString());
+    assertThat(run.code()).isEqualTo(ExitCodes.INVALID_CONFIG);
+    assertThat(run.err().strip().lines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "error: CPU-only engine in the image: spec.resources.gpus asks for 1 GPU but this"
+                + " trainer's PyTorch engine is a CPU-only build (")
+        .contains("trainer.image.flavor: cuda");
+    assertThat(out.resolve("gpu")).doesNotExist();
+    JsonNode summary = new ObjectMapper().readTree(termination.toFile());
+    assertThat(summary.get("reason").asText()).isEqualTo("NoGPU");
+    assertThat(summary.get("exitCode").asInt()).isEqualTo(ExitCodes.INVALID_CONFIG);
+    assertThat(summary.get("message").asText()).startsWith("CPU-only engine in the image: ");
+
+    // device: gpu without resources.gpus asks too; an explicit --device cpu asks for none.
+    Path deviceGpu =
+        resource(
+            "gpu-device", TINY.replace("device: cpu", "device: gpu") + "  resources: {gpus: 0}\n");
+    Run device = zarts("search", deviceGpu.toString(), "--out", out.toString());
+    assertThat(device.code()).isEqualTo(ExitCodes.INVALID_CONFIG);
+    assertThat(device.err()).contains("spec.trainer.device: gpu asks for a GPU");
+    Run cpu =
+        zarts(
+            "search",
+            resource("gpu", gpuSearch).toString(),
+            "--out",
+            out.toString(),
+            "--device",
+            "cpu",
+            "--quiet");
+    assertThat(cpu.code()).as(cpu.err()).isZero();
+  }
+
+  @Test
   void aNegativeEpochCountIsAConfigurationError() throws IOException {
     Run run = zarts("search", resource("neg", TINY.replace("epochs: 2", "epochs: -1")).toString());
     assertThat(run.code()).isEqualTo(ExitCodes.INVALID_CONFIG);
@@ -202,7 +250,9 @@ class ZartsCliTest {
             name: svhn
             volume: {claimName: svhn-data, subPath: svhn}
         """);
-    Run run = zarts("search", file.toString(), "--data", dir.resolve("data").toString());
+    Run run =
+        zarts(
+            "search", file.toString(), "--data", dir.resolve("data").toString(), "--device", "cpu");
     assertThat(run.code()).isEqualTo(ExitCodes.UNRECOVERABLE);
     assertThat(run.err())
         .contains("train_32x32.bin: size 100 bytes is not a whole number of 3073-byte records");

@@ -8,15 +8,12 @@ import org.junit.jupiter.api.Test;
 class DevicePoolTest {
 
   @Test
-  void everyVisibleGpuIsAWorkerAndFewerThanRequestedIsAWarningNotASilentFallback() {
-    DevicePool pool = DevicePool.resolve(Device.gpu(), 0, 0, 4, new DevicePool.Host(2, 32));
+  void everyVisibleGpuIsAWorker() {
+    // fewer GPUs than requested stops the trainer before a pool is made (GpuRequirementTest)
+    DevicePool pool = DevicePool.resolve(Device.gpu(), 0, 0, 2, new DevicePool.Host(2, 32));
     assertThat(pool.devices()).containsExactly(Device.gpu(0), Device.gpu(1));
     assertThat(pool.names()).containsExactly("gpu:0", "gpu:1");
-    assertThat(pool.warnings())
-        .singleElement()
-        .asString()
-        .contains("spec.resources.gpus asks for 4 GPUs but the trainer sees 2")
-        .contains("device plugin");
+    assertThat(pool.warnings()).isEmpty();
   }
 
   @Test
