@@ -54,10 +54,11 @@ app.kubernetes.io/managed-by: zarts-operator
 {{/* What the reconciler reads and writes in a watched namespace; each rule says why. */}}
 {{- define "zarts.searchRules" -}}
 # Exactly what the operator uses (LeastPrivilegeIT derives it from the requests it sends). The searches: watched,
-# and their status patched; finalizers/update because owned objects carry blockOwnerDeletion.
+# patched to add and remove the operator's finalizer (it decides about the checkpoint claim when a search is
+# deleted), and their status patched; finalizers/update because owned objects carry blockOwnerDeletion.
 - apiGroups: [zarts.io]
   resources: [architecturesearches]
-  verbs: [list, watch]
+  verbs: [list, watch, patch]
 - apiGroups: [zarts.io]
   resources: [architecturesearches/status]
   verbs: [patch]
@@ -74,13 +75,14 @@ app.kubernetes.io/managed-by: zarts-operator
   verbs: [list, watch]
 # The objects a search owns (JOSDK managed dependents without server-side apply): watched, created, and updated
 # back when they drift; get when a create finds one that lost the label the informers select by. The claim is
-# patched instead (owner reference, size), since an update of a bound claim's whole spec is refused.
+# patched instead (annotation, size), since an update of a bound claim's whole spec is refused, and deleted by the
+# finalizer when its search is deleted without checkpoint.retainOnDelete (it has no owner reference).
 - apiGroups: [""]
   resources: [serviceaccounts]
   verbs: [get, list, watch, create, update]
 - apiGroups: [""]
   resources: [persistentvolumeclaims]
-  verbs: [get, list, watch, create, patch]
+  verbs: [get, list, watch, create, patch, delete]
 # ConfigMaps also get and patch: the trainer's Role grants get, update and patch on its progress ConfigMap, and
 # Kubernetes lets the operator grant only what it holds itself.
 - apiGroups: [""]

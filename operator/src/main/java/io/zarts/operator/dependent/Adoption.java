@@ -3,6 +3,7 @@ package io.zarts.operator.dependent;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
 import java.net.HttpURLConnection;
 import java.util.HashMap;
 import java.util.function.Supplier;
@@ -11,21 +12,32 @@ import java.util.function.UnaryOperator;
 /**
  * A create that answers 409: the object exists, but the informers, which select by the
  * zarts.io/search label, do not show it, because someone removed that label (or the cache has not
- * seen the object yet). The stored object is read and handed over to be put back, label included.
+ * seen the object yet). The stored object is read and, if it is this search's ({@link Ownership}),
+ * handed over to be put back, label included; anyone else's is an {@link
+ * OwnedObjectConflictException} and is not written to.
  */
 final class Adoption {
 
   private Adoption() {}
 
   static <R extends HasMetadata> R createOrAdopt(
-      KubernetesClient client, R desired, Supplier<R> create, UnaryOperator<R> putBack) {
+      KubernetesClient client,
+      ArchitectureSearch search,
+      R desired,
+      Supplier<R> create,
+      UnaryOperator<R> putBack) {
     try {
       return create.get();
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
         throw e;
       }
-      return putBack.apply(client.resource(desired).get());
+      R stored = client.resource(desired).get();
+      if (stored == null) {
+        // Deleted again since: the next pass creates it.
+        throw e;
+      }
+      return putBack.apply(Ownership.require(search, stored));
     }
   }
 

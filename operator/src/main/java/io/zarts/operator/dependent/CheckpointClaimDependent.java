@@ -14,16 +14,20 @@ import io.zarts.operator.config.OperatorSettings;
 import io.zarts.operator.events.SearchEvents;
 import io.zarts.operator.job.OwnedObjects;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The checkpoint claim, only without checkpoint.existingClaim ({@link ClaimWanted}). Not garbage
- * collected by JOSDK's rule but by its owner reference, which follows checkpoint.retainOnDelete:
- * the desired claim has one unless the claim must outlive the search. Only what may change on a
- * bound claim is compared and patched: the owner reference, the labels and the requested size
- * (expanded when checkpoint.size grows); JOSDK's generic update would replace the whole spec, which
- * the API server refuses once the claim is bound. A refused resize (no allowVolumeExpansion, or a
- * smaller size) becomes a ClaimNotResized warning and the claim stays as it is.
+ * The checkpoint claim, only without checkpoint.existingClaim ({@link ClaimWanted}). Never garbage
+ * collected: it has no owner reference (one left by an earlier release is removed), and the
+ * reconciler's cleanup deletes or keeps it when the search is deleted. Only what may change on a
+ * bound claim is compared and patched: the owner reference, the labels, the search's uid (the
+ * zarts.io/search-uid annotation: a kept claim is never taken by a later search of the same name,
+ * {@link Ownership}) and the requested size (expanded when checkpoint.size grows); JOSDK's generic
+ * update would replace the whole spec, which the API server refuses once the claim is bound. A
+ * refused resize (no allowVolumeExpansion, or a smaller size) becomes a ClaimNotResized warning and
+ * the claim stays as it is.
  */
 public class CheckpointClaimDependent
     extends KubernetesDependentResource<PersistentVolumeClaim, ArchitectureSearch>
@@ -52,7 +56,9 @@ public class CheckpointClaimDependent
       Context<ArchitectureSearch> context) {
     PersistentVolumeClaim desired = getOrComputeDesired(context);
     boolean same =
-        owners(actual).equals(owners(desired))
+        Ownership.ownedBy(primary, actual)
+            && othersOwners(actual, primary).equals(owners(actual))
+            && uidRecorded(actual)
             && sameAmount(size(actual), size(desired))
             && Adoption.labelsKept(desired, actual);
     return Matcher.Result.computed(same, desired);
@@ -65,6 +71,7 @@ public class CheckpointClaimDependent
       Context<ArchitectureSearch> context) {
     return Adoption.createOrAdopt(
         context.getClient(),
+        primary,
         desired,
         () -> super.create(desired, primary, context),
         stored -> update(stored, desired, primary, context));
@@ -76,6 +83,7 @@ public class CheckpointClaimDependent
       PersistentVolumeClaim desired,
       ArchitectureSearch primary,
       Context<ArchitectureSearch> context) {
+    Ownership.require(primary, actual);
     boolean resized = !sameAmount(size(actual), size(desired));
     try {
       return context
@@ -83,8 +91,12 @@ public class CheckpointClaimDependent
           .resource(actual)
           .edit(
               pvc -> {
-                pvc.getMetadata().setOwnerReferences(owners(desired));
+                pvc.getMetadata().setOwnerReferences(othersOwners(pvc, primary));
                 pvc.getSpec().getResources().getRequests().put("storage", size(desired));
+                if (pvc.getMetadata().getAnnotations() == null) {
+                  pvc.getMetadata().setAnnotations(new HashMap<>());
+                }
+                pvc.getMetadata().getAnnotations().putAll(desired.getMetadata().getAnnotations());
                 return Adoption.putLabels(desired, pvc);
               });
     } catch (KubernetesClientException e) {
@@ -105,6 +117,19 @@ public class CheckpointClaimDependent
               + e.getMessage());
       return actual;
     }
+  }
+
+  private static boolean uidRecorded(PersistentVolumeClaim pvc) {
+    return pvc.getMetadata().getAnnotations() != null
+        && pvc.getMetadata().getAnnotations().containsKey(OwnedObjects.SEARCH_UID);
+  }
+
+  /** Its owner references without the search's: one an earlier release set goes. */
+  private static List<OwnerReference> othersOwners(
+      PersistentVolumeClaim pvc, ArchitectureSearch search) {
+    return owners(pvc).stream()
+        .filter(o -> !Objects.equals(o.getUid(), search.getMetadata().getUid()))
+        .toList();
   }
 
   private static List<OwnerReference> owners(PersistentVolumeClaim pvc) {

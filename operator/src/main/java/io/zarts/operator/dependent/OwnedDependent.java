@@ -11,7 +11,8 @@ import io.zarts.api.v1alpha1.ArchitectureSearch;
  * An owned object kept exactly as its builder ({@link io.zarts.operator.job.OwnedObjects}) makes
  * it: created when missing, updated when its content or labels drifted (compared with the cached
  * object, so a pass where nothing drifted sends no request), deleted by the garbage collector with
- * the search. A create that answers 409 adopts the stored object ({@link Adoption}).
+ * the search. A create that answers 409 adopts the stored object if it is this search's ({@link
+ * Adoption}); an object of another search or of no search is never updated ({@link Ownership}).
  */
 abstract class OwnedDependent<R extends HasMetadata>
     extends CRUDKubernetesDependentResource<R, ArchitectureSearch> {
@@ -29,13 +30,24 @@ abstract class OwnedDependent<R extends HasMetadata>
   public Matcher.Result<R> match(
       R actual, ArchitectureSearch primary, Context<ArchitectureSearch> context) {
     R desired = getOrComputeDesired(context);
+    if (!Ownership.ownedBy(primary, actual)) {
+      // Labelled as this search's, but another's: update refuses it.
+      return Matcher.Result.computed(false, desired);
+    }
     return GenericKubernetesResourceMatcher.match(desired, actual, false, true, context);
+  }
+
+  @Override
+  public R update(
+      R actual, R desired, ArchitectureSearch primary, Context<ArchitectureSearch> context) {
+    return super.update(Ownership.require(primary, actual), desired, primary, context);
   }
 
   @Override
   public R create(R desired, ArchitectureSearch primary, Context<ArchitectureSearch> context) {
     return Adoption.createOrAdopt(
         context.getClient(),
+        primary,
         desired,
         () -> super.create(desired, primary, context),
         stored -> update(stored, desired, primary, context));

@@ -30,6 +30,7 @@ public class ProgressConfigMapDependent
       ConfigMap desired, ArchitectureSearch primary, Context<ArchitectureSearch> context) {
     return Adoption.createOrAdopt(
         context.getClient(),
+        primary,
         desired,
         () -> super.create(desired, primary, context),
         stored ->

@@ -25,12 +25,16 @@ import java.util.Map;
 /**
  * The objects besides the Job that a search owns (docs/operator.md §2): the spec ConfigMap the
  * trainer reads, the progress ConfigMap it writes, its ServiceAccount with a Role that may only
- * update that ConfigMap, and the checkpoint claim. All carry an owner reference, except a claim
- * kept on delete (checkpoint.retainOnDelete).
+ * update that ConfigMap, and the checkpoint claim. All carry an owner reference but the claim,
+ * which the operator deletes or keeps when the search is deleted.
  */
 public final class OwnedObjects {
 
   public static final String PROGRESS_LABEL = "zarts.io/progress";
+
+  /** The uid of the search a checkpoint claim belongs to: the claim may outlive the search. */
+  public static final String SEARCH_UID = "zarts.io/search-uid";
+
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
   private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -120,8 +124,10 @@ public final class OwnedObjects {
   }
 
   /**
-   * The new checkpoint claim (null with checkpoint.existingClaim); no owner when it must outlive
-   * the search. The access mode is the operator's (ReadWriteOncePod by default).
+   * The new checkpoint claim (null with checkpoint.existingClaim). Never an owner reference:
+   * whether it outlives the search is decided when the search is deleted (the reconciler's
+   * cleanup), and the search's uid in an annotation says whose it is. The access mode is the
+   * operator's (ReadWriteOncePod by default).
    */
   public static PersistentVolumeClaim checkpointClaim(
       ArchitectureSearch search, String defaultStorageClass, String accessMode) {
@@ -133,7 +139,9 @@ public final class OwnedObjects {
         spec.getStorageClassName() != null ? spec.getStorageClassName() : defaultStorageClass;
     return new PersistentVolumeClaimBuilder()
         .withMetadata(
-            meta(search, SearchNames.of(search).checkpointClaim(), !spec.getRetainOnDelete()))
+            new ObjectMetaBuilder(meta(search, SearchNames.of(search).checkpointClaim(), false))
+                .addToAnnotations(SEARCH_UID, search.getMetadata().getUid())
+                .build())
         .withNewSpec()
         .withAccessModes(accessMode)
         .withStorageClassName(storageClass)

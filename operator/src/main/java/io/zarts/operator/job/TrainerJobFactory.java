@@ -1,5 +1,6 @@
 package io.zarts.operator.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -146,9 +147,32 @@ public final class TrainerJobFactory {
         .build();
   }
 
-  /** The hash of spec.resources that {@link #RESOURCES_ANNOTATION} records. */
+  /**
+   * The hash of spec.resources that {@link #RESOURCES_ANNOTATION} records: of its explicit part
+   * ({@link ExplicitPart}), so that a release that adds a defaulted field to spec.resources does
+   * not count as an edit and restart every trainer.
+   */
   public static String resourcesHash(ArchitectureSearchSpec spec) {
+    return Hashes.shortSha256(
+        ExplicitPart.of(
+                SERIALIZATION.convertValue(spec.getResources(), JsonNode.class),
+                SERIALIZATION.convertValue(new ResourcesSpec(), JsonNode.class))
+            .toString());
+  }
+
+  /**
+   * The hash that releases before the explicit part recorded (of the whole serialized object): a
+   * Job made by one of them is not restarted by the upgrade while the resources stay as they were.
+   */
+  public static String legacyResourcesHash(ArchitectureSearchSpec spec) {
     return Hashes.shortSha256(SERIALIZATION.asJson(spec.getResources()));
+  }
+
+  /** Whether the Job was made for the spec's resources, by this release or an earlier one. */
+  public static boolean madeForResources(String recorded, ArchitectureSearchSpec spec) {
+    return recorded == null
+        || recorded.equals(resourcesHash(spec))
+        || recorded.equals(legacyResourcesHash(spec));
   }
 
   private static Map<String, String> labels(

@@ -11,8 +11,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
@@ -34,6 +36,8 @@ import io.zarts.operator.config.OperatorSettings;
 import io.zarts.operator.dependent.CheckpointClaimDependent;
 import io.zarts.operator.dependent.ClaimWanted;
 import io.zarts.operator.dependent.OwnedInformers;
+import io.zarts.operator.dependent.OwnedObjectConflictException;
+import io.zarts.operator.dependent.Ownership;
 import io.zarts.operator.dependent.ProgressConfigMapDependent;
 import io.zarts.operator.dependent.SpecConfigMapDependent;
 import io.zarts.operator.dependent.TrainerRoleBindingDependent;
@@ -103,7 +107,8 @@ import java.util.concurrent.TimeUnit;
     informer = @Informer(onUpdateFilter = SpecOrRetryChanged.class),
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
-public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSearch> {
+public class ArchitectureSearchReconciler
+    implements Reconciler<ArchitectureSearch>, Cleaner<ArchitectureSearch> {
 
   private static final SpecOrRetryChanged SPEC_OR_RETRY = new SpecOrRetryChanged();
 
@@ -169,8 +174,12 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     String specHash = SpecHash.immutablePart(search.getSpec());
     boolean immutableChanged = SpecHash.changedSinceStart(search, specHash);
     boolean accepted = violations.isEmpty() && !immutableChanged;
-    if (accepted) {
-      context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+    // Why the objects the trainer needs could not be written (null when they were): no trainer
+    // starts without them, and the status says why.
+    Observation.Refusal ownedRefused =
+        accepted ? OwnedObjectFailures.reconcile(context).orElse(null) : null;
+    if (ownedRefused != null) {
+      SearchEvents.warning(client, search, ownedRefused.reason(), ownedRefused.message());
     }
     TrainerStage stage = TrainerStage.current(search, searchJob.orElse(null));
     if (TrainerStage.evaluationOnly(search.getSpec()) && searchJob.isPresent()) {
@@ -191,6 +200,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
             stage == TrainerStage.EVALUATION ? evaluationJob : searchJob,
             deleting(context, stage.jobName(names)),
             accepted,
+            ownedRefused,
             searchPods);
     if (stage == TrainerStage.EVALUATION) {
       evaluationJob = applied.job();
@@ -240,9 +250,10 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     // nothing, and the pass that retries it records the transition once.
     recordTransition(client, search, status);
     deviceWarnings.record(client, search, searchReport);
-    if (applied.refused() != null) {
+    Observation.Refusal refused = applied.refused() != null ? applied.refused() : ownedRefused;
+    if (refused != null) {
       // Through the error path, so that the operator SDK retries with its back-off.
-      throw new JobRefusedException(applied.refused());
+      throw new StartRefusedException(refused);
     }
     return changedMeanwhile
         ? UpdateControl.<ArchitectureSearch>noUpdate().rescheduleAfter(0)
@@ -293,6 +304,7 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
       Optional<Job> job,
       Job deleting,
       boolean accepted,
+      Observation.Refusal ownedRefused,
       List<Pod> searchPods) {
     StageDecision decision =
         StageDecision.decide(search, stage, job.orElse(null), deleting, accepted, searchPods);
@@ -302,16 +314,24 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         return new Applied(Optional.empty());
       }
       case CREATE -> {
+        if (ownedRefused != null) {
+          return new Applied(Optional.empty(), null, ownedRefused);
+        }
         try {
           Optional<Job> created = create(client, search, stage);
           // A retry is honoured by the Job it created, never by one found in its way.
           return new Applied(
               created, created.isPresent() ? Lifecycle.pendingRetry(search) : null, null);
         } catch (KubernetesClientException e) {
-          Observation.Refusal refusal = JobRefusedException.refusal(e);
+          Observation.Refusal refusal = StartRefusedException.refusal(e);
           if (refusal == null) {
             throw e;
           }
+          SearchEvents.warning(client, search, refusal.reason(), refusal.message());
+          return new Applied(Optional.empty(), null, refusal);
+        } catch (OwnedObjectConflictException e) {
+          var refusal =
+              new Observation.Refusal(OwnedObjectConflictException.REASON, e.getMessage());
           SearchEvents.warning(client, search, refusal.reason(), refusal.message());
           return new Applied(Optional.empty(), null, refusal);
         }
@@ -344,11 +364,11 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
         throw e;
       }
       // Created by an earlier pass that the informer has not shown yet, or an old one still
-      // being deleted (then it is not ours to adopt).
+      // being deleted (then it is not ours to adopt), or someone else's (never adopted).
       Job existing = client.resource(desired).get();
       return existing == null || existing.getMetadata().getDeletionTimestamp() != null
           ? Optional.empty()
-          : Optional.of(existing);
+          : Optional.of(Ownership.require(search, existing));
     }
   }
 
@@ -392,6 +412,16 @@ public class ArchitectureSearchReconciler implements Reconciler<ArchitectureSear
     } catch (ProgressFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * The search is being deleted: its checkpoint claim is deleted or kept ({@link ClaimRetention});
+   * everything else it owns the garbage collector takes.
+   */
+  @Override
+  public DeleteControl cleanup(ArchitectureSearch search, Context<ArchitectureSearch> context) {
+    ClaimRetention.onDelete(context.getClient(), search);
+    return DeleteControl.defaultDelete();
   }
 
   @Override

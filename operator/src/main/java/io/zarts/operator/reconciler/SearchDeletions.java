@@ -8,9 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * An event source that produces no events: the operator SDK tells it of every deleted
- * ArchitectureSearch, and it passes the search on (the gauges drop its series). The operator keeps
- * no finalizer, so nothing else is needed on delete: the garbage collector removes the owned
- * objects.
+ * ArchitectureSearch, and it passes the search on (the gauges drop its series). The claim was dealt
+ * with by the reconciler's cleanup before the finalizer came off; the garbage collector removes the
+ * other owned objects.
  */
 final class SearchDeletions extends AbstractEventSource<Void, ArchitectureSearch>
     implements ResourceEventAware<ArchitectureSearch> {

@@ -68,7 +68,7 @@ record StageDecision(Action action, String why) {
     ArchitectureSearchSpec spec = search.getSpec();
     if (!JobState.finished(job)) {
       String madeFor = JobState.annotation(job, TrainerJobFactory.RESOURCES_ANNOTATION);
-      return madeFor != null && !madeFor.equals(TrainerJobFactory.resourcesHash(spec))
+      return !TrainerJobFactory.madeForResources(madeFor, spec)
           ? new StageDecision(Action.DELETE, "spec.resources changed")
           : new StageDecision(Action.KEEP, "");
     }

@@ -5,17 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.zarts.api.v1alpha1.ArchitectureSearch;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A create that finds the object already there adopts it and puts its labels back. */
+/**
+ * A create that finds the object already there adopts it and puts its labels back, if it is the
+ * search's; anyone else's is left as it is.
+ */
 @EnableKubernetesMockClient(crud = true)
 class AdoptionTest {
 
   KubernetesClient client;
+
+  static final ArchitectureSearch SEARCH = search("uid-1");
+
+  static ArchitectureSearch search(String uid) {
+    ArchitectureSearch s = new ArchitectureSearch();
+    s.setMetadata(new ObjectMetaBuilder().withName("s").withNamespace("ns").withUid(uid).build());
+    return s;
+  }
 
   static ConfigMap map(Map<String, String> labels, String value) {
     return new ConfigMapBuilder()
@@ -23,6 +36,12 @@ class AdoptionTest {
         .withName("s-spec")
         .withNamespace("ns")
         .withLabels(labels)
+        .addNewOwnerReference()
+        .withApiVersion(ArchitectureSearch.API_VERSION)
+        .withKind(ArchitectureSearch.KIND)
+        .withName("s")
+        .withUid("uid-1")
+        .endOwnerReference()
         .endMetadata()
         .withData(Map.of("search.yaml", value))
         .build();
@@ -35,6 +54,7 @@ class AdoptionTest {
     ConfigMap adopted =
         Adoption.createOrAdopt(
             client,
+            SEARCH,
             desired,
             () -> client.resource(desired).create(),
             stored -> client.resource(stored).edit(c -> Adoption.putLabels(desired, c)));
@@ -58,6 +78,7 @@ class AdoptionTest {
             () ->
                 Adoption.createOrAdopt(
                     client,
+                    SEARCH,
                     desired,
                     () -> {
                       throw new KubernetesClientException("forbidden", 403, null);
@@ -65,5 +86,23 @@ class AdoptionTest {
                     stored -> stored))
         .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("forbidden");
+  }
+
+  @Test
+  void anObjectOfAnotherSearchOfTheSameNameIsNotWrittenTo() {
+    ConfigMap stored = client.resource(map(Map.of(), "theirs")).create();
+    ConfigMap desired = map(Map.of("zarts.io/search", "s"), "desired");
+    assertThatThrownBy(
+            () ->
+                Adoption.createOrAdopt(
+                    client,
+                    search("uid-2"),
+                    desired,
+                    () -> client.resource(desired).create(),
+                    found -> client.resource(found).edit(c -> Adoption.putLabels(desired, c))))
+        .isInstanceOf(OwnedObjectConflictException.class)
+        .hasMessageStartingWith("ConfigMap s-spec exists and does not belong to this")
+        .hasMessageContaining("uid-2");
+    assertThat(client.configMaps().inNamespace("ns").withName("s-spec").get()).isEqualTo(stored);
   }
 }

@@ -5,13 +5,14 @@ import io.zarts.operator.status.Observation;
 import java.net.HttpURLConnection;
 
 /**
- * The API server refused to create a trainer Job. Thrown after the status saying why has been
- * written, so that the operator SDK retries the reconcile with its back-off (a quota may be raised,
- * a policy changed).
+ * A trainer could not be started: the API server refused its Job or an object it needs, or an
+ * object of someone else's is in the way. Thrown after the status saying why has been written, so
+ * that the operator SDK retries the reconcile with its back-off (a quota may be raised, a policy
+ * changed, the object removed).
  */
-final class JobRefusedException extends RuntimeException {
+final class StartRefusedException extends RuntimeException {
 
-  JobRefusedException(Observation.Refusal refusal) {
+  StartRefusedException(Observation.Refusal refusal) {
     super(refusal.reason() + ": " + refusal.message());
   }
 
