@@ -1,6 +1,5 @@
 package io.zarts.operator.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -50,8 +49,6 @@ public final class TrainerJobFactory {
 
   /** Which trainer Job (search or evaluation) a Job and its pods belong to. */
   public static final String STAGE_LABEL = "zarts.io/stage";
-
-  public static final String GENERATION_ANNOTATION = "zarts.io/generation";
 
   /**
    * The epochs the Job was created for (training.epochs, evaluation.epochs): a completed Job for
@@ -107,8 +104,6 @@ public final class TrainerJobFactory {
         .withName(stage.jobName(names))
         .withNamespace(names.namespace())
         .withLabels(labels)
-        .addToAnnotations(
-            GENERATION_ANNOTATION, String.valueOf(search.getMetadata().getGeneration()))
         .addToAnnotations(EPOCHS_ANNOTATION, String.valueOf(stage.epochs(spec)))
         .addToAnnotations(RESOURCES_ANNOTATION, resourcesHash(spec))
         .addToAnnotations(
@@ -153,11 +148,7 @@ public final class TrainerJobFactory {
    * not count as an edit and restart every trainer.
    */
   public static String resourcesHash(ArchitectureSearchSpec spec) {
-    return Hashes.shortSha256(
-        ExplicitPart.of(
-                SERIALIZATION.convertValue(spec.getResources(), JsonNode.class),
-                SERIALIZATION.convertValue(new ResourcesSpec(), JsonNode.class))
-            .toString());
+    return Hashes.shortSha256(ExplicitPart.json(spec.getResources()));
   }
 
   /**

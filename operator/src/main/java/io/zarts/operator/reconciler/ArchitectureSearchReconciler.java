@@ -25,6 +25,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.zarts.api.progress.ProgressFormatException;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
@@ -101,6 +102,14 @@ import java.util.concurrent.TimeUnit;
           reconcilePrecondition = ClaimWanted.class,
           useEventSourceWithName = OwnedInformers.CLAIMS)
     })
+// A failed pass (a refused Job or owned object, an unreachable API server) is retried for as long
+// as it fails, at most 2 minutes apart: JOSDK's default gives up after 5 attempts (~26 s), and a
+// raised quota then went unnoticed until the 30-minute pass.
+@GradualRetry(
+    maxAttempts = -1,
+    initialInterval = 2_000,
+    intervalMultiplier = 1.5,
+    maxInterval = ArchitectureSearchReconciler.MAX_RETRY_INTERVAL_MS)
 @ControllerConfiguration(
     // The generation alone would miss the zarts.io/retry annotation; SpecOrRetryChanged adds it.
     generationAwareEventProcessing = false,
@@ -109,6 +118,9 @@ import java.util.concurrent.TimeUnit;
         @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
 public class ArchitectureSearchReconciler
     implements Reconciler<ArchitectureSearch>, Cleaner<ArchitectureSearch> {
+
+  /** The longest wait between two attempts of a failing pass. */
+  public static final long MAX_RETRY_INTERVAL_MS = 120_000;
 
   private static final SpecOrRetryChanged SPEC_OR_RETRY = new SpecOrRetryChanged();
 
@@ -194,7 +206,7 @@ public class ArchitectureSearchReconciler
     }
     Applied applied =
         apply(
-            client,
+            context,
             search,
             stage,
             stage == TrainerStage.EVALUATION ? evaluationJob : searchJob,
@@ -298,7 +310,7 @@ public class ArchitectureSearchReconciler
 
   /** Carries out the pass's decision for the stage's Job. */
   private Applied apply(
-      KubernetesClient client,
+      Context<ArchitectureSearch> context,
       ArchitectureSearch search,
       TrainerStage stage,
       Optional<Job> job,
@@ -306,6 +318,7 @@ public class ArchitectureSearchReconciler
       boolean accepted,
       Observation.Refusal ownedRefused,
       List<Pod> searchPods) {
+    KubernetesClient client = context.getClient();
     StageDecision decision =
         StageDecision.decide(search, stage, job.orElse(null), deleting, accepted, searchPods);
     switch (decision.action()) {
@@ -318,7 +331,7 @@ public class ArchitectureSearchReconciler
           return new Applied(Optional.empty(), null, ownedRefused);
         }
         try {
-          Optional<Job> created = create(client, search, stage);
+          Optional<Job> created = create(context, search, stage);
           // A retry is honoured by the Job it created, never by one found in its way.
           return new Applied(
               created, created.isPresent() ? Lifecycle.pendingRetry(search) : null, null);
@@ -346,13 +359,16 @@ public class ArchitectureSearchReconciler
 
   /**
    * Creates the stage's Job; empty when a Job of that name is in the way (one that is still being
-   * deleted, or gone again): the next pass decides afresh.
+   * deleted, or gone again): the next pass decides afresh. Through the SDK's resource operations,
+   * so that the next pass finds the Job in the informer's cache even before its watch event has
+   * come (it would otherwise see the new pod without its Job).
    */
   private Optional<Job> create(
-      KubernetesClient client, ArchitectureSearch search, TrainerStage stage) {
+      Context<ArchitectureSearch> context, ArchitectureSearch search, TrainerStage stage) {
+    KubernetesClient client = context.getClient();
     Job desired = jobs.desired(search, stage);
     try {
-      Job created = client.resource(desired).create();
+      Job created = context.resourceOperations().create(desired);
       SearchEvents.normal(
           client,
           search,

@@ -36,6 +36,9 @@ import java.util.stream.Collectors;
  */
 public final class StatusAggregator {
 
+  /** How a refused start goes on; the reconciler's retry is unlimited, at most 2 minutes apart. */
+  static final String RETRIED = " (retried until accepted, at most 2 minutes apart)";
+
   private static final Set<String> POD_PROBLEMS =
       Set.of(
           "ImagePullBackOff",
@@ -58,7 +61,7 @@ public final class StatusAggregator {
     status.setObservedGeneration(generation);
     status.setObservedSpecHash(
         previous.getObservedSpecHash() != null
-            ? previous.getObservedSpecHash()
+            ? SpecHash.toRecord(previous.getObservedSpecHash(), search.getSpec(), o.specHash())
             : o.violations().isEmpty() ? o.specHash() : null);
     status.setStartTime(previous.getStartTime());
     status.setRetryToken(o.retryHonoured() != null ? o.retryHonoured() : previous.getRetryToken());
@@ -414,7 +417,8 @@ public final class StatusAggregator {
               + " gone");
     }
     if (job == null && o.jobRefused() != null) {
-      return new Verdict(Situation.JOB_REFUSED, o.jobRefused().reason(), o.jobRefused().message());
+      return new Verdict(
+          Situation.JOB_REFUSED, o.jobRefused().reason(), o.jobRefused().message() + RETRIED);
     }
     if (job == null) {
       return Verdict.of(Situation.CREATING, creating);

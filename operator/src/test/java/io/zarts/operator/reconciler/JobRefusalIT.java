@@ -65,7 +65,8 @@ class JobRefusalIT {
               Condition ready = ready(current);
               assertThat(ready).isNotNull();
               assertThat(ready.getReason()).isEqualTo("QuotaExceeded");
-              assertThat(ready.getMessage()).isEqualTo(quota);
+              assertThat(ready.getMessage())
+                  .isEqualTo(quota + " (retried until accepted, at most 2 minutes apart)");
               assertThat(current.getStatus().getPhase()).isEqualTo(SearchPhase.PENDING);
             });
     // Once the quota lets it through, the retry creates the Job and the reason moves on.

@@ -3,10 +3,12 @@ package io.zarts.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.api.reconciler.ResourceOperations;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.managed.ManagedWorkflowAndDependentResourceContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
@@ -61,6 +63,14 @@ class RestartIT {
                 getClass().getClassLoader(),
                 new Class<?>[] {IndexedResourceCache.class},
                 (proxy, method, args) -> method.getName().equals("list") ? Stream.empty() : null);
+    // Cold caches have nothing to add a created object to: a create is a plain create.
+    ResourceOperations<ArchitectureSearch> plainCreate =
+        new ResourceOperations<>(null) {
+          @Override
+          public <R extends HasMetadata> R create(R resource) {
+            return client.resource(resource).create();
+          }
+        };
     return (Context<ArchitectureSearch>)
         Proxy.newProxyInstance(
             getClass().getClassLoader(),
@@ -68,6 +78,7 @@ class RestartIT {
             (proxy, method, args) ->
                 switch (method.getName()) {
                   case "getClient" -> client;
+                  case "resourceOperations" -> plainCreate;
                   case "getSecondaryResources" -> Set.of();
                   case "getPrimaryCache" -> cache;
                   case "managedWorkflowAndDependentResourceContext" -> noWorkflow;
@@ -90,6 +101,20 @@ class RestartIT {
                         .inNamespace("restart")
                         .withName("quickstart-trainer")
                         .get()
+                    != null);
+    // And the status that pass wrote, which it writes after the Job.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                client
+                        .resources(ArchitectureSearch.class)
+                        .inNamespace("restart")
+                        .withName("quickstart")
+                        .get()
+                        .getStatus()
+                        .getPhase()
                     != null);
     ArchitectureSearch current =
         client
