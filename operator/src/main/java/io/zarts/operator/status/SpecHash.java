@@ -42,7 +42,11 @@ public final class SpecHash {
 
   /** The hash to record: the one the search started with, brought to the current form. */
   static String toRecord(String previous, ArchitectureSearchSpec spec, String current) {
-    return current != null && previous != null && previous.equals(legacyImmutablePart(spec))
+    // The legacy form is computed only for a hash that is not the current one.
+    return current != null
+            && previous != null
+            && !previous.equals(current)
+            && previous.equals(legacyImmutablePart(spec))
         ? current
         : previous;
   }
