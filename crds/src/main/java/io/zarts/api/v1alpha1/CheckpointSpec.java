@@ -45,6 +45,12 @@ public class CheckpointSpec {
 
   @Size(max = 32)
   @Pattern(Patterns.STORAGE_QUANTITY)
+  // A claim cannot shrink: a lowered size would be refused by the claim on every pass.
+  @ValidationRule(
+      value = "quantity(self).compareTo(quantity(oldSelf)) >= 0",
+      message =
+          "checkpoint.size cannot be lowered (a claim cannot shrink): keep it at least at its"
+              + " current value")
   @JsonPropertyDescription(
       "Size of a new checkpoint claim <name>-checkpoints, e.g. 10Gi. May be raised later: the"
           + " operator expands the claim where its storage class allows it (claims cannot shrink).")

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * each rule runs at its schema node with {@code self} bound to the value there; rules that mention
  * {@code oldSelf} are transition rules and run only on updates where the old object has a value at
  * the same place (reached through object properties and map keys, not list items). Values are typed
- * by the schema, so a {@code number} field written as 1 is still a double. Only standard CEL is
- * available: the Kubernetes extension libraries are not.
+ * by the schema, so a {@code number} field written as 1 is still a double. Standard CEL is
+ * available, and of the Kubernetes extension libraries only the quantity functions ({@link
+ * QuantityLibrary}).
  */
 final class CelRules {
 
@@ -38,6 +39,8 @@ final class CelRules {
           .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
           .addVar("self", SimpleType.DYN)
           .addVar("oldSelf", SimpleType.DYN)
+          .addFunctionDeclarations(QuantityLibrary.declarations())
+          .addFunctionBindings(QuantityLibrary.bindings())
           .build();
   private final Map<String, CelRuntime.Program> programs = new ConcurrentHashMap<>();
 

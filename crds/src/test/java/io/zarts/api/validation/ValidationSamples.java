@@ -218,6 +218,17 @@ public final class ValidationSamples {
     }
     s.add(
         update(
+            "lowering spec.checkpoint.size",
+            with(stored, "spec.checkpoint.size", "5Gi"),
+            stored,
+            "spec.checkpoint.size"));
+    s.add(
+        update(
+            "spec.checkpoint.size written in other units, same value",
+            with(stored, "spec.checkpoint.size", "10240Mi"),
+            stored));
+    s.add(
+        update(
             "writing out defaults",
             with(old, "spec.optimizer", "{algorithm: mgs, samples: 4, sigma: 0.025}"),
             old));

@@ -53,7 +53,6 @@ import io.zarts.operator.status.Lifecycle;
 import io.zarts.operator.status.Observation;
 import io.zarts.operator.status.SpecHash;
 import io.zarts.operator.status.StatusAggregator;
-import io.zarts.operator.status.StatusPatch;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,6 +127,7 @@ public class ArchitectureSearchReconciler
   private final SearchGauges metrics;
   private final ValidationCache validations;
   private final DeviceWarnings deviceWarnings = new DeviceWarnings();
+  private final PrunedStatus prunedStatus = new PrunedStatus();
   private final boolean eventsFilteredByServer;
 
   public ArchitectureSearchReconciler(
@@ -168,6 +168,7 @@ public class ArchitectureSearchReconciler
               metrics.remove(deleted);
               validations.forget(deleted);
               deviceWarnings.forget(deleted);
+              prunedStatus.forget(deleted);
             }));
     return sources;
   }
@@ -189,7 +190,12 @@ public class ArchitectureSearchReconciler
     // Why the objects the trainer needs could not be written (null when they were): no trainer
     // starts without them, and the status says why.
     Observation.Refusal ownedRefused =
-        accepted ? OwnedObjectFailures.reconcile(context).orElse(null) : null;
+        accepted
+            ? SharedClaims.refusal(
+                    search, context.getPrimaryCache().list(search.getMetadata().getNamespace()))
+                .or(() -> OwnedObjectFailures.reconcile(context))
+                .orElse(null)
+            : null;
     if (ownedRefused != null) {
       SearchEvents.warning(client, search, ownedRefused.reason(), ownedRefused.message());
     }
@@ -255,9 +261,14 @@ public class ArchitectureSearchReconciler
     // The server's answer may hold an edit made since this pass read the search (the status write
     // carries no resourceVersion); once it is cached, that edit's own watch event counts as old and
     // starts no pass, so this pass asks for the next one itself.
-    boolean changedMeanwhile =
-        !StatusPatch.same(status, search.getStatus())
-            && SPEC_OR_RETRY.accept(StatusWriter.write(context, search, status), search);
+    boolean changedMeanwhile = false;
+    if (prunedStatus.writeNeeded(search, status)) {
+      ArchitectureSearch stored = StatusWriter.write(context, search, status);
+      prunedStatus
+          .written(search, status, stored)
+          .ifPresent(m -> SearchEvents.warning(client, search, PrunedStatus.REASON, m));
+      changedMeanwhile = SPEC_OR_RETRY.accept(stored, search);
+    }
     // Only once the status that holds the transition is stored: a pass whose write fails records
     // nothing, and the pass that retries it records the transition once.
     recordTransition(client, search, status);

@@ -18,6 +18,7 @@ import io.zarts.operator.Examples;
 import io.zarts.operator.reconciler.StatusWriter;
 import io.zarts.operator.status.Observation;
 import io.zarts.operator.status.StatusAggregator;
+import io.zarts.operator.status.StatusPatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -184,6 +185,9 @@ class StatusWriterRealServerIT extends RealServerTest {
 
     assertThat(stored.getStatus().getPhase()).isEqualTo(SearchPhase.PENDING);
     assertThat(stored.getStatus().getBudget()).as("pruned by the older schema").isNull();
+    // What the operator reports of it (once, naming kubectl apply -f charts/zarts-operator/crds/).
+    assertThat(StatusPatch.prunedFields(status, stored.getStatus()))
+        .containsExactly("status.budget");
     assertThat(read(created).getStatus().getConditions())
         .usingRecursiveFieldByFieldElementComparator()
         .containsExactlyElementsOf(status.getConditions());

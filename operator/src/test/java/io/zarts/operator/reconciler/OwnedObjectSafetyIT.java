@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
  * Objects under the names of a search's own that are not the search's (another user's Role, Job or
  * claim, a claim kept from an earlier search of that name) are never written to, and the status
  * says which is in the way; an owned object the API server refuses reaches the status with the
- * server's message. Each failed before: the Role's rules were rewritten to the trainer's, the Job
- * and the kept claim adopted, and a refused Role left the search without any status.
+ * server's message; a second search on a claim another search uses waits for it. Each failed
+ * before: the Role's rules were rewritten to the trainer's, the Job and the kept claim adopted, and
+ * a refused Role left the search without any status.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -168,6 +169,33 @@ class OwnedObjectSafetyIT {
             });
     // Once the server accepts the Role, the retry goes on to the trainer.
     await().atMost(WAIT).untilAsserted(() -> assertThat(job("refused-trainer")).isNotNull());
+  }
+
+  @Test
+  void aSecondSearchOnTheSameClaimWaitsForTheFirst() {
+    createOnClaim("holder", "shared-checkpoints");
+    await().atMost(WAIT).untilAsserted(() -> assertThat(job("holder-trainer")).isNotNull());
+    createOnClaim("waiter", "shared-checkpoints");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              Condition ready = ready(get("waiter"));
+              assertThat(ready.getReason()).isEqualTo(SharedClaims.REASON);
+              assertThat(ready.getMessage()).contains("search holder");
+            });
+    assertThat(job("waiter-trainer")).as("no second trainer on the claim").isNull();
+    // Once the holder is gone, the waiting search's retry starts its trainer.
+    client.resource(get("holder")).delete();
+    await().atMost(WAIT).untilAsserted(() -> assertThat(job("waiter-trainer")).isNotNull());
+  }
+
+  private void createOnClaim(String name, String claim) {
+    ArchitectureSearch s = Examples.load("quickstart.yaml", NS);
+    s.getMetadata().setName(name);
+    s.getSpec().getCheckpoint().setSize(null);
+    s.getSpec().getCheckpoint().setExistingClaim(claim);
+    client.resource(s).create();
   }
 
   private void create(String name) {
