@@ -1,11 +1,14 @@
 package io.zarts.operator.job;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.zarts.api.progress.TrainerProgress;
+import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.BudgetStatus;
 import io.zarts.api.v1alpha1.MaxDuration;
+import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.api.v1alpha1.SearchStage;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,10 +32,13 @@ public enum TrainerStage {
   /**
    * The stage a search is in: the evaluation when spec.evaluation names a genotype (no search runs)
    * or once the search has completed all its epochs, when spec.evaluation is present; the search
-   * otherwise. The search Job tells when it exists; once it is gone (deleted by its TTL or by hand)
-   * the status it left does, so a finished search is never run again.
+   * otherwise. The search Job tells when it exists. Once it is gone (deleted by its TTL or by hand)
+   * the search's own report does (the progress ConfigMap, which lives as long as the search, holds
+   * what the trainer wrote last), then the status it left: so evaluation added a day after the
+   * search finished still starts, and a finished search is never run again.
    */
-  public static TrainerStage current(ArchitectureSearch search, Job searchJob) {
+  public static TrainerStage current(
+      ArchitectureSearch search, Job searchJob, TrainerProgress searchReport) {
     ArchitectureSearchSpec spec = search.getSpec();
     if (spec.getEvaluation() == null) {
       return SEARCH;
@@ -46,10 +52,18 @@ public enum TrainerStage {
       boolean done = !SEARCH.wantsMore(search, epochs == null ? wanted : epochs);
       return JobState.complete(searchJob) && done ? EVALUATION : SEARCH;
     }
+    if (searchReport != null
+        && searchReport.getState() == TrainerState.SUCCEEDED
+        && searchReport.getEpoch() != null) {
+      return SEARCH.wantsMore(search, searchReport.getEpoch()) ? SEARCH : EVALUATION;
+    }
     ArchitectureSearchStatus status = search.getStatus();
-    boolean searchDone =
+    boolean searchSucceeded =
         status != null
-            && status.getStage() == SearchStage.EVALUATION
+            && (status.getStage() == SearchStage.EVALUATION
+                || status.getPhase() == SearchPhase.SUCCEEDED);
+    boolean searchDone =
+        searchSucceeded
             && status.getProgress() != null
             && status.getProgress().getEpoch() != null
             && !SEARCH.wantsMore(search, status.getProgress().getEpoch());

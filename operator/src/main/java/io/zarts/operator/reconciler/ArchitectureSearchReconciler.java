@@ -199,7 +199,10 @@ public class ArchitectureSearchReconciler
     if (ownedRefused != null) {
       SearchEvents.warning(client, search, ownedRefused.reason(), ownedRefused.message());
     }
-    TrainerStage stage = TrainerStage.current(search, searchJob.orElse(null));
+    ConfigMap progressMap =
+        OwnedInformers.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
+    TrainerProgress searchReport = report(progressMap, TrainerProgress.FILE_NAME);
+    TrainerStage stage = TrainerStage.current(search, searchJob.orElse(null), searchReport);
     if (TrainerStage.evaluationOnly(search.getSpec()) && searchJob.isPresent()) {
       // spec.evaluation names the genotype: no search runs (its checkpoints stay on the claim).
       deleteJob(client, searchJob.get());
@@ -231,9 +234,6 @@ public class ArchitectureSearchReconciler
     Observation.Refusal podRefused =
         PodCreationFailures.of(stageJob, JobState.podsOf(stage.jobName(names), searchPods), events)
             .orElse(null);
-    ConfigMap progressMap =
-        OwnedInformers.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
-    TrainerProgress searchReport = report(progressMap, TrainerProgress.FILE_NAME);
     ArchitectureSearchStatus status =
         StatusAggregator.compute(
             new Observation(
@@ -362,8 +362,7 @@ public class ArchitectureSearchReconciler
       }
       default -> {
         // A retry asked for while the trainer still runs is that run: it is not started again.
-        boolean running = job.isPresent() && !JobState.finished(job.get());
-        return new Applied(job, running ? Lifecycle.pendingRetry(search) : null, null);
+        return new Applied(job, Lifecycle.honouredBy(search, job.orElse(null)), null);
       }
     }
   }
@@ -378,6 +377,10 @@ public class ArchitectureSearchReconciler
       Context<ArchitectureSearch> context, ArchitectureSearch search, TrainerStage stage) {
     KubernetesClient client = context.getClient();
     Job desired = jobs.desired(search, stage);
+    String retry = Lifecycle.pendingRetry(search);
+    if (retry != null) {
+      desired.getMetadata().getAnnotations().put(Lifecycle.JOB_RETRY_ANNOTATION, retry);
+    }
     try {
       Job created = context.resourceOperations().create(desired);
       SearchEvents.normal(

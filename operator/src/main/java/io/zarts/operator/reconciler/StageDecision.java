@@ -72,7 +72,7 @@ record StageDecision(Action action, String why) {
           ? new StageDecision(Action.DELETE, "spec.resources changed")
           : new StageDecision(Action.KEEP, "");
     }
-    if (Lifecycle.retryRequested(search)) {
+    if (Lifecycle.retryRequested(search, job)) {
       return new StageDecision(Action.DELETE, "retry requested");
     }
     Integer epochs = JobState.epochs(job);

@@ -1,9 +1,11 @@
 package io.zarts.operator.status;
 
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.job.Hashes;
+import io.zarts.operator.job.JobState;
 import io.zarts.operator.job.TrainerStage;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +42,33 @@ public final class Lifecycle {
 
   public static boolean retryRequested(ArchitectureSearch search) {
     return pendingRetry(search) != null;
+  }
+
+  /**
+   * On a Job: the zarts.io/retry token it was created for. The Job records it as well as the
+   * status, since the operator may stop between creating the Job and writing the status: the next
+   * pass then still knows that this Job is the retry, and a retry whose trainer failed fast is not
+   * run a second time.
+   */
+  public static final String JOB_RETRY_ANNOTATION = "zarts.io/retry-token";
+
+  /** Whether a retry is pending that the stage's Job (null when there is none) was not made for. */
+  public static boolean retryRequested(ArchitectureSearch search, Job job) {
+    String pending = pendingRetry(search);
+    return pending != null && !pending.equals(JobState.annotation(job, JOB_RETRY_ANNOTATION));
+  }
+
+  /**
+   * The pending retry token that the stage's existing Job honours (or null): a Job made for it, or
+   * one still running when the retry was asked for (that run is the retry).
+   */
+  public static String honouredBy(ArchitectureSearch search, Job job) {
+    String pending = pendingRetry(search);
+    if (pending == null || job == null) {
+      return null;
+    }
+    boolean madeForIt = pending.equals(JobState.annotation(job, JOB_RETRY_ANNOTATION));
+    return madeForIt || !JobState.finished(job) ? pending : null;
   }
 
   /**

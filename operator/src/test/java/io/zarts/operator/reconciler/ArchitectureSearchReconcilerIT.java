@@ -692,6 +692,36 @@ class ArchitectureSearchReconcilerIT {
             });
   }
 
+  /**
+   * Failed before: with the search Job gone (its TTL), the stage was read from the status alone,
+   * which said the search stage had ended for good, so the evaluation never started.
+   */
+  @Test
+  void evaluationAddedADayAfterTheSearchFinishedStartsAndTheSearchDoesNotRunAgain() {
+    create("later", "team-l");
+    await().atMost(WAIT).until(() -> job("later-trainer", "team-l") != null);
+    report("later", "team-l", TrainerProgress.FILE_NAME, TrainerFakes.finalReport(3));
+    setJob("later-trainer", "team-l", true);
+    await()
+        .atMost(WAIT)
+        .until(() -> get("later", "team-l").getStatus().getPhase() == SearchPhase.SUCCEEDED);
+    // A day later: the Job's TTL has deleted it, then the user adds spec.evaluation.
+    client.resource(job("later-trainer", "team-l")).delete();
+    await().atMost(WAIT).until(() -> job("later-trainer", "team-l") == null);
+    modify(
+        "later",
+        "team-l",
+        s ->
+            s.getSpec()
+                .setEvaluation(
+                    Examples.load("quickstart-evaluate.yaml").getSpec().getEvaluation()));
+    await().atMost(WAIT).until(() -> job("later-evaluate", "team-l") != null);
+    assertThat(job("later-trainer", "team-l")).as("the search does not run again").isNull();
+    await()
+        .atMost(WAIT)
+        .until(() -> get("later", "team-l").getStatus().getPhase() == SearchPhase.EVALUATING);
+  }
+
   @Test
   void aResourcesEditRollsTheRunningJobAndARaisedSizeExpandsTheClaim() {
     create("roll", "team-h");

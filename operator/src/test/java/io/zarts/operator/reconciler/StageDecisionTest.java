@@ -18,6 +18,7 @@ import io.zarts.operator.job.TrainerDefaults;
 import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.job.TrainerStage;
 import io.zarts.operator.reconciler.StageDecision.Action;
+import io.zarts.operator.status.Lifecycle;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,6 +128,25 @@ class StageDecisionTest {
     assertThat(decide(s, running, true, List.of()))
         .as("a Job from before the annotation existed is left alone")
         .isEqualTo(Action.KEEP);
+  }
+
+  /**
+   * Failed before: the operator stopped between creating the retry's Job and writing the status,
+   * the trainer failed fast, and the next pass, seeing the retry still pending, deleted that Job
+   * and ran the retry a second time.
+   */
+  @Test
+  void aRetrysJobThatFailedBeforeTheStatusRecordedItIsNotRunAgain() {
+    ArchitectureSearch s = ended(search(), SearchPhase.FAILED, 1);
+    s.getMetadata().setAnnotations(Map.of(ArchitectureSearch.RETRY_ANNOTATION, "2"));
+    Job retried = job(s, "Failed");
+    retried.getMetadata().getAnnotations().put(Lifecycle.JOB_RETRY_ANNOTATION, "2");
+    assertThat(decide(s, retried, true, List.of())).isEqualTo(Action.KEEP);
+    assertThat(Lifecycle.honouredBy(s, retried)).as("recorded by this pass").isEqualTo("2");
+    // A Job of an earlier run is replaced by the retry, as before.
+    assertThat(decide(s, job(s, "Failed"), true, List.of())).isEqualTo(Action.DELETE);
+    assertThat(Lifecycle.honouredBy(s, job(s, "Failed"))).isNull();
+    assertThat(Lifecycle.honouredBy(s, job(s, null))).as("that run is the retry").isEqualTo("2");
   }
 
   @Test
