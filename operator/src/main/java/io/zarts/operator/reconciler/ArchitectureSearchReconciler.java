@@ -202,6 +202,7 @@ public class ArchitectureSearchReconciler
     ConfigMap progressMap =
         OwnedInformers.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
     TrainerProgress searchReport = report(progressMap, TrainerProgress.FILE_NAME);
+    TrainerProgress evaluationReport = report(progressMap, TrainerProgress.EVALUATION_KEY);
     TrainerStage stage = TrainerStage.current(search, searchJob.orElse(null), searchReport);
     if (TrainerStage.evaluationOnly(search.getSpec()) && searchJob.isPresent()) {
       // spec.evaluation names the genotype: no search runs (its checkpoints stay on the claim).
@@ -222,7 +223,8 @@ public class ArchitectureSearchReconciler
             deleting(context, stage.jobName(names)),
             accepted,
             ownedRefused,
-            searchPods);
+            searchPods,
+            stage == TrainerStage.EVALUATION ? evaluationReport : searchReport);
     if (stage == TrainerStage.EVALUATION) {
       evaluationJob = applied.job();
     } else {
@@ -246,7 +248,7 @@ public class ArchitectureSearchReconciler
                 new Observation.Stage(
                     evaluationJob.orElse(null),
                     JobState.podsOf(names.evaluationJob(), searchPods),
-                    report(progressMap, TrainerProgress.EVALUATION_KEY)),
+                    evaluationReport),
                 applied.retryHonoured(),
                 applied.refused(),
                 podRefused,
@@ -328,10 +330,12 @@ public class ArchitectureSearchReconciler
       Job deleting,
       boolean accepted,
       Observation.Refusal ownedRefused,
-      List<Pod> searchPods) {
+      List<Pod> searchPods,
+      TrainerProgress stageReport) {
     KubernetesClient client = context.getClient();
     StageDecision decision =
-        StageDecision.decide(search, stage, job.orElse(null), deleting, accepted, searchPods);
+        StageDecision.decide(
+            search, stage, job.orElse(null), deleting, accepted, searchPods, stageReport);
     switch (decision.action()) {
       case DELETE -> {
         deleteJob(client, job.orElseThrow());

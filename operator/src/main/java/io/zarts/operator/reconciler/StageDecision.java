@@ -3,6 +3,7 @@ package io.zarts.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.operator.job.JobState;
@@ -40,7 +41,8 @@ record StageDecision(Action action, String why) {
       Job job,
       Job deleting,
       boolean specAccepted,
-      List<Pod> searchPods) {
+      List<Pod> searchPods,
+      TrainerProgress stageReport) {
     ArchitectureSearchSpec spec = search.getSpec();
     if (!specAccepted || Boolean.TRUE.equals(spec.getSuspend())) {
       return job != null && !JobState.finished(job)
@@ -50,7 +52,7 @@ record StageDecision(Action action, String why) {
     if (job != null) {
       return decideExisting(search, stage, job, searchPods);
     }
-    if (Lifecycle.endedForGood(search, stage)) {
+    if (Lifecycle.endedForGood(search, stage, stageReport)) {
       return new StageDecision(Action.NONE, "ended");
     }
     if (deleting != null) {

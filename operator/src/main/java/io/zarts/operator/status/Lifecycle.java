@@ -1,6 +1,8 @@
 package io.zarts.operator.status;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.zarts.api.progress.TrainerProgress;
+import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
@@ -76,8 +78,21 @@ public final class Lifecycle {
    * the status stays as it is.
    */
   public static boolean endedForGood(ArchitectureSearch search, TrainerStage stage) {
+    return endedForGood(search, stage, null);
+  }
+
+  /**
+   * The same, with the stage's own report (the progress ConfigMap's, or null): a search restored
+   * without its status (a backup tool that leaves status out) is known by that report to have
+   * ended, so it is not run again.
+   */
+  public static boolean endedForGood(
+      ArchitectureSearch search, TrainerStage stage, TrainerProgress stageReport) {
     ArchitectureSearchStatus status = search.getStatus();
-    if (status == null
+    if (neverWritten(status)) {
+      return !retryRequested(search) && reportedDone(search, stage, stageReport);
+    }
+    if (status.getCompletionTime() == null
         || status.getCompletionTime() == null
         || status.getStage() != stage.asStatus()
         || retryRequested(search)) {
@@ -85,6 +100,24 @@ public final class Lifecycle {
     }
     boolean succeeded = status.getPhase() == SearchPhase.SUCCEEDED;
     return !(succeeded && stage.wantsMore(search, finishedEpochs(status, stage)));
+  }
+
+  /** No status written by an operator: a new search, or one restored without its status. */
+  static boolean neverWritten(ArchitectureSearchStatus status) {
+    return status == null || status.getObservedGeneration() == null;
+  }
+
+  /** Whether the stage's report says it succeeded with all the epochs the spec asks for. */
+  static boolean reportedDone(
+      ArchitectureSearch search, TrainerStage stage, TrainerProgress report) {
+    if (report == null || report.getState() != TrainerState.SUCCEEDED) {
+      return false;
+    }
+    Integer epoch =
+        stage == TrainerStage.SEARCH
+            ? report.getEpoch()
+            : report.getEvaluation() == null ? null : report.getEvaluation().getEpoch();
+    return epoch != null && !stage.wantsMore(search, epoch);
   }
 
   /** The epochs the stage had finished when the status was last written. */

@@ -71,7 +71,11 @@ public final class StatusAggregator {
     TrainerStage stage = TrainerStage.current(search, o.job(), o.progress());
     status.setStage(stage.asStatus());
     // A stage that ended for good stays as it ended: later edits of the spec are not applied.
-    boolean ended = Lifecycle.endedForGood(search, stage);
+    boolean ended =
+        Lifecycle.endedForGood(
+            search,
+            stage,
+            stage == TrainerStage.EVALUATION ? o.evaluation().progress() : o.progress());
     boolean specAccepted = ended || (o.violations().isEmpty() && !o.immutableChanged());
     Optional<TerminationResult> end =
         specAccepted && JobState.complete(o.job())
@@ -322,6 +326,23 @@ public final class StatusAggregator {
       ArchitectureSearchStatus status,
       EvaluationStatus evaluation) {
     Job job = o.jobOf(stage);
+    if (job == null && Lifecycle.neverWritten(o.search().getStatus())) {
+      // Restored without its status: the stage's report says how it ended.
+      String restored = " (the status was restored from the trainer's report)";
+      if (stage == TrainerStage.EVALUATION
+          && (evaluation == null || evaluation.getTestAccuracy() == null)) {
+        return Verdict.of(Situation.EVALUATION_RESULT_UNREADABLE);
+      }
+      return stage == TrainerStage.EVALUATION
+          ? Verdict.of(
+              Situation.EVALUATED,
+              String.format(
+                      "test accuracy %.4f after %d evaluation epochs",
+                      evaluation.getTestAccuracy(), evaluation.getEpoch())
+                  + restored)
+          : Verdict.of(
+              Situation.COMPLETED, "searched " + epochs(o.progress(), o.search()) + restored);
+    }
     if (job == null) {
       return Verdict.of(Situation.ENDED);
     }

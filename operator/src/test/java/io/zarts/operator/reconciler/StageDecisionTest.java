@@ -77,6 +77,7 @@ class StageDecisionTest {
 
   static ArchitectureSearch ended(ArchitectureSearch s, SearchPhase phase, int epochs) {
     ArchitectureSearchStatus status = new ArchitectureSearchStatus();
+    status.setObservedGeneration(1L);
     status.setPhase(phase);
     status.setStage(SearchStage.SEARCH);
     status.setCompletionTime("2026-11-30T10:00:00Z");
@@ -88,7 +89,7 @@ class StageDecisionTest {
   }
 
   static Action decide(ArchitectureSearch s, Job job, boolean accepted, List<Pod> pods) {
-    return StageDecision.decide(s, TrainerStage.SEARCH, job, null, accepted, pods).action();
+    return StageDecision.decide(s, TrainerStage.SEARCH, job, null, accepted, pods, null).action();
   }
 
   @Test
@@ -100,7 +101,8 @@ class StageDecisionTest {
     assertThat(decide(s, null, true, List.of(pod("Failed", 143)))).isEqualTo(Action.CREATE);
     Job old = job(s, "Failed");
     old.getMetadata().setDeletionTimestamp("2026-11-30T10:00:00Z");
-    assertThat(StageDecision.decide(s, TrainerStage.SEARCH, null, old, true, List.of()).action())
+    assertThat(
+            StageDecision.decide(s, TrainerStage.SEARCH, null, old, true, List.of(), null).action())
         .as("the old Job of that name is still being deleted")
         .isEqualTo(Action.WAIT);
   }
@@ -122,7 +124,9 @@ class StageDecisionTest {
     Job running = job(s, null);
     assertThat(decide(s, running, true, List.of())).isEqualTo(Action.KEEP);
     s.getSpec().getResources().getRequests().put("cpu", new Quantity("2"));
-    assertThat(StageDecision.decide(s, TrainerStage.SEARCH, running, null, true, List.of()).why())
+    assertThat(
+            StageDecision.decide(s, TrainerStage.SEARCH, running, null, true, List.of(), null)
+                .why())
         .isEqualTo("spec.resources changed");
     running.getMetadata().getAnnotations().remove(TrainerJobFactory.RESOURCES_ANNOTATION);
     assertThat(decide(s, running, true, List.of()))

@@ -94,6 +94,32 @@ class LifecycleStatusTest {
         .isEqualTo(SearchPhase.SUCCEEDED);
   }
 
+  /**
+   * Failed before: a search restored without its status (a backup tool that leaves status out)
+   * counted as new, and its finished search ran again.
+   */
+  @Test
+  void aSearchRestoredWithoutItsStatusIsKnownByItsReportToHaveFinished() {
+    ArchitectureSearch s = search();
+    s.getSpec().getTraining().setEpochs(3);
+    s.setStatus(null);
+    var report = TrainerFakes.finalReport(3);
+    assertThat(Lifecycle.endedForGood(s, TrainerStage.SEARCH, report)).isTrue();
+    ArchitectureSearchStatus restored = compute(s, List.of(), null, List.of(), report, T0);
+    assertThat(restored.getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
+    assertThat(get(restored, "Succeeded").getReason()).isEqualTo("Completed");
+    assertThat(get(restored, "Succeeded").getMessage()).contains("restored");
+    assertThat(restored.getGenotype()).isNotNull();
+
+    // Unless more epochs are asked for, or a retry; and a new search without a report is new.
+    s.getSpec().getTraining().setEpochs(5);
+    assertThat(Lifecycle.endedForGood(s, TrainerStage.SEARCH, report)).isFalse();
+    s.getSpec().getTraining().setEpochs(3);
+    s.getMetadata().setAnnotations(java.util.Map.of(ArchitectureSearch.RETRY_ANNOTATION, "1"));
+    assertThat(Lifecycle.endedForGood(s, TrainerStage.SEARCH, report)).isFalse();
+    assertThat(Lifecycle.endedForGood(search(), TrainerStage.SEARCH, null)).isFalse();
+  }
+
   @Test
   void moreEpochsContinueASucceededSearchEvenAfterItsJobIsGone() {
     ArchitectureSearch s = finished("Complete", List.of());
