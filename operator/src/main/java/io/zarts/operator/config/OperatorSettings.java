@@ -65,6 +65,13 @@ public interface OperatorSettings {
     @WithDefault("10001")
     long runAsUser();
 
+    /**
+     * true: trainer pods set no runAsUser, runAsGroup or fsGroup, and the platform assigns them
+     * (OpenShift's restricted-v2 SCC refuses a pod whose UID is outside the namespace's range).
+     */
+    @WithDefault("false")
+    boolean platformAssignsUids();
+
     @WithDefault("9400")
     int metricsPort();
 

@@ -48,7 +48,7 @@ public class Producers {
         new Quantity(t.tmpSize()),
         t.terminationGracePeriodSeconds(),
         t.backoffLimit(),
-        t.runAsUser(),
+        t.platformAssignsUids() ? null : t.runAsUser(),
         t.metricsPort(),
         nodeSelector,
         tolerations,

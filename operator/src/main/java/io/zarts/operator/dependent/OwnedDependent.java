@@ -34,7 +34,15 @@ abstract class OwnedDependent<R extends HasMetadata>
       // Labelled as this search's, but another's: update refuses it.
       return Matcher.Result.computed(false, desired);
     }
-    return GenericKubernetesResourceMatcher.match(desired, actual, false, true, context);
+    return GenericKubernetesResourceMatcher.match(desired, actual, false, exactContent(), context);
+  }
+
+  /**
+   * Whether the content must equal the desired one exactly (true), or only hold it (false: fields
+   * the platform adds are left alone).
+   */
+  protected boolean exactContent() {
+    return true;
   }
 
   @Override

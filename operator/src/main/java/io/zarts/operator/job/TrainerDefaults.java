@@ -9,9 +9,9 @@ import java.util.Map;
  * What the operator's configuration (application.properties / Helm values), never the resource,
  * decides about trainer pods: the image and pull policy, default requests and limits, the size
  * limit of the writable /tmp, the grace period (long enough for one step and one checkpoint), the
- * Job's retry budget, how long a finished Job stays, the pod's user, and where GPU trainers may run
- * (a node selector and tolerations added to pods that request GPUs; the resource's own node
- * selector keys win).
+ * Job's retry budget, how long a finished Job stays, the pod's user (null: the platform assigns it,
+ * as OpenShift does), and where GPU trainers may run (a node selector and tolerations added to pods
+ * that request GPUs; the resource's own node selector keys win).
  */
 public record TrainerDefaults(
     String image,
@@ -21,7 +21,7 @@ public record TrainerDefaults(
     Quantity tmpSize,
     long terminationGracePeriodSeconds,
     int backoffLimit,
-    long runAsUser,
+    Long runAsUser,
     int metricsPort,
     Map<String, String> gpuNodeSelector,
     List<Toleration> gpuTolerations,
@@ -42,7 +42,7 @@ public record TrainerDefaults(
         new Quantity("1Gi"),
         300,
         6,
-        10001,
+        10001L,
         9400,
         Map.of(),
         List.of(),

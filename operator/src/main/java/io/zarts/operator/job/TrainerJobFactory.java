@@ -212,12 +212,14 @@ public final class TrainerJobFactory {
             .build());
   }
 
+  /** User, group and fsGroup as the image is built, unless the platform assigns them. */
   private PodSecurityContext podSecurity() {
+    Long uid = defaults.runAsUser();
     return new PodSecurityContextBuilder()
         .withRunAsNonRoot(true)
-        .withRunAsUser(defaults.runAsUser())
-        .withRunAsGroup(defaults.runAsUser())
-        .withFsGroup(defaults.runAsUser())
+        .withRunAsUser(uid)
+        .withRunAsGroup(uid)
+        .withFsGroup(uid)
         .withNewSeccompProfile()
         .withType("RuntimeDefault")
         .endSeccompProfile()

@@ -126,6 +126,31 @@ class HelmChartTest {
   }
 
   @Test
+  void onOpenShiftThePlatformAssignsTheUids() {
+    PodSpec fixed =
+        RenderedChart.render("")
+            .typed("Deployment", Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getSpec();
+    assertThat(fixed.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+    assertThat(env(fixed.getContainers().get(0)))
+        .containsEntry("ZARTS_OPERATOR_TRAINER_PLATFORM_ASSIGNS_UIDS", "false");
+    PodSpec pod =
+        RenderedChart.render("platformAssignsUids: true")
+            .typed("Deployment", Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getSpec();
+    assertThat(pod.getSecurityContext().getRunAsUser()).isNull();
+    assertThat(pod.getSecurityContext().getRunAsGroup()).isNull();
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(RestrictedProfile.violations(pod)).isEmpty();
+    assertThat(env(pod.getContainers().get(0)))
+        .containsEntry("ZARTS_OPERATOR_TRAINER_PLATFORM_ASSIGNS_UIDS", "true");
+  }
+
+  @Test
   void everyOperatorSettingTheChartSetsExistsAndParses() throws Exception {
     Container c =
         RenderedChart.render(

@@ -286,6 +286,40 @@ class TrainerJobFactoryTest {
         .isEmpty();
   }
 
+  /**
+   * OpenShift's restricted-v2 SCC refuses a pod whose UID is outside the namespace's range: with
+   * the platform assigning UIDs, the pod names none and stays restricted. Failed before: 10001 was
+   * always set.
+   */
+  @Test
+  void withThePlatformAssigningUidsThePodNamesNoUserGroupOrFsGroup() {
+    TrainerDefaults d = TrainerDefaults.standard("img");
+    TrainerJobFactory platform =
+        new TrainerJobFactory(
+            new TrainerDefaults(
+                d.image(),
+                d.pullPolicy(),
+                d.requests(),
+                d.limits(),
+                d.tmpSize(),
+                d.terminationGracePeriodSeconds(),
+                d.backoffLimit(),
+                null,
+                d.metricsPort(),
+                d.gpuNodeSelector(),
+                d.gpuTolerations(),
+                d.finishedJobTtlSeconds()));
+    PodSpec pod = platform.desired(example("quickstart.yaml")).getSpec().getTemplate().getSpec();
+    assertThat(pod.getSecurityContext().getRunAsUser()).isNull();
+    assertThat(pod.getSecurityContext().getRunAsGroup()).isNull();
+    assertThat(pod.getSecurityContext().getFsGroup()).isNull();
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(RestrictedProfile.violations(pod)).isEmpty();
+    PodSpec fixed = FACTORY.desired(example("quickstart.yaml")).getSpec().getTemplate().getSpec();
+    assertThat(fixed.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+    assertThat(fixed.getSecurityContext().getFsGroup()).isEqualTo(10001L);
+  }
+
   @Test
   void theCheckerCatchesAViolation() {
     Job job = FACTORY.desired(example("quickstart.yaml"));

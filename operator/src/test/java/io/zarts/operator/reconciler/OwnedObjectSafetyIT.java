@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
@@ -188,6 +190,59 @@ class OwnedObjectSafetyIT {
     // Once the holder is gone, the waiting search's retry starts its trainer.
     client.resource(get("holder")).delete();
     await().atMost(WAIT).untilAsserted(() -> assertThat(job("waiter-trainer")).isNotNull());
+  }
+
+  /**
+   * OpenShift adds imagePullSecrets and secrets to every ServiceAccount; an exact comparison
+   * removed them on every pass and the platform put them back, a write war per search. Failed
+   * before: the pass after the edit removed them.
+   */
+  @Test
+  void whatThePlatformAddsToTheTrainersServiceAccountIsLeftAlone() {
+    create("ocp");
+    await().atMost(WAIT).until(() -> serviceAccount("ocp-trainer") != null);
+    ServiceAccount added =
+        client
+            .serviceAccounts()
+            .inNamespace(NS)
+            .withName("ocp-trainer")
+            .edit(
+                sa ->
+                    new ServiceAccountBuilder(sa)
+                        .addNewImagePullSecret("ocp-trainer-dockercfg-x7k2p")
+                        .addNewSecret()
+                        .withName("ocp-trainer-dockercfg-x7k2p")
+                        .endSecret()
+                        .build());
+    // A spec edit, so that a pass is known to have run after the platform's addition.
+    ArchitectureSearch edited =
+        client
+            .resources(ArchitectureSearch.class)
+            .inNamespace(NS)
+            .withName("ocp")
+            .edit(
+                s -> {
+                  s.getSpec().getCheckpoint().setKeep(5);
+                  return s;
+                });
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                edited
+                    .getMetadata()
+                    .getGeneration()
+                    .equals(get("ocp").getStatus().getObservedGeneration()));
+    ServiceAccount after = serviceAccount("ocp-trainer");
+    assertThat(after.getImagePullSecrets())
+        .extracting("name")
+        .contains("ocp-trainer-dockercfg-x7k2p");
+    assertThat(after.getMetadata().getResourceVersion())
+        .isEqualTo(added.getMetadata().getResourceVersion());
+  }
+
+  private ServiceAccount serviceAccount(String name) {
+    return client.serviceAccounts().inNamespace(NS).withName(name).get();
   }
 
   private void createOnClaim(String name, String claim) {
