@@ -314,12 +314,7 @@ public class ArchitectureSearchReconciler
    * A stage's Job after this pass, the retry token honoured by creating it, and the API server's
    * refusal to create it (each null when there is none).
    */
-  private record Applied(Optional<Job> job, String retryHonoured, Observation.Refusal refused) {
-
-    Applied(Optional<Job> job) {
-      this(job, null, null);
-    }
-  }
+  private record Applied(Optional<Job> job, String retryHonoured, Observation.Refusal refused) {}
 
   /** Carries out the pass's decision for the stage's Job. */
   private Applied apply(
@@ -339,7 +334,7 @@ public class ArchitectureSearchReconciler
     switch (decision.action()) {
       case DELETE -> {
         deleteJob(client, job.orElseThrow());
-        return new Applied(Optional.empty());
+        return new Applied(Optional.empty(), null, null);
       }
       case CREATE -> {
         if (ownedRefused != null) {

@@ -41,17 +41,6 @@ public record Observation(
     public static final Stage NONE = new Stage(null, List.of(), null);
   }
 
-  /** An observation of the search Job alone (no evaluation Job yet). */
-  public Observation(
-      ArchitectureSearch search,
-      List<Violation> violations,
-      Job job,
-      List<Pod> pods,
-      TrainerProgress progress,
-      Instant now) {
-    this(search, violations, null, job, pods, progress, Stage.NONE, null, null, null, null, now);
-  }
-
   /** The pods of both stages. */
   public List<Pod> allPods() {
     return Stream.concat(pods.stream(), evaluation.pods().stream()).toList();

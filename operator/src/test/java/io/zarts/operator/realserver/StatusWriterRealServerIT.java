@@ -16,7 +16,7 @@ import io.zarts.api.v1alpha1.ProgressStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.Examples;
 import io.zarts.operator.reconciler.StatusWriter;
-import io.zarts.operator.status.Observation;
+import io.zarts.operator.status.Observations;
 import io.zarts.operator.status.StatusAggregator;
 import io.zarts.operator.status.StatusPatch;
 import java.time.Duration;
@@ -46,7 +46,8 @@ class StatusWriterRealServerIT extends RealServerTest {
 
   /** The status of a reconciler's first pass: no Job yet. */
   private static ArchitectureSearchStatus firstPass(ArchitectureSearch s) {
-    return StatusAggregator.compute(new Observation(s, List.of(), null, List.of(), null, T0));
+    return StatusAggregator.compute(
+        Observations.searchOnly(s, List.of(), null, List.of(), null, T0));
   }
 
   /** A later pass: the Job exists, its pod not yet. */
@@ -60,7 +61,8 @@ class StatusWriterRealServerIT extends RealServerTest {
             .withNewSpec()
             .endSpec()
             .build();
-    return StatusAggregator.compute(new Observation(s, List.of(), job, List.of(), null, T0));
+    return StatusAggregator.compute(
+        Observations.searchOnly(s, List.of(), job, List.of(), null, T0));
   }
 
   @Test

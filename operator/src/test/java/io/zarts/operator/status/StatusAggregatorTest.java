@@ -84,7 +84,8 @@ class StatusAggregatorTest {
       List<Pod> pods,
       TrainerProgress progress,
       Instant now) {
-    return StatusAggregator.compute(new Observation(s, violations, job, pods, progress, now));
+    return StatusAggregator.compute(
+        Observations.searchOnly(s, violations, job, pods, progress, now));
   }
 
   static Condition get(ArchitectureSearchStatus status, String type) {
