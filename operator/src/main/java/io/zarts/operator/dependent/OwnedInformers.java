@@ -53,6 +53,7 @@ public final class OwnedInformers {
             .withName(name)
             .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
             .withSecondaryToPrimaryMapper(OwnedInformers::bySearchLabel)
+            .withItemStore(new TrimmedItemStore<>())
             .build(),
         ctx);
   }

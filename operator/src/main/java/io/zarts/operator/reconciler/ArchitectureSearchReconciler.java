@@ -44,6 +44,7 @@ import io.zarts.operator.dependent.SpecConfigMapDependent;
 import io.zarts.operator.dependent.TrainerRoleBindingDependent;
 import io.zarts.operator.dependent.TrainerRoleDependent;
 import io.zarts.operator.dependent.TrainerServiceAccountDependent;
+import io.zarts.operator.dependent.TrimmedItemStore;
 import io.zarts.operator.events.SearchEvents;
 import io.zarts.operator.job.JobState;
 import io.zarts.operator.job.SearchNames;
@@ -149,12 +150,14 @@ public class ArchitectureSearchReconciler
             .withName("jobs")
             .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ArchitectureSearch.class))
+            .withItemStore(new TrimmedItemStore<>())
             .build();
     var podConfig =
         InformerEventSourceConfiguration.from(Pod.class, ArchitectureSearch.class)
             .withName("pods")
             .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
             .withSecondaryToPrimaryMapper(OwnedInformers::bySearchLabel)
+            .withItemStore(new TrimmedItemStore<>())
             .build();
     List<EventSource<?, ArchitectureSearch>> sources = new ArrayList<>();
     sources.add(new InformerEventSource<>(jobConfig, ctx));

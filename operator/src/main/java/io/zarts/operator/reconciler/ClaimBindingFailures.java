@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.operator.dependent.TrimmedItemStore;
 import io.zarts.operator.status.Observation;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,7 +42,8 @@ final class ClaimBindingFailures {
     var builder =
         InformerEventSourceConfiguration.from(Event.class, ArchitectureSearch.class)
             .withName("claim-binding-failures")
-            .withSecondaryToPrimaryMapper(ClaimBindingFailures::searchOf);
+            .withSecondaryToPrimaryMapper(ClaimBindingFailures::searchOf)
+            .withItemStore(new TrimmedItemStore<>());
     if (serverSideFilter) {
       builder.withFieldSelector(
           new FieldSelector(

@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
+import io.zarts.operator.dependent.TrimmedItemStore;
 import io.zarts.operator.status.Observation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -45,7 +46,8 @@ final class PodCreationFailures {
     var builder =
         InformerEventSourceConfiguration.from(Event.class, ArchitectureSearch.class)
             .withName("pod-creation-failures")
-            .withSecondaryToPrimaryMapper(PodCreationFailures::searchOf);
+            .withSecondaryToPrimaryMapper(PodCreationFailures::searchOf)
+            .withItemStore(new TrimmedItemStore<>());
     if (serverSideFilter) {
       builder.withFieldSelector(
           new FieldSelector(
