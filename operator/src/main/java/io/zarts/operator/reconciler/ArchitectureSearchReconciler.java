@@ -243,6 +243,7 @@ public class ArchitectureSearchReconciler
         StatusAggregator.compute(
             new Observation(
                 search,
+                stage,
                 violations,
                 specHash,
                 searchJob.orElse(null),

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Everything the status is computed from in one reconcile: the resource, its validation violations,
+ * Everything the status is computed from in one reconcile: the resource, the stage the pass decided
+ * on (computed once, by the reconciler, from the Jobs before it acted), its validation violations,
  * the hash of its immutable part, the search Job and its pods as the informers see them with the
  * newest search report, the same for the evaluation Job, the zarts.io/retry value honoured by a Job
  * created in this pass (or null), the API server's refusal to create it (or null), the Job
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
  */
 public record Observation(
     ArchitectureSearch search,
+    TrainerStage stage,
     List<Violation> violations,
     String specHash,
     Job job,

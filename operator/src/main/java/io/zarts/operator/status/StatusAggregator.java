@@ -68,7 +68,7 @@ public final class StatusAggregator {
     copyProgress(o.progress(), search, previous, status);
 
     boolean suspend = Boolean.TRUE.equals(search.getSpec().getSuspend());
-    TrainerStage stage = TrainerStage.current(search, o.job(), o.progress());
+    TrainerStage stage = o.stage();
     status.setStage(stage.asStatus());
     // A stage that ended for good stays as it ended: later edits of the spec are not applied.
     boolean ended =

@@ -19,6 +19,7 @@ import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.TrainerFakes;
 import io.zarts.operator.job.JobState;
+import io.zarts.operator.job.TrainerStage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,7 @@ class EvaluationStatusTest {
     return StatusAggregator.compute(
         new Observation(
             s,
+            TrainerStage.current(s, searchJob, searchJob == null ? null : searchReport()),
             List.of(),
             null,
             searchJob,

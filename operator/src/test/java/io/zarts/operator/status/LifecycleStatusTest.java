@@ -147,6 +147,7 @@ class LifecycleStatusTest {
         StatusAggregator.compute(
             new Observation(
                 s,
+                TrainerStage.SEARCH,
                 List.of(),
                 null,
                 job(null, 1),

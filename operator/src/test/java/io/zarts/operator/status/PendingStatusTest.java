@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.TrainerFakes;
+import io.zarts.operator.job.TrainerStage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,7 @@ class PendingStatusTest {
     return StatusAggregator.compute(
         new Observation(
             search(),
+            TrainerStage.SEARCH,
             List.of(),
             null,
             job(null, 1),
