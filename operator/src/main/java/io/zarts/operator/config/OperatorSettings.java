@@ -17,6 +17,19 @@ public interface OperatorSettings {
 
   Events events();
 
+  Metrics metrics();
+
+  /** The operator's own metrics on /q/metrics. */
+  interface Metrics {
+    /**
+     * all (up to 8 series per search), alerts (zarts_search_phase and
+     * zarts_search_trainer_attempts, which the chart's alerts read) or none (zarts_searches per
+     * phase and the reconcile counters only).
+     */
+    @WithDefault("all")
+    PerSearchSeries perSearchSeries();
+  }
+
   /** The Kubernetes Events the operator reads (FailedCreate of trainer Jobs). */
   interface Events {
     /**

@@ -145,19 +145,20 @@ public class ArchitectureSearchReconciler
   @Override
   public List<EventSource<?, ArchitectureSearch>> prepareEventSources(
       EventSourceContext<ArchitectureSearch> ctx) {
+    ctx.getPrimaryCache().addIndexer(SharedClaims.INDEX, SharedClaims::indexKeys);
     var jobConfig =
         InformerEventSourceConfiguration.from(Job.class, ArchitectureSearch.class)
             .withName("jobs")
             .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(ArchitectureSearch.class))
-            .withItemStore(new TrimmedItemStore<>())
+            .withItemStore(TrimmedItemStore.forJobs())
             .build();
     var podConfig =
         InformerEventSourceConfiguration.from(Pod.class, ArchitectureSearch.class)
             .withName("pods")
             .withLabelSelector(TrainerJobFactory.SEARCH_LABEL)
             .withSecondaryToPrimaryMapper(OwnedInformers::bySearchLabel)
-            .withItemStore(new TrimmedItemStore<>())
+            .withItemStore(TrimmedItemStore.forPods())
             .build();
     List<EventSource<?, ArchitectureSearch>> sources = new ArrayList<>();
     sources.add(new InformerEventSource<>(jobConfig, ctx));
@@ -195,7 +196,11 @@ public class ArchitectureSearchReconciler
     Observation.Refusal ownedRefused =
         accepted
             ? SharedClaims.refusal(
-                    search, context.getPrimaryCache().list(search.getMetadata().getNamespace()))
+                    search,
+                    context
+                        .getPrimaryCache()
+                        .byIndex(SharedClaims.INDEX, SharedClaims.indexKey(search))
+                        .stream())
                 .or(() -> OwnedObjectFailures.reconcile(context))
                 .orElse(null)
             : null;

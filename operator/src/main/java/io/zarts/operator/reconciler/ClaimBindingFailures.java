@@ -34,22 +34,29 @@ final class ClaimBindingFailures {
   private ClaimBindingFailures() {}
 
   /**
-   * serverSideFilter: let the API server send only events of claims (the mock cannot filter by this
-   * field; the mapper filters the same way).
+   * serverSideFilter: let the API server send only warnings about claims (the mock cannot filter by
+   * these fields; the mapper filters the same way). The cache keeps only the warnings of claims
+   * named like a search's own.
    */
-  static InformerEventSource<Event, ArchitectureSearch> eventSource(
-      EventSourceContext<ArchitectureSearch> ctx, boolean serverSideFilter) {
+  static InformerEventSourceConfiguration<Event> configuration(boolean serverSideFilter) {
     var builder =
         InformerEventSourceConfiguration.from(Event.class, ArchitectureSearch.class)
             .withName("claim-binding-failures")
             .withSecondaryToPrimaryMapper(ClaimBindingFailures::searchOf)
-            .withItemStore(new TrimmedItemStore<>());
+            .withItemStore(new TrimmedItemStore<>(event -> !searchOf(event).isEmpty()));
     if (serverSideFilter) {
+      // Both reasons are warnings (kubectl get events --field-selector type=Warning).
       builder.withFieldSelector(
           new FieldSelector(
-              new FieldSelector.Field("involvedObject.kind", "PersistentVolumeClaim")));
+              new FieldSelector.Field("involvedObject.kind", "PersistentVolumeClaim"),
+              new FieldSelector.Field("type", "Warning")));
     }
-    return new InformerEventSource<>(builder.build(), ctx);
+    return builder.build();
+  }
+
+  static InformerEventSource<Event, ArchitectureSearch> eventSource(
+      EventSourceContext<ArchitectureSearch> ctx, boolean serverSideFilter) {
+    return new InformerEventSource<>(configuration(serverSideFilter), ctx);
   }
 
   /** The search whose checkpoint claim the warning is about, by the claim's name. */

@@ -40,14 +40,16 @@ final class PodCreationFailures {
   /**
    * serverSideFilter: let the API server send only FailedCreate events of Jobs (a field selector);
    * off only where the API server cannot filter by these fields (the test mock answers any such
-   * selector with nothing). The mapper filters the same way, so the result is the same.
+   * selector with nothing). The mapper filters the same way, so the result is the same. A field
+   * selector cannot match a name's suffix, so the events of other Jobs in the watched namespaces
+   * (other tenants' CronJobs) still arrive; they are neither cached nor mapped to a search.
    */
   static InformerEventSourceConfiguration<Event> configuration(boolean serverSideFilter) {
     var builder =
         InformerEventSourceConfiguration.from(Event.class, ArchitectureSearch.class)
             .withName("pod-creation-failures")
             .withSecondaryToPrimaryMapper(PodCreationFailures::searchOf)
-            .withItemStore(new TrimmedItemStore<>());
+            .withItemStore(new TrimmedItemStore<>(event -> !searchOf(event).isEmpty()));
     if (serverSideFilter) {
       builder.withFieldSelector(
           new FieldSelector(

@@ -8,7 +8,10 @@ import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
+import io.zarts.operator.config.OperatorSettings;
+import io.zarts.operator.config.PerSearchSeries;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,12 +27,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * _evaluation_test_accuracy) labelled with namespace and name, zarts_searches{phase},
  * zarts_operator_reconciles_total and zarts_operator_reconcile_errors_total. A reconcile updates
  * its own search's series only (O(1)); a series appears when its value is first known and goes when
- * the search is deleted ({@link SearchDeletions}).
+ * the search is deleted ({@link SearchDeletions}). zarts.operator.metrics.per-search-series picks
+ * which per-search gauges are exported ({@link PerSearchSeries}).
  */
 @ApplicationScoped
 public class SearchGauges {
 
   private final MeterRegistry registry;
+  private final PerSearchSeries exported;
+  private static final String PHASE = "zarts.search.phase";
+
   private final Map<String, Series> byUid = new ConcurrentHashMap<>();
 
   /**
@@ -50,8 +57,14 @@ public class SearchGauges {
   private final Counter reconcileErrors;
   private final Counter reconciles;
 
-  public SearchGauges(MeterRegistry registry) {
+  @Inject
+  public SearchGauges(MeterRegistry registry, OperatorSettings settings) {
+    this(registry, settings.metrics().perSearchSeries());
+  }
+
+  SearchGauges(MeterRegistry registry, PerSearchSeries exported) {
     this.registry = registry;
+    this.exported = exported;
     // A registry that outlives an application restart (tests restart Quarkus per class) still
     // holds the previous instance's gauges, which would shadow these: they go first.
     registry.getMeters().stream()
@@ -144,15 +157,19 @@ public class SearchGauges {
       if (p != phase) {
         if (phase != null) {
           perPhase.get(phase).decrementAndGet();
-          registry.remove(phaseGauge);
+          if (phaseGauge != null) {
+            registry.remove(phaseGauge);
+          }
         }
         perPhase.get(p).incrementAndGet();
         phase = p;
         phaseGauge =
-            Gauge.builder("zarts.search.phase", () -> 1)
-                .description("1 for the search's current phase")
-                .tags(tags.and("phase", label(p)))
-                .register(registry);
+            exported.exports(PHASE)
+                ? Gauge.builder(PHASE, () -> 1)
+                    .description("1 for the search's current phase")
+                    .tags(tags.and("phase", label(p)))
+                    .register(registry)
+                : null;
       }
       var progress = status == null ? null : status.getProgress();
       Integer epoch = progress == null ? null : progress.getEpoch();
@@ -189,7 +206,7 @@ public class SearchGauges {
 
     /** A value for the gauge, registering it the first time; null removes it. */
     private void set(String name, String description, Double value) {
-      if (value == null) {
+      if (value == null || !exported.exports(name)) {
         values.remove(name);
         Gauge gone = gauges.remove(name);
         if (gone != null) {
@@ -217,7 +234,9 @@ public class SearchGauges {
       gauges.clear();
       if (phase != null) {
         perPhase.get(phase).decrementAndGet();
-        registry.remove(phaseGauge);
+        if (phaseGauge != null) {
+          registry.remove(phaseGauge);
+        }
         phase = null;
       }
     }

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.zarts.api.RepoFiles;
 import io.zarts.operator.Examples;
 import io.zarts.operator.config.OperatorSettings;
+import io.zarts.operator.config.PerSearchSeries;
 import io.zarts.operator.job.RestrictedProfile;
 import io.zarts.operator.job.TrainerDefaults;
 import io.zarts.operator.job.TrainerJobFactory;
@@ -172,7 +173,15 @@ class HelmChartTest {
     for (Method m : OperatorSettings.Checkpoint.class.getDeclaredMethods()) {
       known.add("ZARTS_OPERATOR_CHECKPOINT_" + snake(m.getName()));
     }
+    for (Method m : OperatorSettings.Metrics.class.getDeclaredMethods()) {
+      known.add("ZARTS_OPERATOR_METRICS_" + snake(m.getName()));
+    }
     Map<String, String> env = env(c);
+    // SmallRye reads an enum setting case-insensitively.
+    assertThat(
+            PerSearchSeries.valueOf(
+                env.get("ZARTS_OPERATOR_METRICS_PER_SEARCH_SERIES").toUpperCase()))
+        .isEqualTo(PerSearchSeries.ALL);
     env.keySet().stream()
         .filter(k -> k.startsWith("ZARTS_"))
         .forEach(k -> assertThat(known).as("the operator reads " + k).contains(k));

@@ -25,12 +25,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -94,6 +96,8 @@ class LoadIT {
     Map<String, Long> created = new ConcurrentHashMap<>();
     Map<String, Long> jobSeen = new ConcurrentHashMap<>();
     ExecutorService trainers = Executors.newFixedThreadPool(4);
+    dropRequestLog();
+    long heapBefore = heapAfterGc();
     double reconcilesBefore = OperatorMetrics.reconciles();
     long start = System.nanoTime();
     try (Watch watch =
@@ -136,16 +140,12 @@ class LoadIT {
     List<Double> latencies = new ArrayList<>();
     jobSeen.forEach((job, t) -> latencies.add((t - created.get(job)) / 1e6));
     Collections.sort(latencies);
-    // The mock server keeps every request it answered, bodies included, for tests to inspect:
-    // memory of the test harness, not of the operator.
-    int recorded = 0;
-    while (server.getKubernetesMockServer().takeRequest(1, TimeUnit.MILLISECONDS) != null) {
-      recorded++;
-    }
-    System.gc();
-    long heap =
-        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
-    long mockStore = storedJsonBytes(namespace) / (1024 * 1024);
+    int recorded = dropRequestLog();
+    long heapBytes = heapAfterGc();
+    long heap = heapBytes / (1024 * 1024);
+    Map<String, Long> stored = storedJsonBytes(namespace);
+    long storedBytes = stored.values().stream().mapToLong(Long::longValue).sum();
+    long mockStore = storedBytes / (1024 * 1024);
     System.out.printf(
         "LOAD %d searches Succeeded in %.1f s; create->Job latency p50 %.0f ms, p99 %.0f ms,"
             + " max %.0f ms; %.1f reconciles/s; heap after GC %d MiB (the mock server's log of %d"
@@ -160,6 +160,18 @@ class LoadIT {
         heap,
         recorded,
         mockStore);
+    // What each search adds: the heap's growth over the run (operator caches and state, the test
+    // client, and the mock's store of the same objects), and the JSON of its objects per kind,
+    // which is what the operator's informers cache (without managedFields).
+    System.out.printf(
+        "LOAD %d searches: heap after GC grew %.1f KiB per search; their objects' JSON %.1f KiB per"
+            + " search: %s%n",
+        searches,
+        (heapBytes - heapBefore) / 1024.0 / searches,
+        storedBytes / 1024.0 / searches,
+        stored.entrySet().stream()
+            .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / 1024.0 / searches))
+            .collect(Collectors.joining(", ")));
     assertThat(client.batch().v1().jobs().inNamespace(namespace).list().getItems())
         .hasSize(searches);
     assertThat(jobSeen).hasSize(searches);
@@ -169,22 +181,42 @@ class LoadIT {
    * The JSON text of every object in the namespace, which the in-JVM mock API server holds as
    * strings (one byte per character): part of the heap reading that is not the operator's.
    */
-  private long storedJsonBytes(String namespace) {
-    List<List<? extends HasMetadata>> kinds =
-        List.of(
-            client.resources(ArchitectureSearch.class).inNamespace(namespace).list().getItems(),
-            client.batch().v1().jobs().inNamespace(namespace).list().getItems(),
-            client.pods().inNamespace(namespace).list().getItems(),
-            client.configMaps().inNamespace(namespace).list().getItems(),
-            client.serviceAccounts().inNamespace(namespace).list().getItems(),
-            client.rbac().roles().inNamespace(namespace).list().getItems(),
-            client.rbac().roleBindings().inNamespace(namespace).list().getItems(),
-            client.persistentVolumeClaims().inNamespace(namespace).list().getItems(),
-            client.v1().events().inNamespace(namespace).list().getItems());
-    return kinds.stream()
-        .flatMap(List::stream)
-        .mapToLong(o -> Serialization.asJson(o).length())
-        .sum();
+  private Map<String, Long> storedJsonBytes(String namespace) {
+    Map<String, List<? extends HasMetadata>> kinds = new LinkedHashMap<>();
+    kinds.put(
+        "searches",
+        client.resources(ArchitectureSearch.class).inNamespace(namespace).list().getItems());
+    kinds.put("jobs", client.batch().v1().jobs().inNamespace(namespace).list().getItems());
+    kinds.put("pods", client.pods().inNamespace(namespace).list().getItems());
+    kinds.put("configmaps", client.configMaps().inNamespace(namespace).list().getItems());
+    kinds.put("serviceaccounts", client.serviceAccounts().inNamespace(namespace).list().getItems());
+    kinds.put("roles", client.rbac().roles().inNamespace(namespace).list().getItems());
+    kinds.put(
+        "rolebindings", client.rbac().roleBindings().inNamespace(namespace).list().getItems());
+    kinds.put("claims", client.persistentVolumeClaims().inNamespace(namespace).list().getItems());
+    kinds.put("events", client.v1().events().inNamespace(namespace).list().getItems());
+    Map<String, Long> bytes = new LinkedHashMap<>();
+    kinds.forEach(
+        (kind, items) ->
+            bytes.put(kind, items.stream().mapToLong(o -> Serialization.asJson(o).length()).sum()));
+    return bytes;
+  }
+
+  /**
+   * Drops the mock server's log of the requests it answered (it keeps each one, body included, for
+   * tests to inspect: memory of the test harness, not of the operator); returns how many.
+   */
+  private int dropRequestLog() throws InterruptedException {
+    int recorded = 0;
+    while (server.getKubernetesMockServer().takeRequest(1, TimeUnit.MILLISECONDS) != null) {
+      recorded++;
+    }
+    return recorded;
+  }
+
+  private static long heapAfterGc() {
+    System.gc();
+    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
   }
 
   private long succeeded(String namespace) {

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.javaoperatorsdk.operator.api.config.informer.FieldSelector;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,26 @@ class ClaimBindingFailuresTest {
         .withMessage(message)
         .withLastTimestamp(when)
         .build();
+  }
+
+  @Test
+  void productionAsksForWarningsAboutClaimsAndCachesOnlyThoseOfSearchClaims() {
+    var config = ClaimBindingFailures.configuration(true);
+    assertThat(config.getInformerConfig().getFieldSelector().getFields())
+        .containsExactlyInAnyOrder(
+            new FieldSelector.Field("involvedObject.kind", "PersistentVolumeClaim"),
+            new FieldSelector.Field("type", "Warning"));
+    assertThat(ClaimBindingFailures.configuration(false).getInformerConfig().getFieldSelector())
+        .isNull();
+    @SuppressWarnings("unchecked")
+    var store = (ItemStore<Event>) config.getInformerConfig().getItemStore();
+    Event ours = event("FailedBinding", "claim-uid", "2026-12-06T10:00:00Z", "no volumes");
+    Event database = event("FailedBinding", "db-uid", "2026-12-06T10:00:00Z", "no volumes");
+    database.getInvolvedObject().setName("postgres-data");
+    database.getMetadata().setName("postgres-data.1");
+    store.put(store.getKey(ours), ours);
+    store.put(store.getKey(database), database);
+    assertThat(store.values()).containsExactly(ours);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.javaoperatorsdk.operator.api.config.informer.FieldSelector;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.zarts.operator.status.Observation;
@@ -69,6 +70,21 @@ class PodCreationFailuresTest {
             new FieldSelector.Field("involvedObject.kind", "Job"));
     assertThat(PodCreationFailures.configuration(false).getInformerConfig().getFieldSelector())
         .isNull();
+  }
+
+  @Test
+  void theCacheKeepsOnlyEventsOfJobsNamedLikeATrainer() {
+    @SuppressWarnings("unchecked")
+    var store =
+        (ItemStore<Event>)
+            PodCreationFailures.configuration(true).getInformerConfig().getItemStore();
+    String t = "2026-11-30T10:00:00Z";
+    // Another tenant's CronJob in a watched namespace: its Jobs' refusals are not cached.
+    Event cronJob = event("FailedCreate", "Job", "backup-29012345", "u1", t);
+    Event trainer = event("FailedCreate", "Job", "s-trainer", "u2", t);
+    store.put(store.getKey(cronJob), cronJob);
+    store.put(store.getKey(trainer), trainer);
+    assertThat(store.values()).containsExactly(trainer);
   }
 
   @Test
