@@ -17,6 +17,7 @@ import io.zarts.operator.Examples;
 import jakarta.inject.Inject;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,12 @@ class RestartIT {
             Proxy.newProxyInstance(
                 getClass().getClassLoader(),
                 new Class<?>[] {IndexedResourceCache.class},
-                (proxy, method, args) -> method.getName().equals("list") ? Stream.empty() : null);
+                (proxy, method, args) ->
+                    switch (method.getName()) {
+                      case "list" -> Stream.empty();
+                      case "byIndex" -> List.of();
+                      default -> null;
+                    });
     // Cold caches have nothing to add a created object to: a create is a plain create.
     ResourceOperations<ArchitectureSearch> plainCreate =
         new ResourceOperations<>(null) {
