@@ -52,10 +52,9 @@ public enum TrainerStage {
       boolean done = !SEARCH.wantsMore(search, epochs == null ? wanted : epochs);
       return JobState.complete(searchJob) && done ? EVALUATION : SEARCH;
     }
-    if (searchReport != null
-        && searchReport.getState() == TrainerState.SUCCEEDED
-        && searchReport.getEpoch() != null) {
-      return SEARCH.wantsMore(search, searchReport.getEpoch()) ? SEARCH : EVALUATION;
+    Integer reported = SEARCH.succeededEpochs(searchReport);
+    if (reported != null) {
+      return SEARCH.wantsMore(search, reported) ? SEARCH : EVALUATION;
     }
     ArchitectureSearchStatus status = search.getStatus();
     boolean searchSucceeded =
@@ -68,6 +67,22 @@ public enum TrainerStage {
             && status.getProgress().getEpoch() != null
             && !SEARCH.wantsMore(search, status.getProgress().getEpoch());
     return searchDone ? EVALUATION : SEARCH;
+  }
+
+  /** Whether the stage's report says it succeeded with all the epochs the spec asks for. */
+  public boolean reportedDone(ArchitectureSearch search, TrainerProgress report) {
+    Integer epochs = succeededEpochs(report);
+    return epochs != null && !wantsMore(search, epochs);
+  }
+
+  /** The epochs of this stage that a report of success names, or null (no such report). */
+  private Integer succeededEpochs(TrainerProgress report) {
+    if (report == null || report.getState() != TrainerState.SUCCEEDED) {
+      return null;
+    }
+    return this == SEARCH
+        ? report.getEpoch()
+        : report.getEvaluation() == null ? null : report.getEvaluation().getEpoch();
   }
 
   /** How the status names this stage. */

@@ -53,6 +53,7 @@ import io.zarts.operator.job.TrainerStage;
 import io.zarts.operator.status.Lifecycle;
 import io.zarts.operator.status.Observation;
 import io.zarts.operator.status.SpecHash;
+import io.zarts.operator.status.StageFacts;
 import io.zarts.operator.status.StatusAggregator;
 import java.net.HttpURLConnection;
 import java.time.Instant;
@@ -109,7 +110,7 @@ import java.util.concurrent.TimeUnit;
     maxAttempts = -1,
     initialInterval = 2_000,
     intervalMultiplier = 1.5,
-    maxInterval = ArchitectureSearchReconciler.MAX_RETRY_INTERVAL_MS)
+    maxInterval = Lifecycle.MAX_RETRY_INTERVAL_MS)
 @ControllerConfiguration(
     // The generation alone would miss the zarts.io/retry annotation; SpecOrRetryChanged adds it.
     generationAwareEventProcessing = false,
@@ -118,9 +119,6 @@ import java.util.concurrent.TimeUnit;
         @MaxReconciliationInterval(interval = 30, timeUnit = TimeUnit.MINUTES))
 public class ArchitectureSearchReconciler
     implements Reconciler<ArchitectureSearch>, Cleaner<ArchitectureSearch> {
-
-  /** The longest wait between two attempts of a failing pass. */
-  public static final long MAX_RETRY_INTERVAL_MS = 120_000;
 
   private static final SpecOrRetryChanged SPEC_OR_RETRY = new SpecOrRetryChanged();
 
@@ -189,12 +187,27 @@ public class ArchitectureSearchReconciler
     Optional<Job> evaluationJob = job(context, names.evaluationJob());
     List<Pod> searchPods = context.getSecondaryResources(Pod.class).stream().toList();
     String specHash = SpecHash.immutablePart(search.getSpec());
-    boolean immutableChanged = SpecHash.changedSinceStart(search, specHash);
-    boolean accepted = violations.isEmpty() && !immutableChanged;
+    ConfigMap progressMap =
+        OwnedInformers.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
+    TrainerProgress searchReport = report(progressMap, TrainerProgress.FILE_NAME);
+    TrainerProgress evaluationReport = report(progressMap, TrainerProgress.EVALUATION_KEY);
+    // Decide everything before acting on any of it.
+    StageFacts facts =
+        StageFacts.of(
+            search, searchJob.orElse(null), searchReport, evaluationReport, violations, specHash);
+    TrainerStage stage = facts.stage();
+    PassPlan plan =
+        PassPlan.of(
+            search,
+            facts,
+            searchJob.orElse(null),
+            evaluationJob.orElse(null),
+            deleting(context, stage.jobName(names)),
+            searchPods);
     // Why the objects the trainer needs could not be written (null when they were): no trainer
     // starts without them, and the status says why.
     Observation.Refusal ownedRefused =
-        accepted
+        facts.specAccepted()
             ? SharedClaims.refusal(
                     search,
                     context
@@ -207,38 +220,17 @@ public class ArchitectureSearchReconciler
     if (ownedRefused != null) {
       SearchEvents.warning(client, search, ownedRefused.reason(), ownedRefused.message());
     }
-    ConfigMap progressMap =
-        OwnedInformers.cached(context, ConfigMap.class, names.progressConfigMap()).orElse(null);
-    TrainerProgress searchReport = report(progressMap, TrainerProgress.FILE_NAME);
-    TrainerProgress evaluationReport = report(progressMap, TrainerProgress.EVALUATION_KEY);
-    TrainerStage stage = TrainerStage.current(search, searchJob.orElse(null), searchReport);
-    if (TrainerStage.evaluationOnly(search.getSpec()) && searchJob.isPresent()) {
-      // spec.evaluation names the genotype: no search runs (its checkpoints stay on the claim).
-      deleteJob(client, searchJob.get());
-      searchJob = Optional.empty();
-    }
-    if (stage == TrainerStage.SEARCH && evaluationJob.isPresent()) {
-      // The search runs again (more epochs): the evaluation of its earlier result is void.
-      deleteJob(client, evaluationJob.get());
-      evaluationJob = Optional.empty();
-    }
-    Applied applied =
-        apply(
-            context,
-            search,
-            stage,
-            stage == TrainerStage.EVALUATION ? evaluationJob : searchJob,
-            deleting(context, stage.jobName(names)),
-            accepted,
-            ownedRefused,
-            searchPods,
-            stage == TrainerStage.EVALUATION ? evaluationReport : searchReport);
-    if (stage == TrainerStage.EVALUATION) {
-      evaluationJob = applied.job();
-    } else {
-      searchJob = applied.job();
-    }
-    Job stageJob = (stage == TrainerStage.EVALUATION ? evaluationJob : searchJob).orElse(null);
+    plan.voided().forEach(j -> deleteJob(client, j));
+    Applied applied = apply(context, search, plan, ownedRefused);
+    Job searchJobAfter =
+        stage == TrainerStage.SEARCH
+            ? applied.job().orElse(null)
+            : plan.unlessVoided(searchJob.orElse(null));
+    Job evaluationJobAfter =
+        stage == TrainerStage.EVALUATION
+            ? applied.job().orElse(null)
+            : plan.unlessVoided(evaluationJob.orElse(null));
+    Job stageJob = applied.job().orElse(null);
     // The Job controller's and the volume controller's events, from both event informers.
     var events = context.getSecondaryResources(Event.class);
     Observation.Refusal podRefused =
@@ -248,14 +240,14 @@ public class ArchitectureSearchReconciler
         StatusAggregator.compute(
             new Observation(
                 search,
-                stage,
+                facts,
                 violations,
                 specHash,
-                searchJob.orElse(null),
+                searchJobAfter,
                 JobState.podsOf(names.job(), searchPods),
                 searchReport,
                 new Observation.Stage(
-                    evaluationJob.orElse(null),
+                    evaluationJobAfter,
                     JobState.podsOf(names.evaluationJob(), searchPods),
                     evaluationReport),
                 applied.retryHonoured(),
@@ -325,21 +317,16 @@ public class ArchitectureSearchReconciler
    */
   private record Applied(Optional<Job> job, String retryHonoured, Observation.Refusal refused) {}
 
-  /** Carries out the pass's decision for the stage's Job. */
+  /** Carries out the plan's decision for the stage's Job. */
   private Applied apply(
       Context<ArchitectureSearch> context,
       ArchitectureSearch search,
-      TrainerStage stage,
-      Optional<Job> job,
-      Job deleting,
-      boolean accepted,
-      Observation.Refusal ownedRefused,
-      List<Pod> searchPods,
-      TrainerProgress stageReport) {
+      PassPlan plan,
+      Observation.Refusal ownedRefused) {
     KubernetesClient client = context.getClient();
-    StageDecision decision =
-        StageDecision.decide(
-            search, stage, job.orElse(null), deleting, accepted, searchPods, stageReport);
+    StageDecision decision = plan.decision();
+    Optional<Job> job = Optional.ofNullable(plan.stageJob());
+    TrainerStage stage = plan.facts().stage();
     switch (decision.action()) {
       case DELETE -> {
         deleteJob(client, job.orElseThrow());

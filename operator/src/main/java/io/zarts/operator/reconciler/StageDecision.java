@@ -3,13 +3,13 @@ package io.zarts.operator.reconciler;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
 import io.zarts.operator.job.JobState;
 import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.job.TrainerStage;
 import io.zarts.operator.status.Lifecycle;
+import io.zarts.operator.status.StageFacts;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,23 +36,18 @@ record StageDecision(Action action, String why) {
   }
 
   static StageDecision decide(
-      ArchitectureSearch search,
-      TrainerStage stage,
-      Job job,
-      Job deleting,
-      boolean specAccepted,
-      List<Pod> searchPods,
-      TrainerProgress stageReport) {
+      ArchitectureSearch search, StageFacts facts, Job job, Job deleting, List<Pod> searchPods) {
     ArchitectureSearchSpec spec = search.getSpec();
+    boolean specAccepted = facts.specAccepted();
     if (!specAccepted || Boolean.TRUE.equals(spec.getSuspend())) {
       return job != null && !JobState.finished(job)
           ? new StageDecision(Action.DELETE, specAccepted ? "suspended" : "the spec was refused")
           : new StageDecision(Action.NONE, "");
     }
     if (job != null) {
-      return decideExisting(search, stage, job, searchPods);
+      return decideExisting(search, facts.stage(), job, searchPods);
     }
-    if (Lifecycle.endedForGood(search, stage, stageReport)) {
+    if (facts.endedForGood()) {
       return new StageDecision(Action.NONE, "ended");
     }
     if (deleting != null) {

@@ -2,7 +2,6 @@ package io.zarts.operator.status;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.zarts.api.progress.TrainerProgress;
-import io.zarts.api.progress.TrainerState;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
@@ -22,6 +21,12 @@ import java.util.Objects;
 public final class Lifecycle {
 
   private Lifecycle() {}
+
+  /**
+   * The longest wait between two attempts of a failing pass (a refused Job or owned object): the
+   * reconciler's back-off, which the status names.
+   */
+  public static final long MAX_RETRY_INTERVAL_MS = 120_000;
 
   /** Longest zarts.io/retry value kept as it is in status.retryToken; longer ones by hash. */
   static final int MAX_TOKEN = 63;
@@ -90,10 +95,9 @@ public final class Lifecycle {
       ArchitectureSearch search, TrainerStage stage, TrainerProgress stageReport) {
     ArchitectureSearchStatus status = search.getStatus();
     if (neverWritten(status)) {
-      return !retryRequested(search) && reportedDone(search, stage, stageReport);
+      return !retryRequested(search) && stage.reportedDone(search, stageReport);
     }
     if (status.getCompletionTime() == null
-        || status.getCompletionTime() == null
         || status.getStage() != stage.asStatus()
         || retryRequested(search)) {
       return false;
@@ -105,19 +109,6 @@ public final class Lifecycle {
   /** No status written by an operator: a new search, or one restored without its status. */
   static boolean neverWritten(ArchitectureSearchStatus status) {
     return status == null || status.getObservedGeneration() == null;
-  }
-
-  /** Whether the stage's report says it succeeded with all the epochs the spec asks for. */
-  static boolean reportedDone(
-      ArchitectureSearch search, TrainerStage stage, TrainerProgress report) {
-    if (report == null || report.getState() != TrainerState.SUCCEEDED) {
-      return false;
-    }
-    Integer epoch =
-        stage == TrainerStage.SEARCH
-            ? report.getEpoch()
-            : report.getEvaluation() == null ? null : report.getEvaluation().getEpoch();
-    return epoch != null && !stage.wantsMore(search, epoch);
   }
 
   /** The epochs the stage had finished when the status was last written. */

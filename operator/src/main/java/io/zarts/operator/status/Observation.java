@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Everything the status is computed from in one reconcile: the resource, the stage the pass decided
- * on (computed once, by the reconciler, from the Jobs before it acted), its validation violations,
- * the hash of its immutable part, the search Job and its pods as the informers see them with the
- * newest search report, the same for the evaluation Job, the zarts.io/retry value honoured by a Job
- * created in this pass (or null), the API server's refusal to create it (or null), the Job
+ * Everything the status is computed from in one reconcile: the resource, what the pass decided on
+ * ({@link StageFacts}: computed once, by the reconciler, before it acted), its validation
+ * violations, the hash of its immutable part, the search Job and its pods as the informers see them
+ * with the newest search report, the same for the evaluation Job, the zarts.io/retry value honoured
+ * by a Job created in this pass (or null), the API server's refusal to create it (or null), the Job
  * controller's refusal to create the current stage's pod (a FailedCreate event, or null), why the
  * checkpoint claim is not bound (the volume controller's warning, or null), and the clock. A Job
  * being deleted counts as absent; its pods stay in the lists until they are gone.
  */
 public record Observation(
     ArchitectureSearch search,
-    TrainerStage stage,
+    StageFacts facts,
     List<Violation> violations,
     String specHash,
     Job job,
@@ -41,6 +41,11 @@ public record Observation(
   /** One trainer Job (null before it exists), its pods and the newest report it wrote. */
   public record Stage(Job job, List<Pod> pods, TrainerProgress progress) {
     public static final Stage NONE = new Stage(null, List.of(), null);
+  }
+
+  /** The stage the pass decided on. */
+  public TrainerStage stage() {
+    return facts.stage();
   }
 
   /** The pods of both stages. */

@@ -7,6 +7,7 @@ import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetryExecution;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
+import io.zarts.operator.status.Lifecycle;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +32,12 @@ class RetryConfigurationIT {
                 .getConfiguration()
                 .getRetry();
     assertThat(retry.getMaxAttempts()).isEqualTo(-1);
-    assertThat(retry.getMaxInterval())
-        .isEqualTo(ArchitectureSearchReconciler.MAX_RETRY_INTERVAL_MS);
+    assertThat(retry.getMaxInterval()).isEqualTo(Lifecycle.MAX_RETRY_INTERVAL_MS);
     GenericRetryExecution execution = retry.initExecution();
     long last = 0;
     for (int attempt = 0; attempt < 100; attempt++) {
       last = execution.nextDelay().orElseThrow();
     }
-    assertThat(last).isEqualTo(ArchitectureSearchReconciler.MAX_RETRY_INTERVAL_MS);
+    assertThat(last).isEqualTo(Lifecycle.MAX_RETRY_INTERVAL_MS);
   }
 }

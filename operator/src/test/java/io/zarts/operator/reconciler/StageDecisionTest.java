@@ -19,6 +19,7 @@ import io.zarts.operator.job.TrainerJobFactory;
 import io.zarts.operator.job.TrainerStage;
 import io.zarts.operator.reconciler.StageDecision.Action;
 import io.zarts.operator.status.Lifecycle;
+import io.zarts.operator.status.StageFacts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,14 @@ class StageDecisionTest {
     return s;
   }
 
+  /** The search stage's facts, the spec accepted or not, ended as its status says. */
+  static StageFacts facts(ArchitectureSearch s, boolean accepted) {
+    return new StageFacts(
+        TrainerStage.SEARCH, accepted, Lifecycle.endedForGood(s, TrainerStage.SEARCH, null));
+  }
+
   static Action decide(ArchitectureSearch s, Job job, boolean accepted, List<Pod> pods) {
-    return StageDecision.decide(s, TrainerStage.SEARCH, job, null, accepted, pods, null).action();
+    return StageDecision.decide(s, facts(s, accepted), job, null, pods).action();
   }
 
   @Test
@@ -101,8 +108,7 @@ class StageDecisionTest {
     assertThat(decide(s, null, true, List.of(pod("Failed", 143)))).isEqualTo(Action.CREATE);
     Job old = job(s, "Failed");
     old.getMetadata().setDeletionTimestamp("2026-11-30T10:00:00Z");
-    assertThat(
-            StageDecision.decide(s, TrainerStage.SEARCH, null, old, true, List.of(), null).action())
+    assertThat(StageDecision.decide(s, facts(s, true), null, old, List.of()).action())
         .as("the old Job of that name is still being deleted")
         .isEqualTo(Action.WAIT);
   }
@@ -124,9 +130,7 @@ class StageDecisionTest {
     Job running = job(s, null);
     assertThat(decide(s, running, true, List.of())).isEqualTo(Action.KEEP);
     s.getSpec().getResources().getRequests().put("cpu", new Quantity("2"));
-    assertThat(
-            StageDecision.decide(s, TrainerStage.SEARCH, running, null, true, List.of(), null)
-                .why())
+    assertThat(StageDecision.decide(s, facts(s, true), running, null, List.of()).why())
         .isEqualTo("spec.resources changed");
     running.getMetadata().getAnnotations().remove(TrainerJobFactory.RESOURCES_ANNOTATION);
     assertThat(decide(s, running, true, List.of()))

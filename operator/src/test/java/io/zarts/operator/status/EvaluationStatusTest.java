@@ -19,7 +19,6 @@ import io.zarts.api.v1alpha1.EvaluationStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.TrainerFakes;
 import io.zarts.operator.job.JobState;
-import io.zarts.operator.job.TrainerStage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -87,7 +86,13 @@ class EvaluationStatusTest {
     return StatusAggregator.compute(
         new Observation(
             s,
-            TrainerStage.current(s, searchJob, searchJob == null ? null : searchReport()),
+            StageFacts.of(
+                s,
+                searchJob,
+                searchJob == null ? null : searchReport(),
+                evaluation,
+                List.of(),
+                null),
             List.of(),
             null,
             searchJob,

@@ -147,7 +147,7 @@ class LifecycleStatusTest {
         StatusAggregator.compute(
             new Observation(
                 s,
-                TrainerStage.SEARCH,
+                StageFacts.of(s, job(null, 1), null, null, List.of(), null),
                 List.of(),
                 null,
                 job(null, 1),

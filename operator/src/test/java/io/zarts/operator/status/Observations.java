@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.zarts.api.progress.TrainerProgress;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.validation.Violation;
-import io.zarts.operator.job.TrainerStage;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +23,7 @@ public final class Observations {
       Instant now) {
     return new Observation(
         search,
-        TrainerStage.current(search, job, progress),
+        StageFacts.of(search, job, progress, null, violations, null),
         violations,
         null,
         job,

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.zarts.api.v1alpha1.ArchitectureSearchStatus;
 import io.zarts.api.v1alpha1.SearchPhase;
 import io.zarts.operator.TrainerFakes;
-import io.zarts.operator.job.TrainerStage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class PendingStatusTest {
     return StatusAggregator.compute(
         new Observation(
             search(),
-            TrainerStage.SEARCH,
+            StageFacts.of(search(), job(null, 1), null, null, List.of(), null),
             List.of(),
             null,
             job(null, 1),
