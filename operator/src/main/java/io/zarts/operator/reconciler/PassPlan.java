@@ -47,6 +47,7 @@ record PassPlan(StageFacts facts, List<Job> voided, Job stageJob, StageDecision 
 
   /** The observed Job as it is after the plan's deletions of void Jobs (null when voided). */
   Job unlessVoided(Job job) {
-    return voided.contains(job) ? null : job;
+    // An immutable list refuses contains(null): an absent Job is simply absent.
+    return job == null || voided.contains(job) ? null : job;
   }
 }

@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one place status is computed, from the pass's {@link StageFacts} (the stage, whether the
- * spec is accepted, whether the stage ended for good): the situation is classified from
- * validation, that stage's Job, its pods and its newest report ({@link Classification}, with what
- * the pods say from {@link TrainerPods}), and its conditions are looked up in {@link Situation};
- * the phase is derived from the conditions; progress, metrics, alphas, genotype, best and
- * checkpoint are copied from the search's report ({@link ProgressRecords}), status.evaluation from
- * the evaluation's ({@link EvaluationReport}). A pure function: unit-tested without a cluster.
+ * The one place status is computed, from the pass's {@link StageFacts} (the stage, whether the spec
+ * is accepted, whether the stage ended for good): the situation is classified from validation, that
+ * stage's Job, its pods and its newest report ({@link Classification}, with what the pods say from
+ * {@link TrainerPods}), and its conditions are looked up in {@link Situation}; the phase is derived
+ * from the conditions; progress, metrics, alphas, genotype, best and checkpoint are copied from the
+ * search's report ({@link ProgressRecords}), status.evaluation from the evaluation's ({@link
+ * EvaluationReport}). A pure function: unit-tested without a cluster.
  */
 public final class StatusAggregator {
 

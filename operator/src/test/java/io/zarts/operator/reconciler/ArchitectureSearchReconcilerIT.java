@@ -665,14 +665,7 @@ class ArchitectureSearchReconcilerIT {
             "done",
             "team-g",
             s -> s.getSpec().getResources().getRequests().put("cpu", new Quantity("2")));
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                edited
-                    .getMetadata()
-                    .getGeneration()
-                    .equals(get("done", "team-g").getStatus().getObservedGeneration()));
+    MockServerSteps.awaitObserved(client, edited, WAIT);
     assertThat(job("done-trainer", "team-g")).as("no trainer runs again").isNull();
     assertThat(get("done", "team-g").getStatus().getPhase()).isEqualTo(SearchPhase.SUCCEEDED);
 

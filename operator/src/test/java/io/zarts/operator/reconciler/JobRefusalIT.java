@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,19 +39,7 @@ class JobRefusalIT {
     String quota =
         "jobs \"tight-trainer\" is forbidden: exceeded quota: team-quota, requested:"
             + " count/jobs.batch=1, used: count/jobs.batch=4, limited: count/jobs.batch=4";
-    server
-        .expect()
-        .post()
-        .withPath("/apis/batch/v1/namespaces/quota/jobs")
-        .andReturn(
-            403,
-            new StatusBuilder()
-                .withStatus("Failure")
-                .withCode(403)
-                .withReason("Forbidden")
-                .withMessage(quota)
-                .build())
-        .times(2);
+    MockServerSteps.refuseCreates(server, "/apis/batch/v1/namespaces/quota/jobs", quota, 2);
     ArchitectureSearch s = Examples.load("quickstart.yaml", "quota");
     s.getMetadata().setName("tight");
     client.resource(s).create();

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -147,19 +146,8 @@ class OwnedObjectSafetyIT {
         "roles.rbac.authorization.k8s.io \"refused-trainer\" is forbidden: user"
             + " \"system:serviceaccount:zarts:zarts-operator\" is attempting to grant RBAC"
             + " permissions not currently held";
-    server
-        .expect()
-        .post()
-        .withPath("/apis/rbac.authorization.k8s.io/v1/namespaces/" + NS + "/roles")
-        .andReturn(
-            403,
-            new StatusBuilder()
-                .withStatus("Failure")
-                .withCode(403)
-                .withReason("Forbidden")
-                .withMessage(refusal)
-                .build())
-        .times(2);
+    MockServerSteps.refuseCreates(
+        server, "/apis/rbac.authorization.k8s.io/v1/namespaces/" + NS + "/roles", refusal, 2);
     create("refused");
     await()
         .atMost(WAIT)
@@ -225,14 +213,7 @@ class OwnedObjectSafetyIT {
                   s.getSpec().getCheckpoint().setKeep(5);
                   return s;
                 });
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                edited
-                    .getMetadata()
-                    .getGeneration()
-                    .equals(get("ocp").getStatus().getObservedGeneration()));
+    MockServerSteps.awaitObserved(client, edited, WAIT);
     ServiceAccount after = serviceAccount("ocp-trainer");
     assertThat(after.getImagePullSecrets())
         .extracting("name")

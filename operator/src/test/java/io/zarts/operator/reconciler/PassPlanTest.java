@@ -1,11 +1,10 @@
 package io.zarts.operator.reconciler;
 
-import static io.zarts.operator.reconciler.StageDecisionTest.JOBS;
+import static io.zarts.operator.reconciler.StageDecisionTest.job;
 import static io.zarts.operator.reconciler.StageDecisionTest.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
 import io.zarts.api.validation.Violation;
 import io.zarts.operator.Examples;
@@ -28,20 +27,6 @@ class PassPlanTest {
     return s;
   }
 
-  static Job job(ArchitectureSearch s, TrainerStage stage, String condition) {
-    Job job = JOBS.desired(s, stage);
-    return condition == null
-        ? job
-        : new JobBuilder(job)
-            .withNewStatus()
-            .addNewCondition()
-            .withType(condition)
-            .withStatus("True")
-            .endCondition()
-            .endStatus()
-            .build();
-  }
-
   static PassPlan plan(ArchitectureSearch s, Job searchJob, Job evaluationJob) {
     StageFacts facts = StageFacts.of(s, searchJob, null, null, List.of(), null);
     return PassPlan.of(s, facts, searchJob, evaluationJob, null, List.of());
@@ -59,6 +44,7 @@ class PassPlanTest {
     assertThat(plan.decision().action()).isEqualTo(Action.KEEP);
     assertThat(plan.unlessVoided(oldEvaluation)).isNull();
     assertThat(plan.unlessVoided(searching)).isSameAs(searching);
+    assertThat(plan.unlessVoided(null)).as("an absent Job").isNull();
   }
 
   @Test

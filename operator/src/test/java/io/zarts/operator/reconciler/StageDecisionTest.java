@@ -37,7 +37,12 @@ class StageDecisionTest {
   }
 
   static Job job(ArchitectureSearch s, String condition) {
-    Job job = JOBS.desired(s, TrainerStage.SEARCH);
+    return job(s, TrainerStage.SEARCH, condition);
+  }
+
+  /** The stage's Job as the factory makes it, with that condition true (none when null). */
+  static Job job(ArchitectureSearch s, TrainerStage stage, String condition) {
+    Job job = JOBS.desired(s, stage);
     if (condition != null) {
       job =
           new JobBuilder(job)
