@@ -6,6 +6,7 @@ import io.zarts.api.v1alpha1.InnerOptimizerSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.nn.Autograd;
+import io.zarts.trainer.nn.Losses;
 import io.zarts.trainer.nn.PackedArrays;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.Gradients;
@@ -153,7 +154,7 @@ final class CandidateEvaluator {
       double total = 0;
       for (Batch b : work.scoringBatches()) {
         total +=
-            SearchModel.crossEntropy(model.logits(b.images(), work.scoreInTrainMode()), b.labels())
+            Losses.crossEntropy(model.logits(b.images(), work.scoreInTrainMode()), b.labels())
                 .getFloat();
       }
       return total / work.scoringBatches().size();

@@ -23,11 +23,22 @@ public final class GradientlessDescent implements ZeroOrderMethod {
   }
 
   /**
-   * Number of radii: ceil(log2(R / r)), at least 1 (4 for the defaults 0.25 and 1/64; 15 for the
-   * plotting script's 0.13 and 4.69e-6).
+   * Number of radii: every r_k = R / 2^k that is not below r, k = 0, 1, …, at least 1 (5 for the
+   * defaults 0.25 and 1/64, the last of them r itself; 15 for the plotting script's 0.13 and
+   * 4.69e-6). Golovin et al.'s K = log2(R / r) with k = 0 … K, as the script's range(int(K + 1)).
    */
   public int radii() {
-    return Math.max(1, (int) Math.ceil(Math.log(maxRadius / minRadius) / Math.log(2)));
+    int n = 1;
+    // A relative tolerance, so that R / 2^k equal to r up to rounding still counts.
+    while (radius(n) >= minRadius * (1 - 1e-9)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** r_k = R / 2^k. */
+  public double radius(int k) {
+    return maxRadius / Math.pow(2, k);
   }
 
   /**
@@ -38,8 +49,7 @@ public final class GradientlessDescent implements ZeroOrderMethod {
   public Proposal propose(AlphaObjective f, double sigma, Rng rng) {
     List<double[]> candidates = new ArrayList<>();
     for (int k = 0; k < radii(); k++) {
-      candidates.add(
-          Vectors.scale(Vectors.unitPerBlock(rng, f.blocks()), maxRadius / Math.pow(2, k)));
+      candidates.add(Vectors.scale(Vectors.unitPerBlock(rng, f.blocks()), radius(k)));
     }
     AlphaObjective.Scored scored = f.scoreAgainstNoMove(candidates);
     double l0 = scored.reference();

@@ -76,9 +76,4 @@ public final class RandomSearchMethod implements ZeroOrderMethod {
     }
     return Proposal.unweighted(Vectors.scale(gradient, -learningRate), l0, losses);
   }
-
-  /** The estimate ĝ behind a proposal of this rule (its step is -η ĝ). */
-  public double[] gradientEstimate(Proposal p) {
-    return Vectors.scale(p.step(), -1 / learningRate);
-  }
 }

@@ -89,9 +89,7 @@ final class StackedCandidates {
             Gradients.zero(stack.weights());
             try (Autograd autograd = Autograd.record()) {
               NDArray logits =
-                  stack
-                      .net()
-                      .forward(batch.images(), normal, reduce, new Forward(true, model.noise()));
+                  stack.net().forward(batch.images(), normal, reduce, Forward.train(model.noise()));
               autograd.backward(perCandidateLoss(logits, batch.labels()).sum());
             }
             sgd.step(
@@ -107,7 +105,10 @@ final class StackedCandidates {
               stack
                   .net()
                   .forward(
-                      b.images(), normal, reduce, new Forward(scoreInTrainMode, model.noise()));
+                      b.images(),
+                      normal,
+                      reduce,
+                      new Forward(scoreInTrainMode, model.noise(), null));
           NDArray loss = perCandidateLoss(logits, b.labels());
           total = total == null ? loss : total.add(loss);
         }

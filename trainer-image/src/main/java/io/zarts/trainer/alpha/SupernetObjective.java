@@ -2,11 +2,12 @@ package io.zarts.trainer.alpha;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.zarts.api.v1alpha1.InnerOptimizerSpec;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.devices.DevicePool;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.nn.Autograd;
+import io.zarts.trainer.nn.FrozenWeights;
+import io.zarts.trainer.nn.Losses;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.Gradients;
 import java.util.ArrayList;
@@ -43,29 +44,8 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
   /**
    * @param scope the update's scope; snapshots and batches live there
    * @param longLived the arrays every nested scope must hold (model, optimizers)
-   * @param innerBatches the M batches every candidate trains on (empty: score at the current
-   *     weights)
-   */
-  public SupernetObjective(
-      SearchModel model,
-      NDManager scope,
-      List<NDArray> longLived,
-      List<Batch> scoringBatches,
-      List<Batch> innerBatches,
-      InnerOptimizerSpec inner,
-      boolean scoreInTrainMode,
-      Consumer<CandidateTrace> trace) {
-    this(
-        model,
-        scope,
-        longLived,
-        CandidateEvaluator.Work.of(model, scoringBatches, innerBatches, inner, scoreInTrainMode),
-        trace,
-        null,
-        null);
-  }
-
-  /**
+   * @param work the update's batches, base alphas and settings (no inner batches: score at the
+   *     current weights)
    * @param stacked the primary's batched engine, or null to evaluate candidates one after another;
    *     the replicas batch their shares when the primary batches
    * @param workers the candidate workers, or null for the primary alone
@@ -113,11 +93,14 @@ public final class SupernetObjective implements AlphaObjective, AutoCloseable {
       List<Batch> scoring = primary.work().scoringBatches();
       try (StepScope s = StepScope.open(primary.scope(), primary.attached())) {
         Gradients.zero(alphas);
-        try (Autograd autograd = Autograd.record()) {
+        // Only the alphas' gradient is read: the weights' would be thousands of kernels for
+        // nothing.
+        try (FrozenWeights frozen = FrozenWeights.freeze(model.weights());
+            Autograd autograd = Autograd.record()) {
           NDArray total = null;
           for (Batch b : scoring) {
             NDArray loss =
-                SearchModel.crossEntropy(
+                Losses.crossEntropy(
                     model.logits(b.images(), primary.work().scoreInTrainMode()), b.labels());
             total = total == null ? loss : total.add(loss);
           }

@@ -70,7 +70,8 @@ public final class ZeroOrderStrategy implements AlphaStrategy {
             model, context.scope(), context.longLived(), work, trace, stacked, context.workers())) {
       Proposal p = method.propose(objective, sigma.at(context.epoch()), rng);
       Alphas alphas = model.alphas();
-      alphas.set(alphas.normal().toFloatArray(), alphas.reduce().toFloatArray(), p.step());
+      // From the base the candidates were made of (read once, by Work.of): no second read-back.
+      alphas.set(work.normalAlphas(), work.reduceAlphas(), p.step());
       return new AlphaUpdate(
           p.loss0(),
           p.losses(),

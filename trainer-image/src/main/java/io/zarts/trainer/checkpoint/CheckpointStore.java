@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Crash-safe checkpoints in one folder (docs/architecture.md §2.2). A commit writes every file into
@@ -38,6 +39,10 @@ public final class CheckpointStore implements AutoCloseable {
   public static final int FORMAT_VERSION = 1;
   public static final String MANIFEST = "MANIFEST.json";
   private static final String TMP_PREFIX = ".tmp-";
+
+  /** A checkpoint being replaced by a new one of the same name. */
+  private static final String ASIDE_PREFIX = ".replaced-";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Writes one file's content. */
@@ -58,6 +63,7 @@ public final class CheckpointStore implements AutoCloseable {
   private final FaultInjector faults;
   private final Consumer<String> warnings;
   private final CheckpointLock lock;
+  private final LongSupplier usableSpace;
 
   /** Takes the folder's lock, waiting as long as the environment says (60 s by default). */
   public CheckpointStore(Path root, int keep, FaultInjector faults, Consumer<String> warnings) {
@@ -66,7 +72,19 @@ public final class CheckpointStore implements AutoCloseable {
 
   public CheckpointStore(
       Path root, int keep, FaultInjector faults, Consumer<String> warnings, Duration lockWait) {
+    this(root, keep, faults, warnings, lockWait, null);
+  }
+
+  /** With the probe of the volume's usable bytes (null: the file store's own). */
+  CheckpointStore(
+      Path root,
+      int keep,
+      FaultInjector faults,
+      Consumer<String> warnings,
+      Duration lockWait,
+      LongSupplier usableSpace) {
     this.root = root.toAbsolutePath().normalize();
+    this.usableSpace = usableSpace != null ? usableSpace : () -> usableBytes(this.root);
     this.keep = keep;
     this.faults = faults;
     this.warnings = warnings;
@@ -89,6 +107,7 @@ public final class CheckpointStore implements AutoCloseable {
    * or format stops everything.
    */
   public Optional<Loaded> latest(Map<String, String> identity) {
+    recoverSetAside();
     removeTemporaryFolders();
     List<CheckpointName> names = names();
     names.sort(CheckpointName.ORDER.reversed());
@@ -118,25 +137,46 @@ public final class CheckpointStore implements AutoCloseable {
                 + FORMAT_VERSION
                 + ": run a newer trainer image");
       }
-      for (Map.Entry<String, String> e : identity.entrySet()) {
-        String saved = manifest.identity().get(e.getKey());
-        if (!e.getValue().equals(saved)) {
-          throw new CheckpointException(
-              "checkpoint "
-                  + dir
-                  + " belongs to a different search ("
-                  + e.getKey()
-                  + " "
-                  + saved
-                  + ", this search has "
-                  + e.getValue()
-                  + "); use a new checkpoint claim or restore the"
-                  + " original settings. Nothing was deleted.");
-        }
-      }
+      checkIdentity(dir, manifest, identity);
       return Optional.of(new Loaded(dir, manifest));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Refuses a checkpoint whose identity differs from this search's in any recorded field. A field
+   * the checkpoint does not record (written by an older trainer) is taken as this search's, with a
+   * warning: the streams' own checks still refuse another data split.
+   */
+  private void checkIdentity(Path dir, Manifest manifest, Map<String, String> identity) {
+    for (Map.Entry<String, String> e : identity.entrySet()) {
+      String saved = manifest.identity() == null ? null : manifest.identity().get(e.getKey());
+      if (saved == null) {
+        warnings.accept(
+            "checkpoint "
+                + dir
+                + " does not record "
+                + e.getKey()
+                + " (an older trainer wrote it); resuming it with this search's "
+                + e.getValue());
+      } else if (!e.getValue().equals(saved)) {
+        throw new CheckpointMismatchException(
+            "checkpoint "
+                + dir
+                + " belongs to a different search ("
+                + e.getKey()
+                + " "
+                + saved
+                + ", this search has "
+                + e.getValue()
+                + "): to start afresh, use a new output folder (a new checkpoint claim on a"
+                + " cluster); to resume it, set "
+                + e.getKey()
+                + " back to "
+                + saved
+                + ". Nothing was deleted.");
+      }
+    }
   }
 
   /**
@@ -174,19 +214,30 @@ public final class CheckpointStore implements AutoCloseable {
           tmp.resolve(MANIFEST),
           out -> out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest)));
       syncDirectory(tmp);
+      Path aside = null;
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        // Re-taking the same checkpoint (e.g. SIGTERM right after a periodic one): the new one
-        // replaces it.
-        deleteRecursively(target);
+        // Re-taking the same checkpoint (e.g. SIGTERM right after a periodic one): the old one is
+        // moved aside, not deleted, until the new one has its name, so that a crash at any moment
+        // leaves a complete checkpoint that the next start finds (recoverSetAside).
+        aside = root.resolve(ASIDE_PREFIX + name);
+        deleteRecursively(aside);
+        Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+        faults.reached("checkpoint:aside");
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       faults.reached("checkpoint:rename");
       syncDirectory(root);
+      if (aside != null) {
+        faults.reached("checkpoint:replaced");
+        deleteRecursively(aside);
+      }
       retain(name);
       return target;
     } catch (IOException e) {
+      // Measured before the unfinished folder frees its space again.
+      long usable = usableSpace.getAsLong();
       removeQuietly(tmp);
-      if (CheckpointVolumeFullException.isOutOfSpace(e)) {
+      if (CheckpointVolumeFullException.isOutOfSpace(e, usable)) {
         throw new CheckpointVolumeFullException(
             "the checkpoint volume is full: cannot write checkpoint "
                 + name
@@ -203,6 +254,14 @@ public final class CheckpointStore implements AutoCloseable {
       }
       throw new UncheckedIOException(
           "cannot write checkpoint " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long usableBytes(Path root) {
+    try {
+      return Files.getFileStore(root).getUsableSpace();
+    } catch (IOException e) {
+      return Long.MAX_VALUE; // unknown: the error's text alone decides
     }
   }
 
@@ -268,6 +327,30 @@ public final class CheckpointStore implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return names;
+  }
+
+  /**
+   * A checkpoint set aside by a replacement that did not finish: it takes its name back when the
+   * new one never got it, and is deleted when the new one did.
+   */
+  private void recoverSetAside() {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, ASIDE_PREFIX + "*")) {
+      for (Path p : entries) {
+        Path original = root.resolve(p.getFileName().toString().substring(ASIDE_PREFIX.length()));
+        if (Files.exists(original, LinkOption.NOFOLLOW_LINKS)) {
+          deleteRecursively(p);
+        } else {
+          warnings.accept(
+              "the replacement of checkpoint "
+                  + original
+                  + " did not finish; the previous one is kept");
+          Files.move(p, original, StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+      syncDirectory(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void removeTemporaryFolders() {

@@ -8,9 +8,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Test hooks for crash consistency, set by environment variables, so that tests act on what the run
  * shows and never on a guessed delay. Points: checkpoint:begin, checkpoint:file:NAME (after the
- * file is written and synced), checkpoint:manifest (before the manifest), checkpoint:rename (after
- * the rename, before the parent fsync), step:N (after weight step N). A point may be written
- * point#n for its n-th occurrence.
+ * file is written and synced), checkpoint:manifest (before the manifest), checkpoint:aside (an
+ * existing checkpoint of the same name moved aside), checkpoint:rename (after the rename, before
+ * the parent fsync), checkpoint:replaced (the set-aside one not yet deleted), step:N (after weight
+ * step N). A point may be written point#n for its n-th occurrence.
  *
  * <ul>
  *   <li>ZARTS_FAULT_HALT_AT=point: halt there at once, without shutdown hooks, as a SIGKILL would

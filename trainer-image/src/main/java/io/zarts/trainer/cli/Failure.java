@@ -4,6 +4,7 @@ import io.zarts.api.validation.ValidationException;
 import io.zarts.api.validation.Violation;
 import io.zarts.trainer.checkpoint.CheckpointBusyException;
 import io.zarts.trainer.checkpoint.CheckpointException;
+import io.zarts.trainer.checkpoint.CheckpointMismatchException;
 import io.zarts.trainer.checkpoint.CheckpointVolumeFullException;
 import io.zarts.trainer.data.DataFormatException;
 import io.zarts.trainer.devices.NoGpuException;
@@ -30,9 +31,11 @@ final class Failure {
       err.println("error: " + e.getMessage());
       return e instanceof CheckpointBusyException
           ? ExitCodes.CHECKPOINT_BUSY
-          : e instanceof CheckpointVolumeFullException
-              ? ExitCodes.CHECKPOINT_VOLUME_FULL
-              : ExitCodes.UNRECOVERABLE;
+          : e instanceof CheckpointMismatchException
+              ? ExitCodes.INVALID_CONFIG
+              : e instanceof CheckpointVolumeFullException
+                  ? ExitCodes.CHECKPOINT_VOLUME_FULL
+                  : ExitCodes.UNRECOVERABLE;
     }
     if (e instanceof DataFormatException d) {
       err.println("error: " + d.getMessage());

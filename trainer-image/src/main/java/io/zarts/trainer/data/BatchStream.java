@@ -3,6 +3,7 @@ package io.zarts.trainer.data;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.zarts.trainer.util.Rng;
+import java.util.Arrays;
 
 /**
  * Mini-batches over some of a set's images, reshuffled at every pass like a PyTorch
@@ -158,7 +159,35 @@ public final class BatchStream {
         rng == null ? null : rng.state(), order == null ? null : order.clone(), position);
   }
 
+  /**
+   * Puts a saved position back. The saved permutation must be one of this stream's own images:
+   * another data split (a larger one would read past it, a smaller one would train on images that
+   * now belong to validation) is refused with IllegalStateException before anything changes.
+   */
   public void restore(State state) {
+    if (state.order() != null) {
+      int[] saved = state.order().clone();
+      int[] own = indices.clone();
+      Arrays.sort(saved);
+      Arrays.sort(own);
+      if (!Arrays.equals(saved, own)) {
+        throw new IllegalStateException(
+            "its data stream holds "
+                + saved.length
+                + " images, this search's "
+                + own.length
+                + (saved.length == own.length ? " other ones" : "")
+                + " (another data split: spec.dataset.trainPortion, maxSamples or the dataset"
+                + " changed)");
+      }
+    }
+    if (state.position() < 0 || state.position() > indices.length) {
+      throw new IllegalStateException(
+          "its data stream stands at image "
+              + state.position()
+              + " of a pass over "
+              + indices.length);
+    }
     if (rng != null && state.rng() != null) {
       rng.restore(state.rng());
     }

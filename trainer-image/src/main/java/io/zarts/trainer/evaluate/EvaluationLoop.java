@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.EvalNetwork;
-import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.nn.Autograd;
 import io.zarts.trainer.nn.Forward;
+import io.zarts.trainer.nn.Losses;
 import io.zarts.trainer.nn.StepScope;
 import io.zarts.trainer.optim.Gradients;
 import io.zarts.trainer.train.Checkpointer;
@@ -140,14 +140,14 @@ public final class EvaluationLoop {
           NDArray loss;
           try (Autograd autograd = Autograd.record()) {
             EvalNetwork.Logits logits =
-                net.forward(batch.images(), dropPath, Forward.train(session.dropPath()));
+                net.forward(batch.images(), dropPath, Forward.evaluation(true, session.dropPath()));
             main = logits.main();
-            loss = SearchModel.crossEntropy(main, batch.labels());
+            loss = Losses.crossEntropy(main, batch.labels());
             NDArray total =
                 logits.auxiliary() == null
                     ? loss
                     : loss.add(
-                        SearchModel.crossEntropy(logits.auxiliary(), batch.labels())
+                        Losses.crossEntropy(logits.auxiliary(), batch.labels())
                             .mul(auxiliaryWeight));
             autograd.backward(total);
           }
@@ -158,7 +158,7 @@ public final class EvaluationLoop {
                       net.parameters().packedWeights(), EvaluationSession.GRAD_CLIP),
                   lr);
           lossSum.addi(loss.mul(batch.size()));
-          correctSum.addi(SearchModel.correct(main, batch.labels()));
+          correctSum.addi(Losses.correct(main, batch.labels()));
           images += batch.size();
         }
         globalStep++;
@@ -200,7 +200,9 @@ public final class EvaluationLoop {
   public Scoring.Score test() {
     return Scoring.score(
         session.testStream(),
+        session.manager(),
         session::openScope,
-        images -> session.net().forward(images, 0, Forward.eval(session.dropPath())).main());
+        images ->
+            session.net().forward(images, 0, Forward.evaluation(false, session.dropPath())).main());
   }
 }

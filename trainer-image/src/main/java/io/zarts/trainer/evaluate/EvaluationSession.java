@@ -26,8 +26,8 @@ import java.util.stream.IntStream;
 /**
  * Everything one evaluation holds: the training and test images with their streams, the genotype's
  * network on a long-lived manager, SGD with the reference's momentum, weight decay and clipping,
- * the cosine schedule to 0, and the drop-path generator. Every random stream derives from
- * spec.evaluation.seed.
+ * the cosine schedule to 0 ({@link EvaluationSchedule}), and the drop-path generator. Every random
+ * stream derives from spec.evaluation.seed.
  */
 public final class EvaluationSession implements AutoCloseable {
 
@@ -48,7 +48,7 @@ public final class EvaluationSession implements AutoCloseable {
   private final NDManager manager;
   private final EvalNetwork net;
   private final Sgd sgd;
-  private final CosineSchedule schedule;
+  private final EvaluationSchedule schedule;
   private final BatchStream trainStream;
   private final BatchStream testStream;
   private final Rng dropPath;
@@ -99,7 +99,10 @@ public final class EvaluationSession implements AutoCloseable {
       ParameterStore store = new ParameterStore(manager, Rng.derive(seed, "evaluation-init"));
       this.net = new EvalNetwork(config, genotype, store);
       this.sgd = new Sgd(store.packedWeights(), manager, MOMENTUM, WEIGHT_DECAY);
-      this.schedule = new CosineSchedule(evaluation.getLearningRate(), 0, evaluation.getEpochs());
+      this.schedule =
+          new EvaluationSchedule(
+              new CosineSchedule(evaluation.getLearningRate(), 0, evaluation.getEpochs()),
+              Boolean.TRUE.equals(spec.getOptimizer().getReferenceParity()));
       longLived.addAll(store.allArrays());
       longLived.addAll(sgd.longLived());
     } catch (RuntimeException e) {
@@ -155,7 +158,7 @@ public final class EvaluationSession implements AutoCloseable {
     return sgd;
   }
 
-  public CosineSchedule schedule() {
+  public EvaluationSchedule schedule() {
     return schedule;
   }
 

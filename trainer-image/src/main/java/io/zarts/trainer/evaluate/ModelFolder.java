@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.trainer.model.EvalConfig;
 import io.zarts.trainer.model.EvalNetwork;
+import io.zarts.trainer.nn.Autograd;
 import io.zarts.trainer.nn.Forward;
 import io.zarts.trainer.nn.InPlace;
 import io.zarts.trainer.nn.ParameterStore;
@@ -19,10 +20,12 @@ import io.zarts.trainer.output.Json;
 import io.zarts.trainer.util.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,51 +38,56 @@ public final class ModelFolder {
 
   private ModelFolder() {}
 
-  /** Writes the folder from a trained session; the test accuracy is the final epoch's. */
+  /**
+   * Writes the folder from a trained session, as a whole (a crash leaves the old folder or the new
+   * one, never new weights beside an old model.json); the test accuracy is the final epoch's.
+   */
   public static void write(Path dir, EvaluationSession session, double testAccuracy) {
-    try {
-      Files.createDirectories(dir);
-      List<NDArray> arrays = new ArrayList<>();
-      ParameterStore store = session.net().parameters();
-      for (ParameterStore.Entry e : store.weights()) {
-        if (!e.name().startsWith(EvalNetwork.AUXILIARY_PREFIX)) {
-          arrays.add(e.array());
-        }
+    List<NDArray> arrays = new ArrayList<>();
+    ParameterStore store = session.net().parameters();
+    for (ParameterStore.Entry e : store.weights()) {
+      if (!e.name().startsWith(EvalNetwork.AUXILIARY_PREFIX)) {
+        arrays.add(e.array());
       }
-      store.buffers().stream()
-          .filter(e -> !e.name().startsWith(EvalNetwork.AUXILIARY_PREFIX))
-          .forEach(e -> arrays.add(e.array()));
-      NDList list = new NDList();
-      for (NDArray a : arrays) {
-        NDArray host = a.toDevice(Device.cpu(), true);
-        host.setName(a.getName());
-        list.add(host);
-      }
-      AtomicFiles.write(dir.resolve(ModelCard.WEIGHTS_FILE), list.encode());
-      AtomicFiles.write(dir.resolve("genotype.json"), Json.write(session.genotype()));
-      EvalConfig c = session.net().config();
-      var set = session.data().train();
-      ModelCard card =
-          new ModelCard(
-              ModelCard.SCHEMA_VERSION,
-              session.name(),
-              Json.MAPPER.convertValue(session.spec().getDataset().getName(), String.class),
-              ClassNames.of(session.spec().getDataset().getName(), set.classes()),
-              new int[] {set.channels(), set.height(), set.width()},
-              set.normalization().mean(),
-              set.normalization().std(),
-              session.genotype().getText(),
-              c.channels(),
-              c.layers(),
-              session.net().parameterCount(),
-              testAccuracy,
-              session.evaluation().getEpochs(),
-              ModelCard.WEIGHTS_FILE,
-              ModelCard.WEIGHTS_FORMAT);
-      AtomicFiles.write(dir.resolve("model.json"), Json.write(card));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the model folder " + dir, e);
     }
+    store.buffers().stream()
+        .filter(e -> !e.name().startsWith(EvalNetwork.AUXILIARY_PREFIX))
+        .forEach(e -> arrays.add(e.array()));
+    NDList list = new NDList();
+    for (NDArray a : arrays) {
+      NDArray host = a.toDevice(Device.cpu(), true);
+      host.setName(a.getName());
+      list.add(host);
+    }
+    byte[] weights = list.encode();
+    EvalConfig c = session.net().config();
+    var set = session.data().train();
+    ModelCard card =
+        new ModelCard(
+            ModelCard.SCHEMA_VERSION,
+            session.name(),
+            Json.MAPPER.convertValue(session.spec().getDataset().getName(), String.class),
+            ClassNames.of(session.spec().getDataset().getName(), set.classes()),
+            new int[] {set.channels(), set.height(), set.width()},
+            set.normalization().mean(),
+            set.normalization().std(),
+            session.genotype().getText(),
+            c.channels(),
+            c.layers(),
+            session.net().parameterCount(),
+            testAccuracy,
+            session.evaluation().getEpochs(),
+            ModelCard.WEIGHTS_FILE,
+            ModelCard.WEIGHTS_FORMAT);
+    Map<String, AtomicFiles.Content> files = new LinkedHashMap<>();
+    files.put(ModelCard.WEIGHTS_FILE, out -> out.write(weights));
+    files.put("genotype.json", text(Json.write(session.genotype())));
+    files.put("model.json", text(Json.write(card)));
+    AtomicFiles.writeFolder(dir, files);
+  }
+
+  private static AtomicFiles.Content text(String content) {
+    return out -> out.write(content.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A loaded model: its card and the network with the trained values, on manager. */
@@ -87,6 +95,7 @@ public final class ModelFolder {
 
     /** Class probabilities [classes] of one image, resized and normalised as in training. */
     public NDArray probabilities(Image image, NDManager manager) {
+      Autograd.stopRecording();
       int[] shape = card.inputShape();
       NDArray hwc =
           image.toNDArray(manager, shape[0] == 1 ? Image.Flag.GRAYSCALE : Image.Flag.COLOR);
@@ -97,12 +106,15 @@ public final class ModelFolder {
       NDArray mean = manager.create(card.mean(), new Shape(shape[0], 1, 1));
       NDArray std = manager.create(card.std(), new Shape(shape[0], 1, 1));
       NDArray x = chw.sub(mean).div(std).expandDims(0);
-      return network.forward(x, 0, Forward.eval(new Rng(0))).main().softmax(1).get(0);
+      return network.forward(x, 0, Forward.evaluation(false, new Rng(0))).main().softmax(1).get(0);
     }
   }
 
   /** Reads a model folder and rebuilds its network (without the auxiliary head). */
   public static Loaded load(Path dir, NDManager manager) {
+    // Inference only: libtorch records on a new thread by default, and an in-place copy into a
+    // weight that requires a gradient is refused while it records (a serving pool's thread).
+    Autograd.stopRecording();
     try {
       ModelCard card =
           Json.MAPPER.readValue(Files.readString(dir.resolve("model.json")), ModelCard.class);

@@ -54,7 +54,13 @@ final class EvalCell {
     return concat.size();
   }
 
-  NDArray forward(NDArray s0, NDArray s1, double dropPath, Forward pass) {
+  /** The operations drop path applies to: every one but the identity. */
+  int droppedOperations() {
+    return (int) ops.stream().filter(op -> !Operations.isIdentity(op)).count();
+  }
+
+  /** masks: the pass's drop-path masks, or null for none (eval mode, or probability 0). */
+  NDArray forward(NDArray s0, NDArray s1, DropPath.Masks masks, Forward pass) {
     List<NDArray> states = new ArrayList<>();
     states.add(preprocess0.forward(s0, pass));
     states.add(preprocess1.forward(s1, pass));
@@ -63,8 +69,8 @@ final class EvalCell {
       for (int k = 2 * node; k < 2 * node + 2; k++) {
         Op op = ops.get(k);
         NDArray h = op.forward(states.get(inputs.get(k)), pass);
-        if (pass.training() && !Operations.isIdentity(op)) {
-          h = DropPath.apply(h, dropPath, pass.noise());
+        if (masks != null && !Operations.isIdentity(op)) {
+          h = masks.apply(h);
         }
         sum = sum == null ? h : sum.add(h);
       }

@@ -100,11 +100,23 @@ public final class EvalNetwork {
    * training only, with the pass's generator).
    */
   public Logits forward(NDArray x, double dropPath, Forward pass) {
+    DropPath.Masks masks = null;
+    if (pass.training() && dropPath > 0) {
+      int count = cells.stream().mapToInt(EvalCell::droppedOperations).sum();
+      masks =
+          DropPath.Masks.draw(
+              x.getManager(),
+              x.getDevice(),
+              pass.dropPath(),
+              dropPath,
+              count,
+              Math.toIntExact(x.getShape().get(0)));
+    }
     NDArray s0 = stemBn.forward(stemConv.forward(x, pass), pass);
     NDArray s1 = s0;
     NDArray auxiliaryLogits = null;
     for (int i = 0; i < cells.size(); i++) {
-      NDArray out = cells.get(i).forward(s0, s1, dropPath, pass);
+      NDArray out = cells.get(i).forward(s0, s1, masks, pass);
       s0 = s1;
       s1 = out;
       if (i == config.auxiliaryCell() && auxiliary != null && pass.training()) {

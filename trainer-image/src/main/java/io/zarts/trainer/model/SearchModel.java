@@ -1,11 +1,9 @@
 package io.zarts.trainer.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.training.loss.Loss;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.nn.Forward;
+import io.zarts.trainer.nn.Losses;
 import io.zarts.trainer.nn.PackedArrays;
 import io.zarts.trainer.util.Rng;
 import java.util.ArrayList;
@@ -13,8 +11,6 @@ import java.util.List;
 
 /** The supernet with its alphas: forward passes and the cross-entropy loss the search optimises. */
 public final class SearchModel {
-
-  private static final Loss CROSS_ENTROPY = Loss.softmaxCrossEntropyLoss();
 
   private final Supernet net;
   private final Alphas alphas;
@@ -43,27 +39,13 @@ public final class SearchModel {
    * ones).
    */
   public NDArray logits(NDArray images, boolean training) {
-    Forward pass = new Forward(training, noise);
+    Forward pass = new Forward(training, noise, null);
     return net.forward(images, alphas.normal().softmax(1), alphas.reduce().softmax(1), pass);
   }
 
   /** Mean cross-entropy of a batch. */
   public NDArray loss(Batch batch, boolean training) {
-    return crossEntropy(logits(batch.images(), training), batch.labels());
-  }
-
-  public static NDArray crossEntropy(NDArray logits, NDArray labels) {
-    return CROSS_ENTROPY.evaluate(new NDList(labels), new NDList(logits));
-  }
-
-  /** Number of correct top-1 predictions, as a float scalar array. */
-  public static NDArray correct(NDArray logits, NDArray labels) {
-    return logits
-        .argMax(1)
-        .toType(DataType.INT64, false)
-        .eq(labels.toType(DataType.INT64, false))
-        .toType(DataType.FLOAT32, false)
-        .sum();
+    return Losses.crossEntropy(logits(batch.images(), training), batch.labels());
   }
 
   /** The trainable network weights. */

@@ -1,6 +1,9 @@
 package io.zarts.trainer.run;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zarts.trainer.checkpoint.CheckpointException;
 import io.zarts.trainer.checkpoint.CheckpointStore;
@@ -57,15 +60,32 @@ final class CheckpointFiles {
     }
   }
 
+  /**
+   * The arrays' values on the host, in one copy from the device: flattened and concatenated there
+   * first (on a GPU every copy makes the host wait for the device).
+   */
   static List<NamedTensor> host(List<NDArray> arrays) {
+    if (arrays.isEmpty()) {
+      return List.of();
+    }
+    float[] all;
+    try (NDManager scope = arrays.get(0).getManager().newSubManager()) {
+      scope.tempAttachAll(arrays.toArray(NDArray[]::new));
+      NDList flat = new NDList();
+      arrays.forEach(a -> flat.add(a.reshape(-1)));
+      all = (flat.size() == 1 ? flat.get(0) : NDArrays.concat(flat)).toFloatArray();
+    }
     List<NamedTensor> out = new ArrayList<>();
+    int offset = 0;
     for (int i = 0; i < arrays.size(); i++) {
       NDArray a = arrays.get(i);
+      int size = Math.toIntExact(a.size());
       out.add(
           new NamedTensor(
               a.getName() == null ? "array." + i : a.getName(),
               a.getShape().getShape(),
-              a.toFloatArray()));
+              Arrays.copyOfRange(all, offset, offset + size)));
+      offset += size;
     }
     return out;
   }

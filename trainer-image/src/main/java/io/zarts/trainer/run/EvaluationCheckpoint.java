@@ -2,6 +2,7 @@ package io.zarts.trainer.run;
 
 import io.zarts.api.v1alpha1.EvaluationSpec;
 import io.zarts.trainer.checkpoint.CheckpointException;
+import io.zarts.trainer.checkpoint.CheckpointMismatchException;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.NamedTensor;
 import io.zarts.trainer.checkpoint.TensorFile;
@@ -48,6 +49,11 @@ public final class EvaluationCheckpoint implements CheckpointSource {
     id.put("layers", String.valueOf(e.getLayers()));
     id.put("initChannels", String.valueOf(e.getInitChannels()));
     id.put("weights", String.valueOf(session.net().parameters().weightCount()));
+    // What shapes the images the evaluation trains on and the position of its loop.
+    id.put("spec.evaluation.maxSamples", String.valueOf(e.getMaxSamples()));
+    id.put("spec.evaluation.batchSize", String.valueOf(e.getBatchSize()));
+    id.put("spec.evaluation.seed", String.valueOf(e.getSeed()));
+    id.put("spec.evaluation.cutout", String.valueOf(e.getCutout()));
     return id;
   }
 
@@ -85,7 +91,16 @@ public final class EvaluationCheckpoint implements CheckpointSource {
       try (InputStream in = checkpoint.open(RNG)) {
         g = CheckpointFiles.JSON.readValue(in, Generators.class);
       }
-      session.trainStream().restore(g.train());
+      try {
+        session.trainStream().restore(g.train());
+      } catch (IllegalStateException e) {
+        throw new CheckpointMismatchException(
+            "checkpoint "
+                + checkpoint.dir()
+                + " belongs to a different evaluation: "
+                + e.getMessage(),
+            e);
+      }
       session.dropPath().restore(g.dropPath());
       try (InputStream in = checkpoint.open(POSITION)) {
         return CheckpointFiles.JSON.readValue(in, LoopPosition.class);

@@ -1,7 +1,11 @@
 package io.zarts.trainer.run;
 
 import io.zarts.api.v1alpha1.ArchitectureSearchSpec;
+import io.zarts.api.v1alpha1.DatasetSpec;
+import io.zarts.api.v1alpha1.OptimizerSpec;
+import io.zarts.api.v1alpha1.SyntheticDataSpec;
 import io.zarts.trainer.checkpoint.CheckpointException;
+import io.zarts.trainer.checkpoint.CheckpointMismatchException;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.NamedTensor;
 import io.zarts.trainer.checkpoint.TensorFile;
@@ -70,6 +74,24 @@ public final class SessionCheckpoint {
     id.put("nodes", String.valueOf(spec.getSearchSpace().getNodes()));
     id.put("algorithm", Json.MAPPER.convertValue(spec.getOptimizer().getAlgorithm(), String.class));
     id.put("weights", String.valueOf(session.model().net().parameters().weightCount()));
+    // The fields that shape the data the search sees and the position of its loop: under other
+    // values a checkpoint's stream positions and step counts would point into another split.
+    DatasetSpec dataset = spec.getDataset();
+    id.put("spec.dataset.trainPortion", String.valueOf(dataset.getTrainPortion()));
+    id.put("spec.dataset.maxSamples", String.valueOf(dataset.getMaxSamples()));
+    SyntheticDataSpec synthetic = dataset.getSynthetic();
+    if (synthetic != null) {
+      id.put("spec.dataset.synthetic.samples", String.valueOf(synthetic.getSamples()));
+      id.put("spec.dataset.synthetic.imageSize", String.valueOf(synthetic.getImageSize()));
+    }
+    id.put("spec.training.batchSize", String.valueOf(spec.getTraining().getBatchSize()));
+    id.put("spec.training.seed", String.valueOf(spec.getTraining().getSeed()));
+    OptimizerSpec optimizer = spec.getOptimizer();
+    id.put("spec.optimizer.innerBatchSize", String.valueOf(optimizer.getInnerBatchSize()));
+    id.put(
+        "spec.optimizer.innerDataSplit",
+        Json.MAPPER.convertValue(optimizer.getInnerDataSplit(), String.class));
+    id.put("spec.optimizer.updateEvery", String.valueOf(optimizer.getUpdateEvery()));
     return id;
   }
 
@@ -125,9 +147,15 @@ public final class SessionCheckpoint {
       try (InputStream in = checkpoint.open(RNG)) {
         g = CheckpointFiles.JSON.readValue(in, Generators.class);
       }
-      session.trainStream().restore(g.train());
-      session.validStream().restore(g.valid());
-      session.innerStream().restore(g.inner());
+      try {
+        session.trainStream().restore(g.train());
+        session.validStream().restore(g.valid());
+        session.innerStream().restore(g.inner());
+      } catch (IllegalStateException e) {
+        throw new CheckpointMismatchException(
+            "checkpoint " + checkpoint.dir() + " belongs to a different search: " + e.getMessage(),
+            e);
+      }
       session.model().noise().restore(g.noise());
       session.strategy().restoreCounters(g.strategy());
       try (InputStream in = checkpoint.open(POSITION)) {

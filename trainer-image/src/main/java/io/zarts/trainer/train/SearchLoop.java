@@ -11,6 +11,7 @@ import io.zarts.trainer.alpha.Entropy;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.genotype.GenotypeDeriver;
 import io.zarts.trainer.model.SearchModel;
+import io.zarts.trainer.nn.Losses;
 import io.zarts.trainer.nn.StepScope;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -197,7 +198,7 @@ public final class SearchLoop {
           WeightStep.Output out =
               WeightStep.run(model, session.sgd(), batch, lr, training.getGradClip());
           lossSum.addi(out.loss().mul(batch.size()));
-          correctSum.addi(SearchModel.correct(out.logits(), batch.labels()));
+          correctSum.addi(Losses.correct(out.logits(), batch.labels()));
           images += batch.size();
         }
         globalStep++;
@@ -282,6 +283,7 @@ public final class SearchLoop {
     Scoring.Score score =
         Scoring.score(
             session.evalStream(),
+            session.manager(),
             session::openScope,
             images -> session.model().logits(images, false));
     return new double[] {score.loss(), score.accuracy()};

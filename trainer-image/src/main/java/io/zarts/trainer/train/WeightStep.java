@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import io.zarts.trainer.data.Batch;
 import io.zarts.trainer.model.SearchModel;
 import io.zarts.trainer.nn.Autograd;
+import io.zarts.trainer.nn.Losses;
 import io.zarts.trainer.optim.Gradients;
 import io.zarts.trainer.optim.Sgd;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class WeightStep {
     NDArray loss;
     try (Autograd autograd = Autograd.record()) {
       logits = model.logits(batch.images(), true);
-      loss = SearchModel.crossEntropy(logits, batch.labels());
+      loss = Losses.crossEntropy(logits, batch.labels());
       autograd.backward(loss);
     }
     sgd.step(Gradients.clipGlobalNorm(model.packedWeights(), gradClip), learningRate);

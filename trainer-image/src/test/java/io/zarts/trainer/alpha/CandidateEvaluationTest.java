@@ -58,6 +58,7 @@ class CandidateEvaluationTest {
           copy(model.net().parameters().buffers().stream().map(e -> e.array()).toList());
       List<float[]> momentumBefore = copy(session.sgd().state());
       List<float[]> alphasBefore = copy(model.alphas().both());
+      List<float[]> weightGradientsBefore = gradients(model.weights());
 
       List<SupernetObjective.CandidateTrace> traces = new ArrayList<>();
       ZeroOrderStrategy strategy = (ZeroOrderStrategy) session.strategy();
@@ -74,6 +75,10 @@ class CandidateEvaluationTest {
       assertThat(copy(session.sgd().state()))
           .as("main momentum")
           .containsExactlyElementsOf(momentumBefore);
+      // Failed before for mgs: the pass for the alphas' gradient G filled every weight's too.
+      assertThat(gradients(model.weights()))
+          .as("the weights' gradients")
+          .containsExactlyElementsOf(weightGradientsBefore);
       if (!algorithm.equals("gld") || update.stepNorm() > 0) {
         assertThat(copy(model.alphas().both())).as("alphas").isNotEqualTo(alphasBefore);
       }
@@ -97,6 +102,17 @@ class CandidateEvaluationTest {
       assertThat(update.candidateLosses()).hasSize(expected);
       assertThat(Arrays.stream(update.candidateLosses()).allMatch(Double::isFinite)).isTrue();
     }
+  }
+
+  static List<float[]> gradients(List<NDArray> weights) {
+    return weights.stream()
+        .map(
+            w -> {
+              try (NDArray g = w.getGradient()) {
+                return g.toFloatArray();
+              }
+            })
+        .toList();
   }
 
   static List<float[]> copy(List<NDArray> arrays) {

@@ -131,10 +131,22 @@ class ZeroOrderMethodsTest {
     double[] g = AnalyticObjective.start(D, 1, 10);
     AnalyticObjective f = new AnalyticObjective(AnalyticObjective.linear(g), new double[D], 0, 11);
     RandomSearchMethod rs = new RandomSearchMethod(20_000, 0.1, 1, Directions.UNIFORM, true);
-    double[] estimate = rs.gradientEstimate(rs.propose(f, 0, new Rng(12)));
+    // The rule's step is -η ĝ with η = 1 here: the estimate is the step reversed.
+    double[] estimate = Vectors.scale(rs.propose(f, 0, new Rng(12)).step(), -1);
     double cosine = Vectors.dot(estimate, g) / (Vectors.norm(estimate) * Vectors.norm(g));
     assertThat(cosine).isGreaterThan(0.98);
     assertThat(Vectors.norm(estimate) / Vectors.norm(g)).isBetween(0.9, 1.2);
+  }
+
+  /** Failed before: ceil(log2(R/r)) radii stopped at 1/32 for the defaults, never trying r. */
+  @Test
+  void gldTriesEveryRadiusFromTheLargestDownToTheSmallest() {
+    GradientlessDescent defaults = new GradientlessDescent(0.25, 1.0 / 64);
+    assertThat(defaults.radii()).isEqualTo(5);
+    assertThat(defaults.radius(defaults.radii() - 1)).isEqualTo(1.0 / 64);
+    assertThat(new GradientlessDescent(0.5, 0.1).radii()).as("0.5, 0.25, 0.125").isEqualTo(3);
+    assertThat(new GradientlessDescent(0.1, 0.1).radii()).isEqualTo(1);
+    assertThat(new GradientlessDescent(0.05, 0.1).radii()).as("at least one").isEqualTo(1);
   }
 
   @Test

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The commit protocol, verification, corruption handling, retention and the single-writer lock. */
 class CheckpointStoreTest {
@@ -67,6 +69,58 @@ class CheckpointStoreTest {
       try (Stream<Path> entries = Files.list(root)) {
         assertThat(entries.map(p -> p.getFileName().toString()))
             .noneMatch(n -> n.startsWith(".tmp"));
+      }
+    }
+  }
+
+  /** Stops a commit at its point as a crash would: no clean-up of any kind runs. */
+  static final class Crash extends RuntimeException {
+    Crash(String point) {
+      super("crashed at " + point);
+    }
+  }
+
+  /**
+   * Re-committing a checkpoint's name with keep 1, the process stopped at each point of the
+   * replacement: the next start always finds one complete checkpoint of that name, the old or the
+   * new one, and nothing set aside stays. Failed before at every point between the old one's
+   * deletion and the new one's rename: only a temporary folder was left, which the next start
+   * deleted, and the search started over.
+   */
+  @ParameterizedTest(name = "stopped at {0}")
+  @ValueSource(
+      strings = {
+        "checkpoint:manifest",
+        "checkpoint:aside",
+        "checkpoint:rename",
+        "checkpoint:replaced"
+      })
+  void aReplacementStoppedAtAnyPointLeavesACompleteCheckpoint(String point) throws IOException {
+    CheckpointName name = new CheckpointName(1, 0);
+    try (CheckpointStore store = store(1)) {
+      store.commit(name, 10L, ID, files(1));
+    }
+    FaultInjector crash =
+        reached -> {
+          if (reached.equals(point)) {
+            throw new Crash(reached);
+          }
+        };
+    try (CheckpointStore store = new CheckpointStore(root, 1, crash, warnings::add)) {
+      assertThatThrownBy(() -> store.commit(name, 10L, ID, files(7))).isInstanceOf(Crash.class);
+    }
+    try (CheckpointStore store = store(1)) {
+      CheckpointStore.Loaded latest = store.latest(ID).orElseThrow();
+      assertThat(latest.dir().getFileName().toString()).isEqualTo("epoch-000001");
+      float first;
+      try (var in = latest.open("weights.bin")) {
+        first = TensorFile.read(in, "w").get(0).values()[0];
+      }
+      boolean renamed = point.equals("checkpoint:rename") || point.equals("checkpoint:replaced");
+      assertThat(first).as("the new one once it has the name").isEqualTo(renamed ? 7f : 1f);
+      try (Stream<Path> entries = Files.list(root)) {
+        assertThat(entries.map(p -> p.getFileName().toString()))
+            .noneMatch(n -> n.startsWith(".tmp-") || n.startsWith(".replaced-"));
       }
     }
   }
@@ -169,15 +223,29 @@ class CheckpointStoreTest {
     try (CheckpointStore store = store(5)) {
       commit(store, 1);
       assertThatThrownBy(() -> store.latest(Map.of("dataset", "cifar10", "searchSpace", "darts")))
-          .isInstanceOf(CheckpointException.class)
+          .isInstanceOf(CheckpointMismatchException.class)
           .hasMessageContaining(
-              "belongs to a different search (dataset digits, this search has cifar10)");
+              "belongs to a different search (dataset digits, this search has cifar10)")
+          .hasMessageContaining("use a new output folder")
+          .hasMessageContaining("set dataset back to digits");
       Path manifest = root.resolve("epoch-000001/MANIFEST.json");
       Files.writeString(
           manifest,
           Files.readString(manifest).replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
       assertThatThrownBy(() -> store.latest(ID)).hasMessageContaining("format version 9");
       assertThat(root.resolve("epoch-000001/weights.bin")).exists();
+    }
+  }
+
+  @Test
+  void aFieldTheCheckpointDoesNotRecordIsTakenAsThisSearchsWithAWarning() {
+    try (CheckpointStore store = store(5)) {
+      commit(store, 1);
+      Map<String, String> more = new java.util.LinkedHashMap<>(ID);
+      more.put("spec.training.seed", "7");
+      assertThat(store.latest(more)).isPresent();
+      assertThat(warnings)
+          .anyMatch(w -> w.contains("does not record spec.training.seed (an older trainer"));
     }
   }
 
@@ -236,6 +304,37 @@ class CheckpointStoreTest {
           .isEqualTo("epoch-000001");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Failed before: only the English texts of ENOSPC and EDQUOT were recognised. */
+  @Test
+  void aFullVolumeIsRecognisedByItsFreeSpaceWhateverTheErrorSays() throws IOException {
+    try (CheckpointStore store =
+        new CheckpointStore(
+            root, 3, FaultInjector.NONE, warnings::add, Duration.ZERO, () -> 4096)) {
+      Map<String, CheckpointStore.Content> files = new LinkedHashMap<>(files(2));
+      files.put(
+          "optimizer.bin",
+          out -> {
+            throw new IOException("Auf dem Gerät ist kein Speicherplatz mehr verfügbar");
+          });
+      assertThatThrownBy(() -> store.commit(new CheckpointName(2, 0), 20, ID, files))
+          .isInstanceOf(CheckpointVolumeFullException.class);
+    }
+    try (CheckpointStore store =
+        new CheckpointStore(
+            root, 3, FaultInjector.NONE, warnings::add, Duration.ZERO, () -> Long.MAX_VALUE)) {
+      Map<String, CheckpointStore.Content> files = new LinkedHashMap<>(files(2));
+      files.put(
+          "optimizer.bin",
+          out -> {
+            throw new IOException("Input/output error");
+          });
+      assertThatThrownBy(() -> store.commit(new CheckpointName(2, 0), 20, ID, files))
+          .as("another I/O error on a volume with room")
+          .isNotInstanceOf(CheckpointVolumeFullException.class)
+          .isInstanceOf(UncheckedIOException.class);
     }
   }
 }

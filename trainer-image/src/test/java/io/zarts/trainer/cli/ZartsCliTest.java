@@ -40,6 +40,34 @@ class ZartsCliTest {
               48, "algorithm: darts, warmupEpochs: 1, updateEvery: 2", "epochs: 2, batchSize: 8")
           + "  trainer: {device: cpu, threads: 1}\n";
 
+  /**
+   * Failed before: the resumed search went on (exit 0) from positions saved over another split;
+   * mid-pass, a larger split read past the saved permutation and a smaller one trained on
+   * validation images (BatchStreamTest).
+   */
+  @Test
+  void resumingWithAnotherDataSplitStopsWithExit2NamingTheField() throws IOException {
+    String oneEpoch =
+        TestSearches.tinySpec(
+                48, "algorithm: darts, warmupEpochs: 0, updateEvery: 2", "epochs: 1, batchSize: 8")
+            + "  trainer: {device: cpu, threads: 1}\n";
+    Path out = dir.resolve("runs");
+    Run first =
+        zarts("search", resource("split", oneEpoch).toString(), "--out", out.toString(), "--quiet");
+    assertThat(first.code()).as(first.err()).isZero();
+    String edited =
+        oneEpoch
+            .replace("epochs: 1", "epochs: 2")
+            .replace("name: synthetic\n", "name: synthetic\n    trainPortion: 0.75\n");
+    Run resumed =
+        zarts("search", resource("split", edited).toString(), "--out", out.toString(), "--quiet");
+    assertThat(resumed.code()).as(resumed.err()).isEqualTo(ExitCodes.INVALID_CONFIG);
+    assertThat(resumed.err())
+        .contains("spec.dataset.trainPortion 0.5, this search has 0.75")
+        .contains("use a new output folder")
+        .contains("Nothing was deleted");
+  }
+
   @Test
   void searchWritesItsResultsAndTheGenotypeCommandReadsThem() throws IOException {
     Path file = resource("tiny", TINY);

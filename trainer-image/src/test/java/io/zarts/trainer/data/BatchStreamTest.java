@@ -1,6 +1,7 @@
 package io.zarts.trainer.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import io.zarts.trainer.data.ImageSet.Augment;
@@ -77,6 +78,53 @@ class BatchStreamTest {
         }
       }
       assertThat(sawPadding).isTrue();
+    }
+  }
+
+  static ImageSet labelled(int n) {
+    int[] labels = new int[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i;
+    }
+    return new ImageSet(
+        "t",
+        new byte[n * 4],
+        labels,
+        1,
+        2,
+        2,
+        n,
+        ImageSet.Normalization.uniform(1, 0, 1),
+        Augment.NONE);
+  }
+
+  /**
+   * Failed before: a larger split read past the saved permutation (ArrayIndexOutOfBounds), a
+   * smaller one trained on the saved permutation's images, validation images among them.
+   */
+  @Test
+  void aPositionSavedOverAnotherSplitIsRefusedAndChangesNothing() {
+    ImageSet set = labelled(20);
+    BatchStream saved = new BatchStream(set, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 4, new Rng(1));
+    try (NDManager m = NDManager.newBaseManager()) {
+      saved.next(m);
+      BatchStream.State state = saved.state();
+      BatchStream larger =
+          new BatchStream(set, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 4, new Rng(1));
+      assertThatThrownBy(() -> larger.restore(state))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("holds 8 images, this search's 12");
+      BatchStream smaller = new BatchStream(set, new int[] {0, 1, 2, 3}, 4, new Rng(1));
+      assertThatThrownBy(() -> smaller.restore(state)).isInstanceOf(IllegalStateException.class);
+      BatchStream shifted = new BatchStream(set, new int[] {2, 3, 4, 5, 6, 7, 8, 9}, 4, new Rng(1));
+      assertThatThrownBy(() -> shifted.restore(state))
+          .hasMessageContaining("holds 8 images, this search's 8 other ones");
+      // Nothing changed: the refused stream starts its own first pass.
+      int[] labels = larger.next(m).labels().toIntArray();
+      assertThat(Arrays.stream(labels).max().orElseThrow()).isLessThan(12);
+      BatchStream same = new BatchStream(set, new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 4, new Rng(1));
+      same.restore(state);
+      assertThat(same.next(m).labels().toIntArray()).isEqualTo(saved.next(m).labels().toIntArray());
     }
   }
 }

@@ -3,6 +3,9 @@ package io.zarts.trainer.evaluate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import ai.djl.modality.cv.Image;
+import ai.djl.modality.cv.ImageFactory;
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zarts.api.genotype.Genotype;
 import io.zarts.api.v1alpha1.ArchitectureSearch;
@@ -19,6 +22,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +102,29 @@ class ModelExportTest {
     }
     assertThat((double) correct / test.size()).isEqualTo(outcome.testAccuracy());
     assertThat(outcome.testAccuracy()).isGreaterThan(0.5);
+
+    // From a thread that did not load the engine, as a serving pool's: libtorch records there by
+    // default. Failed before: the in-place copy into the weights was refused while recording.
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Image first = ImageFactory.getInstance().fromImage(image(test, 0));
+      float[] probabilities =
+          pool.submit(
+                  () -> {
+                    try (NDManager m = NDManager.newBaseManager()) {
+                      return ModelFolder.load(model, m).probabilities(first, m).toFloatArray();
+                    }
+                  })
+              .get();
+      assertThat(probabilities).hasSize(4);
+      double sum = 0;
+      for (float p : probabilities) {
+        sum += p;
+      }
+      assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Image i of a 3-channel set as an RGB picture, its bytes unchanged. */

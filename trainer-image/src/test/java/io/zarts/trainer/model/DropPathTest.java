@@ -46,4 +46,19 @@ class DropPathTest {
       assertThat(a).containsExactly(b);
     }
   }
+
+  /** A pass's masks drawn at once are the ones its operations would draw one after another. */
+  @Test
+  void thePassesMasksDrawnAtOnceEqualOnePerOperation() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray x = m.ones(new Shape(16, 2, 2, 2));
+      Rng oneByOne = new Rng(3);
+      DropPath.Masks masks = DropPath.Masks.draw(m, x.getDevice(), new Rng(3), 0.3, 3, 16);
+      for (int op = 0; op < 3; op++) {
+        assertThat(masks.apply(x).toFloatArray())
+            .as("operation %d", op)
+            .containsExactly(DropPath.apply(x, 0.3, oneByOne).toFloatArray());
+      }
+    }
+  }
 }

@@ -69,10 +69,10 @@ class EvalNetworkTest {
       ParameterStore store = new ParameterStore(manager, new Rng(1));
       EvalNetwork net = new EvalNetwork(new EvalConfig(4, 3, 5, 3, 32, true), DARTS_V2, store);
       NDArray x = manager.randomNormal(new Shape(2, 3, 32, 32));
-      EvalNetwork.Logits train = net.forward(x, 0.2, Forward.train(new Rng(2)));
+      EvalNetwork.Logits train = net.forward(x, 0.2, Forward.evaluation(true, new Rng(2)));
       assertThat(train.main().getShape()).isEqualTo(new Shape(2, 5));
       assertThat(train.auxiliary().getShape()).isEqualTo(new Shape(2, 5));
-      EvalNetwork.Logits eval = net.forward(x, 0.2, Forward.eval(new Rng(2)));
+      EvalNetwork.Logits eval = net.forward(x, 0.2, Forward.evaluation(false, new Rng(2)));
       assertThat(eval.auxiliary()).isNull();
     }
   }
