@@ -30,7 +30,9 @@ public class GldSpec {
   @Default("0.015625")
   @Min(value = 0, inclusive = false)
   @Max(100)
-  @JsonPropertyDescription("Smallest search radius r; log2(R/r) radii are tried per update.")
+  @JsonPropertyDescription(
+      "Smallest search radius r: the radii R, R/2, R/4, ... down to r (r itself when R/r is a power"
+          + " of two) are tried per update, floor(log2(R/r)) + 1 of them.")
   private Double minRadius = 0.015625;
 
   public Double getMaxRadius() {
