@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Writes a file, or a folder of files, so that readers see the old or the new content, never a
@@ -21,6 +23,8 @@ import java.util.Map;
  * its temporary copy and leaves the old content as it was.
  */
 public final class AtomicFiles {
+
+  private static final AtomicLong COUNTER = new AtomicLong();
 
   private AtomicFiles() {}
 
@@ -40,7 +44,7 @@ public final class AtomicFiles {
     Path temp = null;
     try {
       Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+      temp = Files.createFile(uniqueSibling(target));
       writeSynced(temp, out -> out.write(content));
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       temp = null;
@@ -66,13 +70,13 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(parent);
       removeLeftovers(parent, name);
-      staged = Files.createTempDirectory(parent, "." + name + ".");
+      staged = Files.createDirectory(uniqueSibling(target));
       for (Map.Entry<String, Content> file : files.entrySet()) {
         writeSynced(staged.resolve(file.getKey()), file.getValue());
       }
       syncDirectory(staged);
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-        aside = Files.createTempDirectory(parent, "." + name + ".old.");
+        aside = Files.createDirectory(uniqueSibling(target));
         Files.move(target, aside.resolve(name), StandardCopyOption.ATOMIC_MOVE);
       }
       Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
@@ -87,9 +91,27 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * A hidden name beside target that no other write uses: this process's id and a counter. Not
+   * Files.createTemp*, whose owner-only permissions would hide the result from a reader running as
+   * another user (a model server reading the claim); these get the umask's, as the old file had.
+   */
+  private static Path uniqueSibling(Path target) {
+    return target.resolveSibling(
+        "."
+            + target.getFileName()
+            + "."
+            + ProcessHandle.current().pid()
+            + "-"
+            + COUNTER.incrementAndGet()
+            + ".tmp");
+  }
+
   /** What an earlier writeFolder of that name left when its process stopped half-way. */
   private static void removeLeftovers(Path parent, String name) throws IOException {
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, "." + name + ".*")) {
+    Pattern ours = Pattern.compile(Pattern.quote("." + name + ".") + "\\d+-\\d+\\.tmp");
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(parent, p -> ours.matcher(p.getFileName().toString()).matches())) {
       for (Path p : entries) {
         deleteQuietly(p);
       }

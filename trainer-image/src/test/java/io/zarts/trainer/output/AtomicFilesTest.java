@@ -74,10 +74,29 @@ class AtomicFilesTest {
   @Test
   void leftoversOfAnEarlierStoppedWriteAreRemoved() throws IOException {
     Path model = dir.resolve("model");
-    Files.createDirectories(dir.resolve(".model.12345"));
-    Files.createDirectories(dir.resolve(".model.old.678/model"));
+    Files.createDirectories(dir.resolve(".model.12345-1.tmp"));
+    Files.createDirectories(dir.resolve(".model.678-2.tmp/model"));
+    // Another target's temporary file with the same prefix is not this folder's leftover.
+    Files.writeString(dir.resolve(".model.json.5-6.tmp"), "model.json's, being written");
     AtomicFiles.writeFolder(model, model("1"));
-    assertThat(entries()).containsExactly("model");
+    assertThat(entries()).containsExactly(".model.json.5-6.tmp", "model");
+  }
+
+  /** Failed with Files.createTemp*: owner-only permissions on the model folder and its files. */
+  @Test
+  void whatIsWrittenKeepsTheUsualPermissions() throws IOException {
+    Path model = dir.resolve("model");
+    AtomicFiles.writeFolder(model, model("1"));
+    Path plain = Files.createDirectory(dir.resolve("plain"));
+    Path plainFile = Files.createFile(dir.resolve("plain.txt"));
+    assertThat(Files.getPosixFilePermissions(model))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+    assertThat(Files.getPosixFilePermissions(model.resolve("model.json")))
+        .isEqualTo(Files.getPosixFilePermissions(plainFile));
+    Path file = dir.resolve("progress.json");
+    AtomicFiles.write(file, "{}");
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(Files.getPosixFilePermissions(plainFile));
   }
 
   @Test
