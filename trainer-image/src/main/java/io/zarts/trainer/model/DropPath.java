@@ -15,17 +15,6 @@ public final class DropPath {
 
   private DropPath() {}
 
-  public static NDArray apply(NDArray x, double probability, Rng rng) {
-    if (probability <= 0) {
-      return x;
-    }
-    return Masks.draw(x.getManager(), x.getDevice(), rng, probability, 1, batch(x)).apply(x);
-  }
-
-  private static int batch(NDArray x) {
-    return Math.toIntExact(x.getShape().get(0));
-  }
-
   /**
    * The masks of one training pass: drawn on the host in one array, in the order the pass's
    * operations take them (operation by operation, sample by sample), and copied to the device once;

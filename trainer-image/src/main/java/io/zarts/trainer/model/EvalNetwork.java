@@ -33,6 +33,9 @@ public final class EvalNetwork {
   private final AuxiliaryHead auxiliary;
   private final Linear classifier;
 
+  /** How many masks a training pass draws: one per operation drop path applies to. */
+  private final int droppedOperations;
+
   public EvalNetwork(EvalConfig config, Genotype genotype, ParameterStore store) {
     this.config = config;
     this.store = store;
@@ -83,6 +86,7 @@ public final class EvalNetwork {
     } else {
       this.auxiliary = null;
     }
+    this.droppedOperations = cells.stream().mapToInt(EvalCell::droppedOperations).sum();
     this.classifier = new Linear(store, "classifier", cPrev, config.classes());
     store.pack();
   }
@@ -102,14 +106,13 @@ public final class EvalNetwork {
   public Logits forward(NDArray x, double dropPath, Forward pass) {
     DropPath.Masks masks = null;
     if (pass.training() && dropPath > 0) {
-      int count = cells.stream().mapToInt(EvalCell::droppedOperations).sum();
       masks =
           DropPath.Masks.draw(
               x.getManager(),
               x.getDevice(),
               pass.dropPath(),
               dropPath,
-              count,
+              droppedOperations,
               Math.toIntExact(x.getShape().get(0)));
     }
     NDArray s0 = stemBn.forward(stemConv.forward(x, pass), pass);

@@ -6,9 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zarts.trainer.checkpoint.CheckpointException;
+import io.zarts.trainer.checkpoint.CheckpointMismatchException;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.NamedTensor;
 import io.zarts.trainer.checkpoint.TensorFile;
+import io.zarts.trainer.data.BatchStream;
 import io.zarts.trainer.nn.InPlace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,6 +90,20 @@ final class CheckpointFiles {
       offset += size;
     }
     return out;
+  }
+
+  /**
+   * Puts a data stream's saved position back; a position saved over another data split (the stream
+   * refuses it) is this checkpoint not matching the run.
+   */
+  static void restore(
+      CheckpointStore.Loaded checkpoint, BatchStream stream, BatchStream.State state) {
+    try {
+      stream.restore(state);
+    } catch (IllegalStateException e) {
+      throw new CheckpointMismatchException(
+          "checkpoint " + checkpoint.dir() + " belongs to a different run: " + e.getMessage(), e);
+    }
   }
 
   static byte[] json(Object value) {

@@ -2,7 +2,6 @@ package io.zarts.trainer.run;
 
 import io.zarts.api.v1alpha1.EvaluationSpec;
 import io.zarts.trainer.checkpoint.CheckpointException;
-import io.zarts.trainer.checkpoint.CheckpointMismatchException;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.NamedTensor;
 import io.zarts.trainer.checkpoint.TensorFile;
@@ -91,16 +90,7 @@ public final class EvaluationCheckpoint implements CheckpointSource {
       try (InputStream in = checkpoint.open(RNG)) {
         g = CheckpointFiles.JSON.readValue(in, Generators.class);
       }
-      try {
-        session.trainStream().restore(g.train());
-      } catch (IllegalStateException e) {
-        throw new CheckpointMismatchException(
-            "checkpoint "
-                + checkpoint.dir()
-                + " belongs to a different evaluation: "
-                + e.getMessage(),
-            e);
-      }
+      CheckpointFiles.restore(checkpoint, session.trainStream(), g.train());
       session.dropPath().restore(g.dropPath());
       try (InputStream in = checkpoint.open(POSITION)) {
         return CheckpointFiles.JSON.readValue(in, LoopPosition.class);

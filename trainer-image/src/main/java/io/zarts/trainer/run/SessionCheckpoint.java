@@ -5,7 +5,6 @@ import io.zarts.api.v1alpha1.DatasetSpec;
 import io.zarts.api.v1alpha1.OptimizerSpec;
 import io.zarts.api.v1alpha1.SyntheticDataSpec;
 import io.zarts.trainer.checkpoint.CheckpointException;
-import io.zarts.trainer.checkpoint.CheckpointMismatchException;
 import io.zarts.trainer.checkpoint.CheckpointStore;
 import io.zarts.trainer.checkpoint.NamedTensor;
 import io.zarts.trainer.checkpoint.TensorFile;
@@ -147,15 +146,9 @@ public final class SessionCheckpoint {
       try (InputStream in = checkpoint.open(RNG)) {
         g = CheckpointFiles.JSON.readValue(in, Generators.class);
       }
-      try {
-        session.trainStream().restore(g.train());
-        session.validStream().restore(g.valid());
-        session.innerStream().restore(g.inner());
-      } catch (IllegalStateException e) {
-        throw new CheckpointMismatchException(
-            "checkpoint " + checkpoint.dir() + " belongs to a different search: " + e.getMessage(),
-            e);
-      }
+      CheckpointFiles.restore(checkpoint, session.trainStream(), g.train());
+      CheckpointFiles.restore(checkpoint, session.validStream(), g.valid());
+      CheckpointFiles.restore(checkpoint, session.innerStream(), g.inner());
       session.model().noise().restore(g.noise());
       session.strategy().restoreCounters(g.strategy());
       try (InputStream in = checkpoint.open(POSITION)) {

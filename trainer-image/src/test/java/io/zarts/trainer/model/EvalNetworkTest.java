@@ -77,6 +77,22 @@ class EvalNetworkTest {
     }
   }
 
+  /** Drop path with probability 0 is the identity: a training pass draws no masks. */
+  @Test
+  void aTrainingPassWithoutDropPathDrawsNoMasks() {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ParameterStore store = new ParameterStore(manager, new Rng(1));
+      EvalNetwork net = new EvalNetwork(new EvalConfig(4, 3, 5, 3, 32, false), DARTS_V2, store);
+      NDArray x = manager.randomNormal(new Shape(2, 3, 32, 32));
+      Rng generator = new Rng(2);
+      long[] before = generator.state();
+      net.forward(x, 0, Forward.evaluation(true, generator));
+      assertThat(generator.state()).isEqualTo(before);
+      net.forward(x, 0.2, Forward.evaluation(true, generator));
+      assertThat(generator.state()).as("with drop path it draws").isNotEqualTo(before);
+    }
+  }
+
   @Test
   void anAuxiliaryHeadOnImagesItCannotReadIsRefusedNamingTheField() {
     try (NDManager manager = NDManager.newBaseManager()) {
