@@ -49,7 +49,8 @@ final class Classification {
           Situation.INVALID_SPEC,
           o.violations().stream().map(Violation::toString).collect(Collectors.joining("; ")));
     }
-    if (o.immutableChanged()) {
+    // Valid, yet not accepted: the immutable part changed (StageFacts derives it once).
+    if (!o.facts().specAccepted()) {
       return Verdict.of(Situation.IMMUTABLE_FIELD_CHANGED);
     }
     if (stage == TrainerStage.EVALUATION) {

@@ -53,11 +53,6 @@ public record Observation(
     return Stream.concat(pods.stream(), evaluation.pods().stream()).toList();
   }
 
-  /** Whether the immutable part differs from the one the search started with. */
-  public boolean immutableChanged() {
-    return SpecHash.changedSinceStart(search, specHash);
-  }
-
   /** The Job of the stage (null before it exists). */
   public Job jobOf(TrainerStage stage) {
     return stage == TrainerStage.EVALUATION ? evaluation.job() : job;
